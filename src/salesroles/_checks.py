@@ -1,0 +1,365 @@
+"""Construction-time validation shared by every value object and entity.
+
+attrs validators stop at the first failure and raise errors without a path;
+we want *all* problems of an object at once, each naming its field. So every
+model class inherits :class:`Checked`, whose ``__attrs_post_init__`` runs one
+fused checker compiled per class from its type hints (``str`` means a
+non-empty string, ``int`` excludes ``bool``, ``date`` excludes ``datetime``,
+``tuple[X, ...]`` checks each element, ``X | None`` allows ``None``), plus any
+extra constraint a field declares in its metadata, plus the class's own
+cross-field invariants.
+
+The soft converters below turn the obvious spellings (a list for a tuple, an
+ISO string for a date, a decimal string for a Decimal, a value for an enum)
+into the declared type and leave anything else untouched, so that the checker
+can name the problem instead of a converter raising a bare exception.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import types
+import typing
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Final, TypeVar
+
+import attrs
+
+from .exceptions import ErrorItem, ValidationError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+__all__ = [
+    "CHECK",
+    "CONSTRAINT",
+    "Checked",
+    "Rejected",
+    "describe",
+    "to_date",
+    "to_decimal",
+    "to_tuple",
+]
+
+#: Metadata key of a field's extra constraint: ``fn(value) -> (code, message) | None``.
+CONSTRAINT: Final = "salesroles.constraint"
+#: Metadata key of a check that replaces the one derived from the field's type.
+CHECK: Final = "salesroles.check"
+
+_CURRENCY = re.compile(r"[A-Z]{3}\Z")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_DECIMAL = re.compile(r"-?\d+(\.\d+)?\Z")
+
+E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
+
+Constraint = typing.Callable[[Any], "tuple[str, str] | None"]
+_FieldCheck = typing.Callable[[Any, str, "list[ErrorItem]"], None]
+
+
+def describe(value: object) -> str:  # noqa: PLR0911 - one return per JSON type
+    """Name a value for an error message: its JSON-ish type and a short repr."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, float):
+        return f"the float {value!r}"
+    if isinstance(value, int):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"{shown!r}" if value else "an empty string"
+    if isinstance(value, list | tuple):
+        return f"a list of {len(value)}"
+    if isinstance(value, dict):
+        return "an object"
+    return f"a {type(value).__name__}"
+
+
+# -- soft converters: convert the obvious spelling, leave the rest for the checker --
+
+
+def to_tuple(value: Any) -> Any:
+    """A list becomes a tuple; anything else is left for the checker to refuse."""
+    return tuple(value) if type(value) is list else value
+
+
+def to_date(value: Any) -> Any:
+    """``"2026-11-27"`` becomes a date; other spellings are left for the checker."""
+    if type(value) is str and _DATE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def to_decimal(value: Any) -> Any:
+    """An int or a plain decimal string (``"-12.50"``) becomes a Decimal."""
+    if type(value) is str and _DECIMAL.match(value):
+        return Decimal(value)
+    if type(value) is int:
+        return Decimal(value)
+    return value
+
+
+@attrs.frozen
+class Rejected:
+    """What a converter returns for a value it tried to build and could not.
+
+    The checker reports the carried errors under the field's path, so a bad
+    nested value is named alongside every other problem of the object.
+    """
+
+    errors: tuple[ErrorItem, ...]
+
+
+# -- type checks compiled from hints --
+
+
+def _type_error(expected: str) -> _FieldCheck:
+    def check(value: Any, path: str, out: list[ErrorItem]) -> None:
+        out.append(
+            ErrorItem(
+                path=path,
+                message=f"got {describe(value)}; expected {expected}",
+                code="invalid_type",
+            )
+        )
+
+    return check
+
+
+def _check_str(value: Any, path: str, out: list[ErrorItem]) -> None:
+    if type(value) is not str:
+        _type_error("a string")(value, path, out)
+    elif not value.strip():
+        out.append(
+            ErrorItem(path=path, message="got an empty string; expected some text", code="empty")
+        )
+
+
+def _check_int(value: Any, path: str, out: list[ErrorItem]) -> None:
+    if type(value) is not int:
+        _type_error("a whole number")(value, path, out)
+
+
+def _check_bool(value: Any, path: str, out: list[ErrorItem]) -> None:
+    if type(value) is not bool:
+        _type_error("true or false")(value, path, out)
+
+
+def _check_date(value: Any, path: str, out: list[ErrorItem]) -> None:
+    if type(value) is not date:
+        if isinstance(value, str):
+            message = f"got {describe(value)}; expected a date written YYYY-MM-DD"
+        elif isinstance(value, datetime):
+            message = "got a datetime; expected a date without a time"
+        else:
+            message = f"got {describe(value)}; expected a date written YYYY-MM-DD"
+        out.append(ErrorItem(path=path, message=message, code="invalid_date"))
+
+
+def _check_decimal(value: Any, path: str, out: list[ErrorItem]) -> None:
+    if type(value) is Decimal and value.is_finite():
+        return
+    if isinstance(value, float):
+        message = f'got {describe(value)}; send it as a string like "0.22" (floats are inexact)'
+        code = "float_decimal"
+    else:
+        message = f'got {describe(value)}; expected a decimal number as a string like "0.22"'
+        code = "invalid_decimal"
+    out.append(ErrorItem(path=path, message=message, code=code))
+
+
+def _check_enum(cls: type[enum.Enum]) -> _FieldCheck:
+    allowed = ", ".join(repr(m.value) for m in cls)
+
+    def check(value: Any, path: str, out: list[ErrorItem]) -> None:
+        if type(value) is not cls:
+            out.append(
+                ErrorItem(
+                    path=path,
+                    message=f"got {describe(value)}; expected one of {allowed}",
+                    code="invalid_enum",
+                )
+            )
+
+    return check
+
+
+def _check_instance(cls: type) -> _FieldCheck:
+    article = "an" if cls.__name__[0] in "AEIOU" else "a"
+
+    def check(value: Any, path: str, out: list[ErrorItem]) -> None:
+        if not isinstance(value, cls):
+            _type_error(f"{article} {cls.__name__}")(value, path, out)
+
+    return check
+
+
+def _check_tuple(element: _FieldCheck) -> _FieldCheck:
+    def check(value: Any, path: str, out: list[ErrorItem]) -> None:
+        if type(value) is not tuple:
+            _type_error("a list")(value, path, out)
+            return
+        for i, item in enumerate(value):
+            element(item, f"{path}[{i}]", out)
+
+    return check
+
+
+def _check_optional(inner: _FieldCheck) -> _FieldCheck:
+    def check(value: Any, path: str, out: list[ErrorItem]) -> None:
+        if value is not None:
+            inner(value, path, out)
+
+    return check
+
+
+def field_check(hint: Any) -> _FieldCheck:
+    """Compile the check of one type hint (public to the package for the converter)."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(args) != 1:  # pragma: no cover - the model only uses ``X | None``
+            raise TypeError(f"unsupported union {hint!r}")
+        return _check_optional(field_check(args[0]))
+    if origin is tuple:
+        return _check_tuple(field_check(typing.get_args(hint)[0]))
+    simple: dict[Any, _FieldCheck] = {
+        str: _check_str,
+        int: _check_int,
+        bool: _check_bool,
+        date: _check_date,
+        Decimal: _check_decimal,
+    }
+    if hint in simple:
+        return simple[hint]
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return _check_enum(hint)
+    if isinstance(hint, type):
+        return _check_instance(hint)
+    raise TypeError(f"unsupported type hint {hint!r}")  # pragma: no cover
+
+
+def _compile(cls: type) -> Callable[[Any], list[ErrorItem]]:
+    hints = typing.get_type_hints(cls)
+    plan: list[tuple[str, _FieldCheck, Constraint | None]] = [
+        (f.name, f.metadata.get(CHECK) or field_check(hints[f.name]), f.metadata.get(CONSTRAINT))
+        for f in attrs.fields(cls)
+        if f.init
+    ]
+
+    def checker(obj: Any) -> list[ErrorItem]:
+        out: list[ErrorItem] = []
+        for name, check, constraint in plan:
+            value = getattr(obj, name)
+            if type(value) is Rejected:
+                out.extend(item.prefixed(name) for item in value.errors)
+                continue
+            before = len(out)
+            check(value, name, out)
+            if constraint is not None and value is not None and len(out) == before:
+                problem = constraint(value)
+                if problem is not None:
+                    out.append(ErrorItem(path=name, code=problem[0], message=problem[1]))
+        if not out:
+            out.extend(obj._invariants())  # noqa: SLF001 - our own protocol
+        return out
+
+    _CHECKERS[cls] = checker
+    return checker
+
+
+_CHECKERS: dict[type, Callable[[Any], list[ErrorItem]]] = {}
+
+
+class Checked:
+    """Mixin of every model class: validate the whole object after ``__init__``."""
+
+    __slots__ = ()
+
+    def __attrs_post_init__(self) -> None:
+        """Check every field and invariant; raise one error listing all problems."""
+        cls = type(self)
+        checker = _CHECKERS.get(cls) or _compile(cls)
+        errors = checker(self)
+        if errors:
+            raise ValidationError(errors)
+
+    def _invariants(self) -> Iterator[ErrorItem]:
+        """Yield problems that involve several fields; fields are well-typed here."""
+        return iter(())
+
+
+def check_amount(value: Any, path: str, out: list[ErrorItem]) -> None:
+    """The check of a money amount: a finite Decimal, and a float named as such."""
+    if type(value) is Decimal and value.is_finite():
+        return
+    if isinstance(value, float):
+        message = (
+            f'got {describe(value)}; send the amount as a string like "12.50" '
+            "(binary floats lose cents)"
+        )
+        code = "float_money"
+    else:
+        message = f'got {describe(value)}; expected an amount as a decimal string like "12.50"'
+        code = "invalid_decimal"
+    out.append(ErrorItem(path=path, message=message, code=code))
+
+
+def currency() -> dict[str, Constraint]:
+    """Field metadata: an ISO 4217 currency code (three capital letters)."""
+
+    def constraint(value: str) -> tuple[str, str] | None:
+        if _CURRENCY.match(value):
+            return None
+        return (
+            "invalid_currency",
+            (
+                f"got {describe(value)}; expected an ISO 4217 code of three capital letters "
+                'like "EUR"'
+            ),
+        )
+
+    return {CONSTRAINT: constraint}
+
+
+def bounded(low: int, high: int) -> dict[str, Constraint]:
+    """Field metadata: a whole number between *low* and *high* inclusive."""
+
+    def constraint(value: int) -> tuple[str, str] | None:
+        if low <= value <= high:
+            return None
+        return "out_of_range", f"got {value}; expected a whole number from {low} to {high}"
+
+    return {CONSTRAINT: constraint}
+
+
+def positive() -> dict[str, Constraint]:
+    """Field metadata: a whole number above zero."""
+
+    def constraint(value: int) -> tuple[str, str] | None:
+        if value > 0:
+            return None
+        return "out_of_range", f"got {value}; expected a whole number above 0"
+
+    return {CONSTRAINT: constraint}
+
+
+def fraction() -> dict[str, Constraint]:
+    """Field metadata: a Decimal between -1 and 1 inclusive (``0.22`` is 22 %)."""
+
+    def constraint(value: Decimal) -> tuple[str, str] | None:
+        if -1 <= value <= 1:
+            return None
+        return (
+            "out_of_range",
+            f'got {value}; expected a fraction between -1 and 1 ("0.22" means 22 %)',
+        )
+
+    return {CONSTRAINT: constraint}

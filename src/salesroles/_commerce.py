@@ -1,0 +1,124 @@
+"""What is sold and how: products, supply contracts, orders, deals, and assignments of work."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from ._checks import Checked, positive, to_date, to_tuple
+from ._enums import DealStage, Responsibility, to_deal_stage, to_responsibility
+from ._values import Money, Period
+
+__all__ = ["Assignment", "Deal", "Order", "Product", "SupplyContract"]
+
+
+@attrs.frozen(kw_only=True)
+class Product(Checked):
+    """A product or service of the company's catalogue (S3.4: a plan targets each one)."""
+
+    id: str
+    name: str
+
+
+@attrs.frozen(kw_only=True)
+class SupplyContract(Checked):
+    """A long-term supply agreement, what account managers aim for (S4.2).
+
+    The contract runs from ``start`` for ``term_months`` calendar months
+    (computed with :class:`~dateutil.relativedelta.relativedelta`, so a
+    contract from 31 January for one month ends on 28 or 29 February): it is
+    active on day ``d`` when ``start <= d < renewal_date``.
+
+    >>> k = SupplyContract(id="K-1", customer="C-ACME", start="2026-01-31", term_months=1)
+    >>> k.end_date, k.renewal_date
+    (datetime.date(2026, 2, 27), datetime.date(2026, 2, 28))
+    >>> k.is_active(date(2026, 2, 27)), k.is_active(k.renewal_date)
+    (True, False)
+    """
+
+    id: str
+    customer: str
+    start: date = attrs.field(converter=to_date)
+    term_months: int = attrs.field(metadata=positive())
+    annual_value: Money | None = None
+    products: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    negotiated_by: str | None = None
+
+    @property
+    def renewal_date(self) -> date:
+        """The first day after the term: when the contract is up for renewal."""
+        return self.start + relativedelta(months=self.term_months)
+
+    @property
+    def end_date(self) -> date:
+        """The last day the contract is active."""
+        return self.renewal_date - timedelta(days=1)
+
+    @property
+    def period(self) -> Period:
+        """The days the contract is active, as a :class:`Period`."""
+        return Period(start=self.start, end=self.end_date)
+
+    def is_active(self, on: date) -> bool:
+        """Whether the contract is in force on day *on*."""
+        return self.start <= on < self.renewal_date
+
+    def renew(self, *, term_months: int | None = None) -> SupplyContract:
+        """Return the follow-on contract starting on the renewal date.
+
+        The new contract keeps this one's id with a ``-R`` suffix, its value
+        and products, and its term unless *term_months* is given.
+        """
+        return attrs.evolve(
+            self,
+            id=f"{self.id}-R",
+            start=self.renewal_date,
+            term_months=self.term_months if term_months is None else term_months,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Order(Checked):
+    """An ad-hoc purchase, typical of small and medium customers (S4.1).
+
+    ``placed_by`` is the stakeholder who ordered; ``administered_by`` the team
+    member who handles the order, a sales coordinator's job (S5.5).
+    """
+
+    id: str
+    customer: str
+    placed_on: date = attrs.field(converter=to_date)
+    amount: Money
+    placed_by: str | None = None
+    administered_by: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Deal(Checked):
+    """A sale under negotiation (S1.2), owned by the team member who works it."""
+
+    id: str
+    customer: str
+    stage: DealStage = attrs.field(converter=to_deal_stage)
+    owner: str
+    value: Money | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the deal is neither won nor lost."""
+        return self.stage.is_open
+
+
+@attrs.frozen(kw_only=True)
+class Assignment(Checked):
+    """A piece of work: *member* is to do *responsibility* for *subject*.
+
+    ``subject`` is the id of the customer, lead, plan, deal or order the work
+    is about; the rules judge whether the member's role may do it.
+    """
+
+    member: str
+    responsibility: Responsibility = attrs.field(converter=to_responsibility)
+    subject: str
