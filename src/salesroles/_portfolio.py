@@ -153,6 +153,11 @@ def _article(kind: str) -> str:
     return "an" if kind[0] in "aeiou" else "a"
 
 
+def _a(kind: str) -> str:
+    """The kind with its article: "a customer", "an order"."""
+    return f"{_article(kind)} {kind}"
+
+
 def reference_problems(collections: Mapping[str, Sequence[object | None]]) -> list[ErrorItem]:
     """Find duplicate ids and references that do not resolve, all at once.
 
@@ -170,7 +175,11 @@ def reference_problems(collections: Mapping[str, Sequence[object | None]]) -> li
 def _register_ids(
     collections: Mapping[str, Sequence[object | None]], problems: list[ErrorItem]
 ) -> dict[str, tuple[str, str]]:
-    """Map every id to (kind, path where first seen), reporting ids seen twice."""
+    """Map every id to (kind, path where first seen), reporting ids seen twice.
+
+    A duplicated id maps to the kinds of all its holders joined by ``|``, so a
+    reference to it is not also reported as naming the wrong kind.
+    """
     kinds: dict[str, tuple[str, str]] = {}
     for name in COLLECTIONS:
         for i, item in enumerate(collections.get(name, ())):
@@ -180,11 +189,13 @@ def _register_ids(
                 path = f"{name}[{i}].{rel}"
                 first = kinds.setdefault(ident, (kind, path))
                 if first[1] != path:
+                    kinds[ident] = (f"{first[0]}|{kind}", first[1])
                     problems.append(
                         ErrorItem(
                             path=path,
-                            message=f"{ident!r} is already the id of {_article(first[0])} "
-                            f"{first[0]} at {first[1].removesuffix('.id')}; expected an id "
+                            message=f"{ident!r} is already the id of "
+                            f"{_a(first[0].split('|')[0])} at {first[1].removesuffix('.id')}; "
+                            "expected an id "
                             "unique across the portfolio",
                             code="duplicate_id",
                         )
@@ -225,7 +236,9 @@ def _check_references(
                 continue
             for rel, ref, allowed in refs(item):
                 found = kinds.get(ref) if ref is not None else None
-                if ref is None or (found is not None and found[0] in allowed):
+                if ref is None or (
+                    found is not None and any(k in allowed for k in found[0].split("|"))
+                ):
                     continue
                 expected = "expected the id of " + " or ".join(
                     f"{_article(k)} {k}" for k in allowed

@@ -9,11 +9,12 @@ was expected, and a stable machine-readable code.
 >>> try:
 ...     Money(amount=1.5, currency="euro")
 ... except ValidationError as e:
-...     print(e)
+...     error = e
+>>> print(error)
 2 problems:
   amount: got the float 1.5; send the amount as a string like "12.50" (binary floats lose cents)
   currency: got 'euro'; expected an ISO 4217 code of three capital letters like "EUR"
->>> [item.code for item in e.errors]
+>>> [item.code for item in error.errors]
 ['float_money', 'invalid_currency']
 """
 

@@ -1,0 +1,41 @@
+# Two entry points for a fresh machine with only Python 3.11+ and make:
+#   make demo   installs salesroles into .venv and runs examples/quickstart.py
+#   make test   installs the dev tools into .venv and runs lint, types, tests, docs
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint typecheck tests docs bench clean
+
+# pip 25.1 or newer reads [dependency-groups]; the venv's bundled pip may be older.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+demo: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python examples/quickstart.py
+
+test: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e . --group dev
+	$(MAKE) --no-print-directory lint typecheck tests docs
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck:
+	$(BIN)/mypy
+
+tests:
+	$(BIN)/pytest --cov --cov-report=term
+
+docs:
+	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+
+bench: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e . --group dev
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) docs/_build .coverage .pytest_cache .mypy_cache .ruff_cache .hypothesis

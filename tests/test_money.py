@@ -1,0 +1,170 @@
+import pickle
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from salesroles import CurrencyMismatchError, Money, MoneyError, SalesRolesError, ValidationError
+from salesroles.testing import money
+
+
+def eur(amount: str | int) -> Money:
+    return Money(amount=amount, currency="EUR")
+
+
+def codes(error: ValidationError) -> list[tuple[str, str]]:
+    return [(item.path, item.code) for item in error.errors]
+
+
+def test_amount_accepts_decimal_int_and_decimal_string_exactly():
+    assert eur("12.50").amount == Decimal("12.50")
+    assert eur(12).amount == Decimal(12)
+    assert Money(amount=Decimal("1200000.00"), currency="EUR").amount.as_tuple().exponent == -2
+
+
+def test_amount_keeps_its_digits():
+    assert str(eur("1200000.00")) == "1200000.00 EUR"
+    assert format(eur("1000").amount, "f") == "1000"
+    assert eur("0.10").amount.as_tuple().exponent == -2
+
+
+@pytest.mark.parametrize(
+    ("amount", "code"),
+    [
+        (1.5, "float_money"),
+        (Decimal("NaN"), "invalid_decimal"),
+        (Decimal("Infinity"), "invalid_decimal"),
+        ("12,50", "invalid_decimal"),
+        ("1e3", "invalid_decimal"),
+        (" 12.50", "invalid_decimal"),
+        ("NaN", "invalid_decimal"),
+        (True, "invalid_decimal"),
+        (None, "invalid_decimal"),
+    ],
+)
+def test_amount_refuses_floats_nan_infinity_and_malformed_strings(amount, code):
+    with pytest.raises(ValidationError) as caught:
+        Money(amount=amount, currency="EUR")
+    assert codes(caught.value) == [("amount", code)]
+
+
+def test_float_amount_message_says_what_to_send():
+    with pytest.raises(ValidationError, match=r'send the amount as a string like "12.50"'):
+        Money(amount=0.1, currency="EUR")
+
+
+@pytest.mark.parametrize("currency", ["eur", "EURO", "E1R", "", "€", 978])
+def test_malformed_currency_codes_are_refused(currency):
+    with pytest.raises(ValidationError) as caught:
+        Money(amount=1, currency=currency)
+    assert caught.value.errors[0].path == "currency"
+
+
+def test_all_problems_are_reported_at_once():
+    with pytest.raises(ValidationError) as caught:
+        Money(amount=1.5, currency="euro")
+    assert codes(caught.value) == [("amount", "float_money"), ("currency", "invalid_currency")]
+    assert str(caught.value).splitlines()[0] == "2 problems:"
+
+
+def test_arithmetic_with_the_same_currency_is_exact():
+    assert eur("0.10") + eur("0.20") == eur("0.30")
+    assert eur("1.00") - eur("0.01") == eur("0.99")
+    assert -eur("5") == eur("-5")
+    assert eur("19.99") * 3 == eur("59.97")
+    assert 3 * eur("19.99") == eur("59.97")
+    assert eur("10") * Decimal("0.5") == eur("5.0")
+    assert eur("10") / 4 == eur("2.5")
+    assert eur("30") / eur("120") == Decimal("0.25")
+    assert sum([eur("1"), eur("2")]) == eur("3")
+
+
+def test_mixing_currencies_raises_a_salesroles_error():
+    usd = Money(amount=1, currency="USD")
+    for operation in (
+        lambda: eur(1) + usd,
+        lambda: eur(1) - usd,
+        lambda: eur(1) < usd,
+        lambda: eur(1) / usd,
+    ):
+        with pytest.raises(CurrencyMismatchError) as caught:
+            operation()
+        assert isinstance(caught.value, SalesRolesError)
+        assert isinstance(caught.value, TypeError)
+        assert "EUR and USD" in str(caught.value)
+
+
+@pytest.mark.parametrize("factor", [1.5, True, "2", None, Decimal("NaN")])
+def test_multiplying_by_anything_but_an_int_or_decimal_raises(factor):
+    with pytest.raises(MoneyError):
+        eur(1) * factor
+
+
+def test_dividing_by_a_float_raises():
+    with pytest.raises(MoneyError, match="floats lose cents"):
+        eur(1) / 0.5
+
+
+def test_adding_a_non_money_is_not_supported():
+    with pytest.raises(TypeError):
+        eur(1) + 1
+    with pytest.raises(TypeError):
+        eur(1) - 1
+    with pytest.raises(TypeError):
+        5 + eur(1)
+
+
+def test_comparison_within_one_currency():
+    assert eur(1) < eur(2) <= eur(2)
+    assert eur(3) > eur(2) >= eur(2)
+    assert eur("1.0") == eur("1.00")
+    assert hash(eur("1.0")) == hash(eur("1.00"))
+    with pytest.raises(MoneyError):
+        eur(1) < 2  # noqa: B015
+
+
+def test_money_is_frozen_hashable_and_picklable():
+    price = eur("9.99")
+    assert pickle.loads(pickle.dumps(price)) == price
+    assert {price: 1}[eur("9.99")] == 1
+
+
+def test_zero_starts_a_sum():
+    assert sum([eur(1), eur(2)], Money.zero("EUR")) == eur(3)
+
+
+amounts = st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False)
+
+
+@given(amounts, amounts, amounts)
+def test_addition_is_associative_and_commutative(a, b, c):
+    x, y, z = eur(a), eur(b), eur(c)
+    assert (x + y) + z == x + (y + z)
+    assert x + y == y + x
+
+
+@given(amounts, amounts)
+def test_subtraction_undoes_addition(a, b):
+    assert (eur(a) + eur(b)) - eur(b) == eur(a)
+
+
+@given(amounts, st.integers(min_value=-1000, max_value=1000))
+def test_multiplication_by_an_int_is_repeated_addition(a, n):
+    assert eur(a) * n == Money(amount=a * n, currency="EUR")
+    assert (eur(a) * n).amount == a * n
+
+
+@given(money(), money())
+def test_comparison_agrees_with_amounts_or_raises_for_two_currencies(x, y):
+    if x.currency == y.currency:
+        assert (x < y) == (x.amount < y.amount)
+    else:
+        with pytest.raises(CurrencyMismatchError):
+            x < y  # noqa: B015
+
+
+@given(money())
+def test_generated_money_is_valid_and_pickles(m):
+    assert pickle.loads(pickle.dumps(m)) == m
+    assert m.amount.is_finite()

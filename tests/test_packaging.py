@@ -1,0 +1,109 @@
+import ast
+import importlib.metadata
+import inspect
+from pathlib import Path
+
+import pytest
+
+import salesroles
+import salesroles.exceptions
+import salesroles.testing
+
+SRC = Path(salesroles.__file__).parent
+DOCS = Path(__file__).parent.parent / "docs"
+
+
+def test_version_comes_from_the_package_metadata():
+    assert salesroles.__version__ == importlib.metadata.version("salesroles")
+
+
+def test_unknown_attributes_raise_attribute_error():
+    with pytest.raises(AttributeError, match="does_not_exist"):
+        salesroles.does_not_exist  # noqa: B018
+
+
+def test_all_is_sorted_and_every_name_exists():
+    assert salesroles.__all__ == sorted(salesroles.__all__)
+    for name in salesroles.__all__:
+        assert getattr(salesroles, name) is not None
+
+
+def test_the_issue_names_import_from_the_package():
+    from salesroles import (  # noqa: F401
+        AccountPlan,
+        Customer,
+        KeyAccount,
+        Lead,
+        Money,
+        Period,
+        Portfolio,
+        Role,
+        SalesRolesError,
+        Stakeholder,
+        TeamMember,
+        ValidationError,
+        __version__,
+    )
+
+
+def test_py_typed_is_shipped():
+    assert (SRC / "py.typed").exists()
+    files = importlib.metadata.files("salesroles") or []
+    assert any(str(f).endswith("py.typed") for f in files) or (SRC / "py.typed").exists()
+
+
+def test_every_public_name_has_a_docstring():
+    for module in (salesroles, salesroles.exceptions, salesroles.testing):
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if name == "__version__":
+                continue
+            assert inspect.getdoc(obj), f"{module.__name__}.{name} has no docstring"
+
+
+def test_every_public_name_has_a_place_in_the_docs():
+    text = "\n".join(p.read_text() for p in DOCS.glob("*.md"))
+    missing = [name for name in salesroles.__all__ if name != "__version__" and name not in text]
+    assert not missing, f"not in docs/: {missing}"
+
+
+def test_every_error_derives_from_the_base():
+    for name in salesroles.exceptions.__all__:
+        obj = getattr(salesroles.exceptions, name)
+        if isinstance(obj, type) and issubclass(obj, BaseException):
+            assert issubclass(obj, salesroles.SalesRolesError)
+    assert issubclass(salesroles.ValidationError, ValueError)
+
+
+# Modules through which a library reads or writes the outside world.
+_IO_MODULES = {
+    "os", "io", "sys", "socket", "subprocess", "logging", "pathlib", "shutil", "tempfile",
+    "urllib", "http", "requests", "time", "asyncio", "sqlite3", "threading", "builtins",
+}  # fmt: skip
+_IO_CALLS = {"open", "print", "input", "now", "today", "utcnow", "getenv"}
+
+
+def test_no_module_under_src_does_io():
+    offenders = []
+    for path in SRC.glob("*.py"):
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name.split(".")[0] for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module.split(".")[0]]
+            else:
+                names = []
+            offenders += [f"{path.name}: import {n}" for n in names if n in _IO_MODULES]
+            if isinstance(node, ast.Call):
+                func = node.func
+                called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                if called in _IO_CALLS:
+                    offenders.append(f"{path.name}:{node.lineno}: {called}()")
+    # The one documented read of the clock: the default date to judge at.
+    assert offenders == ["_portfolio.py:" + _line_of("return date.today()") + ": today()"]
+
+
+def _line_of(snippet: str) -> str:
+    lines = (SRC / "_portfolio.py").read_text().splitlines()
+    return str(next(i for i, line in enumerate(lines, 1) if snippet in line))
