@@ -244,3 +244,13 @@ def test_evolve_revalidates():
     s = Stakeholder(id="S", customer="C", name="Eva", buying_role="user")
     with pytest.raises(ValidationError):
         attrs.evolve(s, influence=9)
+
+
+def test_customer_estimates_are_bounded_fractions():
+    make = lambda **kw: Customer(id="C", name="C", segment="large", status="active", **kw)  # noqa: E731
+    c = make(growth_potential="0.15", share_of_wallet="0.4")
+    assert (c.growth_potential, c.share_of_wallet) == (Decimal("0.15"), Decimal("0.4"))
+    assert problems(lambda: make(growth_potential="1.5", share_of_wallet="-0.1")) == [
+        ("growth_potential", "out_of_range"),
+        ("share_of_wallet", "out_of_range"),
+    ]

@@ -351,6 +351,17 @@ def positive() -> dict[str, Constraint]:
     return {CONSTRAINT: constraint}
 
 
+def share() -> dict[str, Constraint]:
+    """Field metadata: a Decimal between 0 and 1 inclusive (``0.4`` is 40 %)."""
+
+    def constraint(value: Decimal) -> tuple[str, str] | None:
+        if 0 <= value <= 1:
+            return None
+        return "out_of_range", f'got {value}; expected a share between 0 and 1 ("0.4" means 40 %)'
+
+    return {CONSTRAINT: constraint}
+
+
 def fraction() -> dict[str, Constraint]:
     """Field metadata: a Decimal between -1 and 1 inclusive (``0.22`` is 22 %)."""
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import attrs
 
-from ._checks import Checked, bounded, to_date, to_tuple
+from ._checks import Checked, bounded, fraction, share, to_date, to_decimal, to_tuple
 from ._enums import (
     BuyingRole,
     CustomerStatus,
@@ -57,13 +58,20 @@ class TeamMember(Checked):
         return attrs.evolve(self, role=role, title=title if title is not None else self.title)
 
 
+def _to_fraction(value: Decimal | str | int | None) -> Decimal | None:
+    return to_decimal(value)  # type: ignore[no-any-return]
+
+
 @attrs.frozen(kw_only=True)
 class Customer(Checked):
     """An organisation the company sells to.
 
     Only an ``active`` customer is an *existing* customer in the article's
     sense (S1.4, S2.1); ``lapsed`` and ``lost`` ones no longer buy. The annual
-    figures feed the revenue-at-risk questions of S2.3.
+    figures feed the revenue-at-risk questions of S2.3. ``growth_potential``
+    (expected yearly growth, ``0.15`` for 15 %) and ``share_of_wallet`` (our
+    share of what the customer spends on what we sell, 0 to 1) are optional
+    estimates that the key-account assessment uses where they are known.
     """
 
     id: str
@@ -73,6 +81,12 @@ class Customer(Checked):
     since: date | None = attrs.field(default=None, converter=to_date)
     annual_revenue: Money | None = None
     annual_profit: Money | None = None
+    growth_potential: Decimal | None = attrs.field(
+        default=None, converter=_to_fraction, metadata=fraction()
+    )
+    share_of_wallet: Decimal | None = attrs.field(
+        default=None, converter=_to_fraction, metadata=share()
+    )
 
     @property
     def is_active(self) -> bool:

@@ -103,6 +103,8 @@ def sample_portfolio() -> Portfolio:
             since="2019-03-01",
             annual_revenue=_eur("1200000.00"),
             annual_profit=_eur("240000.00"),
+            growth_potential="0.08",
+            share_of_wallet="0.45",
         ),
         Customer(
             id="C-NORD",
@@ -349,6 +351,10 @@ def generate_portfolio(
                 since=as_of - timedelta(days=rng.randrange(365, 4000)),
                 annual_revenue=eur(f"{revenue}.00"),
                 annual_profit=eur(f"{revenue * Decimal(rng.randrange(5, 30)) / 100:.2f}"),
+                growth_potential=Decimal(rng.randrange(-5, 25)) / 100,
+                share_of_wallet=Decimal(rng.randrange(10, 90)) / 100
+                if rng.random() < 0.7
+                else None,
             )
         )
         threats = (
@@ -472,6 +478,8 @@ def generate_portfolio(
                     [CustomerStatus.ACTIVE] * 8 + [CustomerStatus.LAPSED, CustomerStatus.LOST]
                 ),
                 annual_revenue=eur(f"{rng.randrange(5, 150)}000.00"),
+                annual_profit=eur(f"{rng.randrange(1, 30)}000.00"),
+                growth_potential=Decimal(rng.randrange(-10, 40)) / 100,
             )
         )
         orders.append(
@@ -597,6 +605,8 @@ def customers() -> SearchStrategy[Customer]:
         since=st.none() | _dates(),
         annual_revenue=st.none() | money("EUR"),
         annual_profit=st.none() | money("EUR"),
+        growth_potential=st.none() | st.decimals(min_value=-1, max_value=1, places=2),
+        share_of_wallet=st.none() | st.decimals(min_value=0, max_value=1, places=2),
     )
 
 
