@@ -7,6 +7,7 @@ attrs, cattrs and python-dateutil. Everything public is importable from here.
 
 from __future__ import annotations
 
+from ._check import Decision, Finding, Report, check, decide
 from ._commerce import Assignment, Deal, Order, Product, SupplyContract
 from ._enums import (
     ActionKind,
@@ -30,7 +31,10 @@ from ._planning import (
     ResourceCommitment,
     RevenueTarget,
 )
+from ._policy import MERGED, STRICT, Policy
 from ._portfolio import Portfolio
+from ._rules import Rule, Severity, rules
+from ._titles import RoleFit, TitleMatch, classify_duties, classify_title
 from ._values import Cadence, Money, Period
 from .exceptions import (
     CurrencyMismatchError,
@@ -43,6 +47,8 @@ from .exceptions import (
 )
 
 __all__ = [
+    "MERGED",
+    "STRICT",
     "AccountPlan",
     "ActionKind",
     "Assignment",
@@ -56,7 +62,9 @@ __all__ = [
     "CustomizationProposal",
     "Deal",
     "DealStage",
+    "Decision",
     "ErrorItem",
+    "Finding",
     "KeyAccount",
     "Lead",
     "LeadSource",
@@ -68,21 +76,32 @@ __all__ = [
     "Order",
     "Period",
     "PlanAction",
+    "Policy",
     "Portfolio",
     "Product",
     "ProductTarget",
     "Relationship",
+    "Report",
     "ResourceCommitment",
     "Responsibility",
     "RevenueTarget",
     "Role",
+    "RoleFit",
+    "Rule",
     "SalesRolesError",
     "Segment",
+    "Severity",
     "Stakeholder",
     "SupplyContract",
     "TeamMember",
+    "TitleMatch",
     "ValidationError",
     "__version__",
+    "check",
+    "classify_duties",
+    "classify_title",
+    "decide",
+    "rules",
 ]
 
 

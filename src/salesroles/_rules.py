@@ -1,0 +1,835 @@
+"""The rule catalogue: one small named function per rule of DOMAIN.md section 5.
+
+Each rule is a pure function of a :class:`Context` (the portfolio, the date it
+is judged at, the policy, and indexes built once) that yields a
+:class:`Violation` per thing at fault. It walks one collection of the
+portfolio once and looks everything else up in an index, so judging a
+portfolio is linear in its size. Which rules run, and how severe their
+findings are, is the policy's business (:mod:`salesroles._policy`); turning
+violations into findings is :func:`salesroles.check`'s.
+"""
+
+from __future__ import annotations
+
+import calendar
+import enum
+import functools
+import inspect
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from ._commerce import Deal, Order
+from ._enums import ActionKind, BuyingRole, CustomerStatus, Responsibility, Role
+from ._parties import Customer, Lead, TeamMember
+from ._planning import AccountPlan
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from datetime import date
+
+    from ._parties import KeyAccount
+    from ._policy import Policy
+    from ._portfolio import Portfolio
+
+__all__ = [
+    "Context",
+    "Rule",
+    "Severity",
+    "Violation",
+    "role_phrase",
+    "rule_by_id",
+    "rules",
+]
+
+
+class Severity(enum.StrEnum):
+    """How much a finding matters: ``error``, ``warning`` or ``info``.
+
+    Errors break the article's distinction outright; warnings are gaps an
+    account manager should close; infos are worth knowing. Severities order
+    from the gravest: ``Severity.ERROR < Severity.WARNING`` is about rank, so
+    sort findings with :attr:`rank`.
+
+    >>> Severity("warning").rank
+    1
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for an error, 1 for a warning, 2 for an info: sort by it, gravest first."""
+        return _RANK[self]
+
+
+_RANK: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+_ROLE_NAMES: Final = {
+    Role.ACCOUNT_MANAGER: "an account manager",
+    Role.SALES_REP: "a sales representative",
+    Role.SALES_MANAGER: "a sales manager",
+    Role.SALES_COORDINATOR: "a sales coordinator",
+    Role.MARKETING: "marketing",
+}
+
+
+def role_phrase(role: Role) -> str:
+    """Name a role in a sentence: ``an account manager``, ``a sales representative``, …."""
+    return _ROLE_NAMES[role]
+
+
+def roles_phrase(roles: Iterable[Role]) -> str:
+    """Name several roles in a sentence (``an account manager or marketing``; ``nobody``)."""
+    names = [role_phrase(r) for r in Role if r in frozenset(roles)]
+    if not names:
+        return "nobody"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _ids_by(pairs: Iterable[tuple[str, str]], wanted: Iterable[str]) -> dict[str, list[str]]:
+    """Group the ids of *pairs* (owner, id) by owner, for the owners *wanted* only."""
+    found: dict[str, list[str]] = {w: [] for w in wanted}
+    if found:
+        for owner, ident in pairs:
+            ids = found.get(owner)
+            if ids is not None:
+                ids.append(ident)
+    return found
+
+
+def _and(words: Iterable[str]) -> str:
+    items = list(words)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def in_term(start: date, months: int, day: date) -> bool:
+    """Whether *day* (not before *start*) falls before ``start + relativedelta(months=months)``.
+
+    The same as :meth:`SupplyContract.is_active` without building a relativedelta per
+    contract: the renewal date is *start*'s day in the month *months* later, or that
+    month's last day when it is shorter.
+    """
+    total = start.year * 12 + start.month - 1 + months
+    year, month = divmod(total, 12)
+    month += 1
+    if (day.year, day.month) != (year, month):
+        return (day.year, day.month) < (year, month)
+    return day.day < min(start.day, calendar.monthrange(year, month)[1])
+
+
+@attrs.frozen(kw_only=True)
+class Violation:
+    """One thing a rule found at fault, before the policy gives it a severity.
+
+    Attributes:
+        subject: The id of the entity at fault.
+        message: A sentence naming the entities involved.
+        involves: The ids of every entity the message names, the subject first.
+    """
+
+    subject: str
+    message: str
+    involves: tuple[str, ...] = ()
+
+
+class Context:
+    """What the rules look at: a portfolio judged on a date under a policy.
+
+    The indexes the rules share are built on first use, each in one pass over
+    one collection; the portfolio's own indexes (stakeholders by customer,
+    plans by account …) are cached on the portfolio.
+    """
+
+    def __init__(self, portfolio: Portfolio, as_of: date, policy: Policy) -> None:
+        self.portfolio: Final = portfolio
+        self.as_of: Final = as_of
+        self.policy: Final = policy
+
+    @functools.cached_property
+    def members(self) -> dict[str, TeamMember]:
+        """Team members by id."""
+        return {m.id: m for m in self.portfolio.team}
+
+    @functools.cached_property
+    def customers(self) -> dict[str, Customer]:
+        """The customers of the key accounts, by id."""
+        accounts = self.accounts
+        return {c.id: c for c in self.portfolio.customers if c.id in accounts}
+
+    @functools.cached_property
+    def accounts(self) -> dict[str, KeyAccount]:
+        """Key accounts by their customer's id."""
+        return {a.customer: a for a in self.portfolio.key_accounts}
+
+    @functools.cached_property
+    def current_plans(self) -> dict[str, AccountPlan]:
+        """The current plan of each key account that has one.
+
+        A plan is current when its period contains ``as_of``; of several, the
+        one that started last wins (as :meth:`Portfolio.current_plan`).
+        """
+        accounts = self.accounts
+        day = self.as_of
+        found: dict[str, AccountPlan] = {}
+        for plan in self.portfolio.plans:
+            if plan.account in accounts and plan.period.contains(day):
+                best = found.get(plan.account)
+                if best is None or plan.period.start > best.period.start:
+                    found[plan.account] = plan
+        return found
+
+    @functools.cached_property
+    def current(self) -> tuple[tuple[KeyAccount, AccountPlan], ...]:
+        """Each key account that has a current plan, with it, in the order of the accounts."""
+        plans = self.current_plans
+        return tuple(
+            (account, plans[account.customer])
+            for account in self.portfolio.key_accounts
+            if account.customer in plans
+        )
+
+    @functools.cached_property
+    def under_contract(self) -> frozenset[str]:
+        """The ids of the customers with a supply contract in force on ``as_of``."""
+        day = self.as_of
+        return frozenset(
+            k.customer
+            for k in self.portfolio.contracts
+            if k.start <= day and in_term(k.start, k.term_months, day)
+        )
+
+    def owners(self, responsibility: Responsibility) -> frozenset[Role]:
+        """The roles the policy gives *responsibility* to."""
+        return self.policy.owners_of(responsibility)
+
+    def who(self, member: str) -> str:
+        """Name a team member with their role: ``Ann Meyer (ann), an account manager``."""
+        found = self.members[member]  # the portfolio checked every reference
+        return f"{found.name} ({found.id}), {role_phrase(found.role)}"
+
+    def members_in(self, roles: frozenset[Role]) -> frozenset[str]:
+        """The ids of the team members whose role is one of *roles*."""
+        return frozenset(m.id for m in self.portfolio.team if m.role in roles)
+
+    def role_of(self, member: str | None) -> Role | None:
+        """The role of the team member *member*, or None."""
+        found = self.members.get(member) if member is not None else None
+        return None if found is None else found.role
+
+    def names_of(self, customers: set[str]) -> dict[str, str]:
+        """The names of the customers *customers* (ids), in one pass when there are any."""
+        if not customers:
+            return {}
+        return {c.id: c.name for c in self.portfolio.customers if c.id in customers}
+
+    def account_name(self, customer: str) -> str:
+        """Name a key account: ``C-ACME (ACME Chemie AG)``."""
+        return f"{customer} ({self.customers[customer].name})"
+
+    def account_of(self, subject: str) -> str | None:
+        """The key account a piece of work is about (the account, its plan, deal or order)."""
+        if subject in self.accounts:
+            return subject
+        found = self.portfolio.get(subject)
+        if isinstance(found, AccountPlan):
+            customer = found.account
+        elif isinstance(found, Deal | Order):
+            customer = found.customer
+        else:
+            return None
+        return customer if customer in self.accounts else None
+
+    @property
+    def policy_said(self) -> str:
+        """``under policy 'strict'``: how messages name the policy."""
+        return f"under policy {self.policy.name!r}"
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """A rule of the catalogue (DOMAIN.md section 5).
+
+    Attributes:
+        id: The stable id findings carry, such as ``key-account-without-plan``.
+        title: A short name for tables and headings.
+        summary: The principle behind it, in one sentence.
+        default_severity: Its severity under the built-in ``strict`` policy.
+        claims: The claims of the article it comes from, such as ``("S3.1", "S3.4")``.
+        fires_when: When it fires, in one sentence.
+        explanation: Why it matters, in one paragraph.
+        judge: The function that finds what is at fault; it takes the
+            judging context and yields violations.
+    """
+
+    id: str
+    title: str
+    summary: str
+    default_severity: Severity
+    claims: tuple[str, ...]
+    fires_when: str
+    explanation: str
+    judge: Callable[[Context], Iterable[Violation]] = attrs.field(repr=False)
+
+    def __str__(self) -> str:
+        claims = ", ".join(self.claims)
+        return f"{self.id} ({self.default_severity.value}; {claims}): {self.fires_when}"
+
+
+_CATALOGUE: list[Rule] = []
+
+
+def _rule(
+    rule_id: str,
+    *,
+    title: str,
+    severity: Severity,
+    claims: tuple[str, ...],
+    fires_when: str,
+) -> Callable[
+    [Callable[[Context], Iterator[Violation]]], Callable[[Context], Iterator[Violation]]
+]:
+    """Register the decorated function as a rule; its docstring is the explanation."""
+
+    def register(
+        judge: Callable[[Context], Iterator[Violation]],
+    ) -> Callable[[Context], Iterator[Violation]]:
+        doc = inspect.cleandoc(judge.__doc__ or "")
+        summary, _, body = doc.partition("\n\n")
+        _CATALOGUE.append(
+            Rule(
+                id=rule_id,
+                title=title,
+                summary=" ".join(summary.split()),
+                default_severity=severity,
+                claims=claims,
+                fires_when=fires_when,
+                explanation=" ".join(body.split()),
+                judge=judge,
+            )
+        )
+        return judge
+
+    return register
+
+
+# -- the rules, in the order of DOMAIN.md section 5 --
+
+_NEW_BUSINESS: Final = (Responsibility.PROSPECTING, Responsibility.FOLLOW_UP_LEADS)
+
+
+@_rule(
+    "account-manager-new-business",
+    title="Account manager doing new business",
+    severity=Severity.ERROR,
+    claims=("S1.4",),
+    fires_when="An account manager owns a lead, or is assigned prospecting, following up "
+    "leads, or any work whose subject is a lead.",
+)
+def account_manager_new_business(ctx: Context) -> Iterator[Violation]:
+    """Account managers deal only with existing customers; they have no new-business duties.
+
+    Winning new customers is the sales representative's job: prospecting and
+    following up the leads marketing generates (S1.1, S1.3). An account
+    manager who owns a lead, or is assigned to prospect or to work a lead, is
+    doing a sales rep's work. Under the ``merged`` reading of S0.2 (one job,
+    both titles) this rule is off, as it is under any policy that gives
+    account managers the new-business duties.
+    """
+    am = Role.ACCOUNT_MANAGER
+    follows_up = am in ctx.owners(Responsibility.FOLLOW_UP_LEADS)
+    if not follows_up:
+        for lead in ctx.portfolio.leads:
+            if lead.owner is not None and ctx.role_of(lead.owner) is am:
+                yield Violation(
+                    subject=lead.id,
+                    message=f"lead {lead.id} ({lead.company}) is owned by {ctx.who(lead.owner)}; "
+                    "account managers deal only with existing customers and have no "
+                    "new-business duties",
+                    involves=(lead.id, lead.owner),
+                )
+    for work in ctx.portfolio.assignments:
+        if ctx.role_of(work.member) is not am:
+            continue
+        duty = work.responsibility
+        if duty in _NEW_BUSINESS and am not in ctx.owners(duty):
+            doing = f"assigned {duty.value}"
+        elif not follows_up and isinstance(ctx.portfolio.get(work.subject), Lead):
+            doing = f"assigned {duty.value} on a lead"
+        else:
+            continue
+        yield Violation(
+            subject=work.subject,
+            message=f"{ctx.who(work.member)} is {doing} ({work.subject}); account managers deal "
+            "only with existing customers and have no new-business duties",
+            involves=(work.subject, work.member),
+        )
+
+
+@_rule(
+    "key-account-without-manager",
+    title="Key account without an account manager",
+    severity=Severity.ERROR,
+    claims=("S2.1", "S2.2"),
+    fires_when="A key account has no manager, or its manager's role is not account manager.",
+)
+def key_account_without_manager(ctx: Context) -> Iterator[Violation]:
+    """Every key account needs an account manager to keep and grow it.
+
+    Account managers keep or grow the business of a selected group of
+    existing customers, the key accounts (S2.1, S2.2). A key account nobody
+    manages, or one managed by somebody whose role the policy does not give
+    ``manage_key_accounts`` (under ``strict``: anybody but an account
+    manager), is a key account at risk.
+    """
+    allowed = ctx.owners(Responsibility.MANAGE_KEY_ACCOUNTS)
+    managers = ctx.members_in(allowed)
+    for account in [a for a in ctx.portfolio.key_accounts if a.manager not in managers]:
+        name = ctx.account_name(account.customer)
+        if account.manager is None:
+            yield Violation(
+                subject=account.customer,
+                message=f"key account {name} has no manager; key accounts are managed by "
+                f"{roles_phrase(allowed)} {ctx.policy_said}",
+                involves=(account.customer,),
+            )
+        else:
+            yield Violation(
+                subject=account.customer,
+                message=f"key account {name} is managed by {ctx.who(account.manager)}; key "
+                f"accounts are managed by {roles_phrase(allowed)} {ctx.policy_said}",
+                involves=(account.customer, account.manager),
+            )
+
+
+@_rule(
+    "key-account-not-customer",
+    title="Key account that is no active customer",
+    severity=Severity.ERROR,
+    claims=("S2.1", "S2.2"),
+    fires_when="A key account's customer is not active (it is lapsed or lost).",
+)
+def key_account_not_customer(ctx: Context) -> Iterator[Violation]:
+    """A key account is an existing customer; a lapsed or lost one is no longer that.
+
+    Key accounts are a selected group of existing customers (S2.1, S2.2). A
+    customer who lapsed or was lost should be won back (new business) or
+    released as a key account.
+    """
+    active = CustomerStatus.ACTIVE
+    for customer in ctx.customers.values():
+        if customer.status is not active:
+            yield Violation(
+                subject=customer.id,
+                message=f"key account {ctx.account_name(customer.id)} is a "
+                f"{customer.status.value} customer; a key account is an active, existing customer",
+                involves=(customer.id,),
+            )
+
+
+@_rule(
+    "target-not-set-by-sales-manager",
+    title="Sales rep's target not set by a sales manager",
+    severity=Severity.ERROR,
+    claims=("S3.2",),
+    fires_when="A revenue target owned by a sales rep was set by someone who is not a sales "
+    "manager.",
+)
+def target_not_set_by_sales_manager(ctx: Context) -> Iterator[Violation]:
+    """Sales reps work toward revenue targets that sales managers set.
+
+    The article is explicit that reps' targets come from sales managers
+    (S3.2), unlike account managers, who plan their own targets per product
+    (S3.4). The rule judges targets owned by a role the policy gives
+    ``meet_sales_target``; their setter's role must hold ``set_sales_targets``.
+    """
+    meets = ctx.owners(Responsibility.MEET_SALES_TARGET)
+    sets = ctx.owners(Responsibility.SET_SALES_TARGETS)
+    for target in ctx.portfolio.targets:
+        if ctx.role_of(target.owner) in meets and ctx.role_of(target.set_by) not in sets:
+            yield Violation(
+                subject=target.id,
+                message=f"revenue target {target.id} of {ctx.who(target.owner)} was set by "
+                f"{ctx.who(target.set_by)}; a sales rep's target is set by "
+                f"{roles_phrase(sets)} {ctx.policy_said}",
+                involves=(target.id, target.owner, target.set_by),
+            )
+
+
+@_rule(
+    "key-account-without-plan",
+    title="Key account without a current plan",
+    severity=Severity.ERROR,
+    claims=("S3.1", "S3.4"),
+    fires_when="A key account has no current plan (no plan whose period contains the date "
+    "judged at).",
+)
+def key_account_without_plan(ctx: Context) -> Iterator[Violation]:
+    """Account managers plan: every key account needs a current strategic account plan.
+
+    Account managers have an important planning role (S3.1): they write
+    strategic account plans with a revenue target per product (S3.4). A key
+    account without a plan covering today is managed without one. The other
+    plan rules stay silent for it; its threats count as unanswered.
+    """
+    plans = ctx.current_plans
+    unplanned = [a.customer for a in ctx.portfolio.key_accounts if a.customer not in plans]
+    others = _ids_by(((p.account, p.id) for p in ctx.portfolio.plans), unplanned)
+    for customer in unplanned:
+        ids = others.get(customer, [])
+        also = f" (its plans {', '.join(ids)} cover other periods)" if ids else ""
+        yield Violation(
+            subject=customer,
+            message=f"key account {ctx.account_name(customer)} has no plan covering "
+            f"{ctx.as_of.isoformat()}{also}",
+            involves=(customer, *ids),
+        )
+
+
+@_rule(
+    "plan-owner-not-account-manager",
+    title="Plan not owned by the account's manager",
+    severity=Severity.ERROR,
+    claims=("S3.3", "S3.4"),
+    fires_when="A key account's current plan is owned by someone other than that account's "
+    "manager.",
+)
+def plan_owner_not_account_manager(ctx: Context) -> Iterator[Violation]:
+    """The account's manager writes its plan and answers for its revenue and profitability.
+
+    Account managers are responsible for the revenue and profitability of
+    the accounts they manage (S3.3) and write their plans (S3.4); a plan
+    owned by anybody else splits that responsibility. When the account has no
+    manager (reported by ``key-account-without-manager``), the plan's owner
+    must at least hold ``write_account_plan`` under the policy.
+    """
+    writers = ctx.owners(Responsibility.WRITE_ACCOUNT_PLAN)
+    for account, plan in ctx.current:
+        if account.manager is not None and plan.owner != account.manager:
+            name = ctx.account_name(account.customer)
+            yield Violation(
+                subject=plan.id,
+                message=f"plan {plan.id} of key account {name} is owned by {ctx.who(plan.owner)}, "
+                f"not by the account's manager {ctx.who(account.manager)}",
+                involves=(plan.id, plan.owner, account.manager),
+            )
+        elif account.manager is None and ctx.role_of(plan.owner) not in writers:
+            name = ctx.account_name(account.customer)
+            yield Violation(
+                subject=plan.id,
+                message=f"plan {plan.id} of key account {name} is owned by {ctx.who(plan.owner)}; "
+                f"account plans are written by {roles_phrase(writers)} {ctx.policy_said}",
+                involves=(plan.id, plan.owner),
+            )
+
+
+@_rule(
+    "plan-missing-product-target",
+    title="Plan without a target for every product",
+    severity=Severity.ERROR,
+    claims=("S3.4",),
+    fires_when="A current plan has no revenue target for some product of the catalogue (the "
+    "finding names each missing product).",
+)
+def plan_missing_product_target(ctx: Context) -> Iterator[Violation]:
+    """An account plan holds a revenue target for each product the company sells.
+
+    The article asks for a target per product (S3.4), so that widening the
+    range sold to the account is planned, not left to chance. A zero target
+    is an explicit statement that a product is not planned for the account,
+    and satisfies the rule.
+    """
+    catalogue = ctx.portfolio.products
+    every = frozenset(p.id for p in catalogue)
+    for account, plan in ctx.current:
+        targeted = {t.product for t in plan.product_targets}
+        if every <= targeted:
+            continue
+        missing = [p for p in catalogue if p.id not in targeted]
+        named = _and(f"{p.id} ({p.name})" for p in missing)
+        yield Violation(
+            subject=plan.id,
+            message=f"plan {plan.id} of key account {ctx.account_name(account.customer)} has "
+            f"no revenue target for {named}",
+            involves=(plan.id, *(p.id for p in missing)),
+        )
+
+
+@_rule(
+    "plan-without-profitability-target",
+    title="Plan without a profitability target",
+    severity=Severity.WARNING,
+    claims=("S3.3",),
+    fires_when="A current plan has no profitability target.",
+)
+def plan_without_profitability_target(ctx: Context) -> Iterator[Violation]:
+    """Account managers answer for profitability, not only revenue.
+
+    They are responsible for the revenue *and profitability* of their
+    accounts (S3.3); a plan without a profitability target leaves half of
+    that unplanned.
+    """
+    for account, plan in ctx.current:
+        if plan.profitability_target is None:
+            yield Violation(
+                subject=plan.id,
+                message=f"plan {plan.id} of key account {ctx.account_name(account.customer)} has "
+                "no profitability target",
+                involves=(plan.id,),
+            )
+
+
+@_rule(
+    "plan-without-relationship-action",
+    title="Plan without a relationship action",
+    severity=Severity.WARNING,
+    claims=("S3.5",),
+    fires_when="A current plan has no action of kind relationship.",
+)
+def plan_without_relationship_action(ctx: Context) -> Iterator[Violation]:
+    """A plan says what the company will do to strengthen its relationship with the customer.
+
+    Besides targets, the strategic account plan holds the actions that
+    strengthen the relationship with the customer (S3.5).
+    """
+    for account, plan in ctx.current:
+        if ActionKind.RELATIONSHIP not in {a.kind for a in plan.actions}:
+            yield Violation(
+                subject=plan.id,
+                message=f"plan {plan.id} of key account {ctx.account_name(account.customer)} has "
+                "no relationship action",
+                involves=(plan.id,),
+            )
+
+
+@_rule(
+    "threat-without-response",
+    title="Competitive threat without a response",
+    severity=Severity.WARNING,
+    claims=("S2.4",),
+    fires_when="A threat on a key account is answered by no action (responds_to) of the "
+    "current plan.",
+)
+def threat_without_response(ctx: Context) -> Iterator[Violation]:
+    """Account managers protect their accounts against competitors' attacks.
+
+    Defending the account against competitors is, with loyalty, the account
+    manager's main duty (S2.4). Every threat noted on a key account should be
+    answered by an action of its current plan that names it in
+    ``responds_to``; without a current plan, every threat is unanswered.
+    """
+    plans = ctx.current_plans
+    for account in ctx.portfolio.key_accounts:
+        if not account.threats:
+            continue
+        plan = plans.get(account.customer)
+        answered = {a.responds_to for a in plan.actions} if plan is not None else set()
+        where = f"of plan {plan.id}" if plan is not None else "(the account has no current plan)"
+        for threat in account.threats:
+            if threat.id not in answered:
+                yield Violation(
+                    subject=threat.id,
+                    message=f"threat {threat.id} by {threat.competitor} to key account "
+                    f"{ctx.account_name(account.customer)} is answered by no action {where}",
+                    involves=(threat.id, account.customer),
+                )
+
+
+_DECISION_TEAM: Final = (
+    (BuyingRole.PURCHASING_MANAGER, "a purchasing manager"),
+    (BuyingRole.TECHNICAL_DECISION_MAKER, "a technical decision maker"),
+    (BuyingRole.SENIOR_EXECUTIVE, "a senior executive"),
+)
+
+
+@_rule(
+    "decision-team-gap",
+    title="Gap in the decision team",
+    severity=Severity.WARNING,
+    claims=("S4.2", "S4.3"),
+    fires_when="A key account's stakeholders lack a purchasing manager, a technical decision "
+    "maker or a senior executive (the finding names which).",
+)
+def decision_team_gap(ctx: Context) -> Iterator[Violation]:
+    """Account managers build relationships across the whole decision team.
+
+    Key accounts decide through a complex decision team (S4.2); the account
+    manager builds relationships with its buyers, technical decision makers
+    and senior executives (S4.3). A key account where we know nobody in one
+    of these buying roles has a blind spot.
+    """
+    known: dict[BuyingRole, set[str]] = {role: set() for role, _ in _DECISION_TEAM}
+    for person in ctx.portfolio.stakeholders:
+        found = known.get(person.buying_role)
+        if found is not None:
+            found.add(person.customer)
+    buyers, deciders, executives = known.values()
+    for account in ctx.portfolio.key_accounts:
+        customer = account.customer
+        if customer in buyers and customer in deciders and customer in executives:
+            continue
+        missing = [(role, name) for role, name in _DECISION_TEAM if customer not in known[role]]
+        yield Violation(
+            subject=customer,
+            message=f"the decision team of key account {ctx.account_name(customer)} "
+            f"lacks {_and(name for _, name in missing)}",
+            involves=(customer, *(role.value for role, _ in missing)),
+        )
+
+
+@_rule(
+    "key-account-without-contract",
+    title="Key account without an active supply contract",
+    severity=Severity.WARNING,
+    claims=("S4.2",),
+    fires_when="A key account has no supply contract in force on the date judged at.",
+)
+def key_account_without_contract(ctx: Context) -> Iterator[Violation]:
+    """Account managers aim for long-term supply contracts instead of ad-hoc orders.
+
+    With key accounts, the article has the account manager work toward
+    long-term supply contracts (S4.2). A key account buying only through
+    separate orders is served like a small customer.
+    """
+    covered = ctx.under_contract
+    uncovered = [a.customer for a in ctx.portfolio.key_accounts if a.customer not in covered]
+    others = _ids_by(((k.customer, k.id) for k in ctx.portfolio.contracts), uncovered)
+    for customer in uncovered:
+        ids = others.get(customer, [])
+        also = f" (contracts {', '.join(ids)} are not in force then)" if ids else ""
+        yield Violation(
+            subject=customer,
+            message=f"key account {ctx.account_name(customer)} has no supply contract "
+            f"in force on {ctx.as_of.isoformat()}{also}",
+            involves=(customer, *ids),
+        )
+
+
+@_rule(
+    "order-admin-not-coordinator",
+    title="Order not administered by a sales coordinator",
+    severity=Severity.WARNING,
+    claims=("S5.5",),
+    fires_when="An order is administered by someone who is not a sales coordinator.",
+)
+def order_admin_not_coordinator(ctx: Context) -> Iterator[Violation]:
+    """Sales coordinators handle order administration, so that sellers can sell.
+
+    Sales reps negotiate and look for customers while sales coordinators
+    handle the order administration (S5.5). An order administered by anybody
+    whose role the policy does not give ``order_administration`` takes a
+    seller away from selling. Orders nobody administers are not judged.
+    """
+    allowed = ctx.owners(Responsibility.ORDER_ADMINISTRATION)
+    admins = ctx.members_in(allowed)
+    wrong = [
+        (order, order.administered_by)
+        for order in ctx.portfolio.orders
+        if order.administered_by is not None and order.administered_by not in admins
+    ]
+    names = ctx.names_of({order.customer for order, _ in wrong})
+    for order, admin in wrong:
+        yield Violation(
+            subject=order.id,
+            message=f"order {order.id} of {order.customer} ({names[order.customer]}) is "
+            f"administered by {ctx.who(admin)}; orders are administered by "
+            f"{roles_phrase(allowed)} {ctx.policy_said}",
+            involves=(order.id, admin),
+        )
+
+
+@_rule(
+    "key-account-served-by-sales-rep",
+    title="Key account served by a sales rep",
+    severity=Severity.WARNING,
+    claims=("S2.1", "S4.1"),
+    fires_when="An open deal on a key account is owned by a sales rep, or a sales rep is "
+    "assigned manage_key_accounts for it.",
+)
+def key_account_served_by_sales_rep(ctx: Context) -> Iterator[Violation]:
+    """Key accounts are the account manager's; sales reps serve small and medium customers.
+
+    Reps usually deal with the purchasing managers of small and medium
+    customers (S4.1), while key accounts are kept and grown by account
+    managers (S2.1). An open deal (neither won nor lost) on a key account
+    owned by a sales rep, or a rep assigned to manage a key account, blurs
+    that line. Under the ``merged`` reading of S0.2 this rule is off, as it
+    is under any policy that gives sales reps ``manage_key_accounts``.
+    """
+    rep = Role.SALES_REP
+    if rep in ctx.owners(Responsibility.MANAGE_KEY_ACCOUNTS):
+        return
+    accounts = ctx.accounts
+    reps = ctx.members_in(frozenset({rep}))
+    for deal in ctx.portfolio.deals:
+        if deal.owner in reps and deal.customer in accounts and deal.is_open:
+            yield Violation(
+                subject=deal.id,
+                message=f"open deal {deal.id} ({deal.stage.value}) on key account "
+                f"{ctx.account_name(deal.customer)} is owned by {ctx.who(deal.owner)}; key "
+                "accounts are served by their account manager",
+                involves=(deal.id, deal.owner, deal.customer),
+            )
+    for work in ctx.portfolio.assignments:
+        if work.responsibility is not Responsibility.MANAGE_KEY_ACCOUNTS:
+            continue
+        account = ctx.account_of(work.subject)
+        if account is not None and ctx.role_of(work.member) is rep:
+            yield Violation(
+                subject=work.subject,
+                message=f"{ctx.who(work.member)} is assigned manage_key_accounts for key account "
+                f"{ctx.account_name(account)}; key accounts are managed by an account manager",
+                involves=(work.subject, work.member),
+            )
+
+
+@_rule(
+    "no-communication-cadence",
+    title="Plan without a communication cadence",
+    severity=Severity.INFO,
+    claims=("S5.2",),
+    fires_when="A key account's current plan has no communication cadence.",
+)
+def no_communication_cadence(ctx: Context) -> Iterator[Violation]:
+    """Account managers plan regular communication with the decision makers, with marketing.
+
+    The article has account managers work with marketing to plan regular
+    communication with decision makers (S5.2); a plan without a cadence
+    leaves contact to chance.
+    """
+    for account, plan in ctx.current:
+        if plan.communication is None:
+            yield Violation(
+                subject=plan.id,
+                message=f"plan {plan.id} of key account {ctx.account_name(account.customer)} has "
+                "no communication cadence with the decision makers",
+                involves=(plan.id,),
+            )
+
+
+_RULES: Final = tuple(_CATALOGUE)
+_BY_ID: Final = {r.id: r for r in _RULES}
+
+
+def rules() -> tuple[Rule, ...]:
+    """Return the catalogue: every rule :func:`salesroles.check` knows, in a stable order.
+
+    Each has an id, a title, a default severity, the claims it comes from,
+    when it fires and why it matters. The docs' rules page is generated from
+    this list.
+
+    >>> catalogue = rules()
+    >>> len(catalogue), catalogue[0].id
+    (15, 'account-manager-new-business')
+    >>> [r.id for r in catalogue if r.default_severity == "info"]
+    ['no-communication-cadence']
+    """
+    return _RULES
+
+
+def rule_by_id(rule_id: str) -> Rule | None:
+    """Return the rule *rule_id* of the catalogue, or None."""
+    return _BY_ID.get(rule_id)

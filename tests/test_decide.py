@@ -1,0 +1,189 @@
+"""decide(): may this role take on this work? A refusal is data, with a reason and its claims."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from salesroles import (
+    MERGED,
+    STRICT,
+    Customer,
+    Decision,
+    KeyAccount,
+    Lead,
+    Responsibility,
+    Role,
+    TeamMember,
+    ValidationError,
+    decide,
+    rules,
+)
+
+BETA = Lead(id="L-BETA", company="Beta AG", source="marketing", status="new", owner="bob")
+ACME = Customer(id="C-ACME", name="ACME Chemie AG", segment="large", status="active")
+MILL = Customer(id="C-MILL", name="Mühle Sandner KG", segment="medium", status="lost")
+ANN = TeamMember(id="ann", name="Ann Meyer", role="account_manager", title="Key Account Manager")
+
+
+def test_account_manager_may_not_prospect_under_strict():
+    d = decide(Role.ACCOUNT_MANAGER, Responsibility.PROSPECTING)
+    assert not d.allowed
+    assert not d
+    assert d.rule == "account-manager-new-business"
+    assert d.claims == ("S1.1", "S5.5", "S1.4")
+    assert d.reason == (
+        "An account manager may not prospect for new customers: under policy 'strict' that is "
+        "the work of a sales representative. Account managers deal only with existing "
+        "customers; they have no new-business duties."
+    )
+    assert d.policy == "strict"
+
+
+def test_account_manager_may_write_the_account_plan():
+    d = decide("account_manager", "write_account_plan")
+    assert d.allowed
+    assert d
+    assert d.rule is None
+    assert d.claims == ("S3.1", "S3.4", "S3.5")
+    assert "that is the work of an account manager" in d.reason
+
+
+def test_account_manager_working_a_lead_is_refused_even_for_their_own_duty():
+    d = decide(ANN, "negotiate_long_term_contracts", BETA)
+    assert not d.allowed
+    assert d.rule == "account-manager-new-business"
+    assert d.subject == "L-BETA"
+    assert d.member == "ann"
+    assert "S1.3" in d.claims
+    assert "S1.4" in d.claims
+    assert "Ann Meyer (an account manager)" in d.reason
+    assert "for lead L-BETA (Beta AG)" in d.reason
+    assert "L-BETA is a lead, not an existing customer" in d.reason
+
+
+def test_account_manager_winning_back_a_lost_customer_is_new_business():
+    d = decide(Role.ACCOUNT_MANAGER, "widen_product_range", MILL)
+    assert not d.allowed
+    assert "C-MILL is a lost customer" in d.reason
+    assert decide(Role.ACCOUNT_MANAGER, "widen_product_range", ACME).allowed
+
+
+def test_sales_rep_may_work_a_lead():
+    d = decide(Role.SALES_REP, "follow_up_leads", BETA)
+    assert d.allowed
+    assert d.subject == "L-BETA"
+    assert d.claims == ("S1.3",)
+
+
+def test_any_entity_can_be_the_subject():
+    from salesroles import AccountPlan, Period
+
+    plan = AccountPlan(id="AP-1", account="C-ACME", owner="ann", period=Period.year(2026))
+    d = decide(ANN, "write_account_plan", plan)
+    assert d.allowed
+    assert d.subject == "AP-1"
+    assert "for AccountPlan AP-1" in d.reason
+    assert decide(ANN, "manage_key_accounts", ACME).reason.endswith(
+        "for customer C-ACME (ACME Chemie AG): under policy 'strict' that is the work of an "
+        "account manager."
+    )
+
+
+def test_marketing_working_a_lead_is_refused_without_a_rule_of_its_own():
+    d = decide(Role.MARKETING, "close_deals", BETA)
+    assert not d.allowed
+    assert d.rule is None
+    assert "new business is the work of a sales representative" in d.reason
+
+
+def test_sales_rep_may_not_manage_a_key_account():
+    d = decide("sales_rep", "manage_key_accounts", KeyAccount(customer="C-ACME", manager="ann"))
+    assert not d.allowed
+    assert d.rule == "key-account-served-by-sales-rep"
+    assert d.claims == ("S2.1", "S2.2", "S4.1")
+    assert "for key account C-ACME" in d.reason
+
+
+@pytest.mark.parametrize(
+    ("role", "duty", "rule"),
+    [
+        ("marketing", "manage_key_accounts", "key-account-without-manager"),
+        ("account_manager", "set_sales_targets", "target-not-set-by-sales-manager"),
+        ("sales_rep", "order_administration", "order-admin-not-coordinator"),
+        ("sales_rep", "write_account_plan", "plan-owner-not-account-manager"),
+        ("sales_coordinator", "prospecting", None),
+        ("marketing", "field_sales", None),
+    ],
+)
+def test_a_refusal_names_the_rule_that_reports_such_work(role, duty, rule):
+    d = decide(role, duty)
+    assert not d.allowed
+    assert d.rule == rule
+
+
+def test_under_merged_account_managers_may_do_new_business():
+    assert decide(Role.ACCOUNT_MANAGER, "prospecting", policy=MERGED).allowed
+    d = decide(ANN, "follow_up_leads", BETA, policy="merged")
+    assert d.allowed
+    assert d.policy == "merged"
+    assert "under policy 'merged'" in d.reason
+    assert decide("sales_rep", "manage_key_accounts", policy=MERGED).allowed
+
+
+def test_a_moved_responsibility_changes_the_decision():
+    policy = STRICT.named("acme").with_owners("order_administration", "sales_rep")
+    assert decide("sales_rep", "order_administration", policy=policy).allowed
+    refused = decide("sales_coordinator", "order_administration", policy=policy)
+    assert not refused.allowed
+    assert "that is the work of a sales representative" in refused.reason
+
+
+def test_a_decision_reads_well_in_a_terminal_and_in_a_notebook():
+    refused = decide(Role.ACCOUNT_MANAGER, "prospecting")
+    assert str(refused).startswith("REFUSED: An account manager may not prospect")
+    assert str(refused).endswith("[account-manager-new-business; S1.1, S5.5, S1.4]")
+    allowed = decide(Role.SALES_REP, "prospecting")
+    assert str(allowed) == (
+        "ALLOWED: A sales representative may prospect for new customers: under policy 'strict' "
+        "that is the work of a sales representative. [S1.1, S5.5]"
+    )
+    assert "✖ refused" in refused._repr_html_()
+    assert "<code>account-manager-new-business</code>" in refused._repr_html_()
+    assert "✔ allowed" in allowed._repr_html_()
+    assert "Decision(allowed=False" in repr(refused)
+    odd = TeamMember(id="x", name="<Eve & co>", role="marketing")
+    assert "&lt;Eve &amp; co&gt;" in decide(odd, "prospecting")._repr_html_()
+
+
+@pytest.mark.parametrize(
+    ("call", "path"),
+    [
+        (lambda: decide("boss", "prospecting"), "who"),
+        (lambda: decide(3, "prospecting"), "who"),
+        (lambda: decide("sales_rep", "make_coffee"), "responsibility"),
+        (lambda: decide("sales_rep", "prospecting", "L-BETA"), "subject"),
+        (lambda: decide("sales_rep", "prospecting", policy="lenient"), "policy"),
+    ],
+)
+def test_arguments_that_name_nothing_are_refused_with_their_path(call, path):
+    with pytest.raises(ValidationError) as caught:
+        call()
+    assert [e.path for e in caught.value.errors] == [path]
+
+
+@given(
+    who=st.sampled_from(Role),
+    duty=st.sampled_from(Responsibility),
+    policy=st.sampled_from([STRICT, MERGED]),
+    subject=st.sampled_from([None, BETA, ACME, MILL, KeyAccount(customer="C-ACME")]),
+)
+def test_a_decision_is_always_data_and_agrees_with_the_policy(who, duty, policy, subject):
+    d = decide(who, duty, subject, policy=policy)
+    assert isinstance(d, Decision)
+    assert d.reason.endswith(".")
+    assert d.claims
+    assert d.rule is None or d.rule in {r.id for r in rules()}
+    if subject is None or subject is ACME:
+        assert d.allowed == policy.allows(who, duty)
+    if d.allowed:
+        assert d.rule is None
