@@ -168,3 +168,9 @@ def test_comparison_agrees_with_amounts_or_raises_for_two_currencies(x, y):
 def test_generated_money_is_valid_and_pickles(m):
     assert pickle.loads(pickle.dumps(m)) == m
     assert m.amount.is_finite()
+
+
+@pytest.mark.parametrize("amount", ["١٢.٥", "１２"])  # noqa: RUF001 - lookalike digits on purpose
+def test_only_ascii_digits_make_an_amount(amount):
+    with pytest.raises(ValidationError):
+        Money(amount=amount, currency="EUR")

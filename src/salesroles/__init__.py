@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ._check import Decision, Finding, Report, check, decide
 from ._commerce import Assignment, Deal, Order, Product, SupplyContract
+from ._convert import converter, structure, structure_json, unstructure, unstructure_json
 from ._enums import (
     ActionKind,
     BuyingRole,
@@ -34,6 +35,7 @@ from ._planning import (
 from ._policy import MERGED, STRICT, Policy
 from ._portfolio import Portfolio
 from ._rules import Rule, Severity, rules
+from ._schema import json_schema
 from ._titles import RoleFit, TitleMatch, classify_duties, classify_title
 from ._values import Cadence, Money, Period
 from .exceptions import (
@@ -100,8 +102,14 @@ __all__ = [
     "check",
     "classify_duties",
     "classify_title",
+    "converter",
     "decide",
+    "json_schema",
     "rules",
+    "structure",
+    "structure_json",
+    "unstructure",
+    "unstructure_json",
 ]
 
 

@@ -18,6 +18,7 @@ can name the problem instead of a converter raising a bare exception.
 from __future__ import annotations
 
 import enum
+import linecache
 import re
 import types
 import typing
@@ -49,8 +50,8 @@ CONSTRAINT: Final = "salesroles.constraint"
 CHECK: Final = "salesroles.check"
 
 _CURRENCY = re.compile(r"[A-Z]{3}\Z")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-_DECIMAL = re.compile(r"-?\d+(\.\d+)?\Z")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")  # ASCII digits: \d also matches ١٢
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
 
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
@@ -278,6 +279,155 @@ def _compile(cls: type) -> Callable[[Any], list[ErrorItem]]:
 _CHECKERS: dict[type, Callable[[Any], list[ErrorItem]]] = {}
 
 
+# -- the same checks as generated code: one flat function per class --
+#
+# The checker above is what names problems. Running it for every object is what
+# costs, so each class also gets a generated function of plain ``if`` statements
+# that only asks whether every field is fine. The first doubt hands the object
+# to the checker above, which decides and names what is wrong: the outcome and
+# the messages are the checker's, whatever the generated code thinks.
+
+# For each simple type: the condition under which a value *may* be wrong.
+_DOUBT: Final[dict[Any, str]] = {
+    str: "{v}.__class__ is not _str or not {v} or {v}.isspace()",
+    int: "{v}.__class__ is not _int",
+    bool: "{v}.__class__ is not _bool",
+    date: "{v}.__class__ is not _date",
+    Decimal: "{v}.__class__ is not _Decimal or not {v}.is_finite()",
+}
+
+
+_NAMESPACE: Final[dict[str, Any]] = {
+    "_str": str,
+    "_int": int,
+    "_bool": bool,
+    "_date": date,
+    "_Decimal": Decimal,
+    "_tuple": tuple,
+    "_isinstance": isinstance,
+    "_Rejected": Rejected,
+    "_ValidationError": ValidationError,
+}
+
+
+def _emit(  # noqa: PLR0913 - the pieces of one generated statement
+    hint: Any, var: str, indent: int, lines: list[str], ns: dict[str, Any], *, fail: str
+) -> None:
+    """Append the statements that run *fail* when *var* may not fit *hint*."""
+    pad = " " * indent
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
+        lines.append(f"{pad}if {var} is not None:")
+        _emit(inner, var, indent + 4, lines, ns, fail=fail)
+    elif origin is tuple:
+        element = f"x{indent}"
+        lines.append(f"{pad}if {var}.__class__ is not _tuple:")
+        lines.append(f"{pad}    {fail}")
+        lines.append(f"{pad}for {element} in {var}:")
+        _emit(typing.get_args(hint)[0], element, indent + 4, lines, ns, fail=fail)
+    elif hint in _DOUBT:
+        lines.append(f"{pad}if {_DOUBT[hint].format(v=var)}:")
+        lines.append(f"{pad}    {fail}")
+    else:
+        name = f"_t{len(ns)}"
+        ns[name] = hint
+        if isinstance(hint, type) and issubclass(hint, enum.Enum):
+            lines.append(f"{pad}if {var}.__class__ is not {name}:")
+        else:
+            lines.append(
+                f"{pad}if {var}.__class__ is not {name} and not _isinstance({var}, {name}):"
+            )
+        lines.append(f"{pad}    {fail}")
+
+
+def emit_field_checks(  # noqa: PLR0913 - the pieces of one generated statement
+    field: attrs.Attribute[Any],
+    hint: Any,
+    var: str,
+    lines: list[str],
+    ns: dict[str, Any],
+    *,
+    fail: str,
+) -> None:
+    """Append the checks of one field on *var* (indented once), running *fail* on a doubt.
+
+    Public to the package: the converter's generated structure functions run
+    the very same statements, so that the two can never disagree.
+    """
+    ns.update(_NAMESPACE)
+    override = field.metadata.get(CHECK)
+    if override is check_amount:
+        _emit(Decimal, var, 4, lines, ns, fail=fail)
+    elif override is not None:
+        check = f"_k{len(ns)}_{field.name}"
+        ns[check] = override
+        lines += [
+            f"    if {var}.__class__ is _Rejected:",
+            f"        {fail}",
+            "    out = []",
+            f"    {check}({var}, '', out)",
+            "    if out:",
+            f"        {fail}",
+        ]
+    else:
+        _emit(hint, var, 4, lines, ns, fail=fail)
+    constraint = field.metadata.get(CONSTRAINT)
+    if constraint is not None:
+        name = f"_c{len(ns)}_{field.name}"
+        ns[name] = constraint
+        lines.append(f"    if {var} is not None and {name}({var}) is not None:")
+        lines.append(f"        {fail}")
+
+
+def has_invariants(cls: type) -> bool:
+    """Whether *cls* checks more than its fields (it overrides ``_invariants``)."""
+    return cls._invariants is not Checked._invariants  # type: ignore[attr-defined]  # noqa: SLF001
+
+
+def compile_source(name: str, lines: list[str], ns: dict[str, Any], label: str) -> Any:
+    """Compile generated code, registered in linecache so that tracebacks show it."""
+    source = "\n".join(lines) + "\n"
+    filename = f"<salesroles generated {label}>"
+    exec(compile(source, filename, "exec"), ns)  # noqa: S102 - our own generated code
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
+    return ns[name]
+
+
+def _compile_fast(cls: type) -> Callable[[Any], None]:
+    hints = typing.get_type_hints(cls)
+    ns: dict[str, Any] = {}
+
+    def slow(obj: Any) -> None:
+        errors = (_CHECKERS.get(cls) or _compile(cls))(obj)
+        if errors:
+            raise ValidationError(errors)
+
+    ns["_slow"] = slow
+    lines = ["def check(obj):"]
+    for f in attrs.fields(cls):
+        if not f.init:  # pragma: no cover - every model attribute is an init argument
+            continue
+        var = f"v_{f.name}"
+        lines.append(f"    {var} = obj.{f.name}")
+        emit_field_checks(f, hints[f.name], var, lines, ns, fail="return _slow(obj)")
+    if has_invariants(cls):
+        lines += [
+            "    errors = [*obj._invariants()]",
+            "    if errors:",
+            "        raise _ValidationError(errors)",
+        ]
+    lines.append("    return None")
+    fast: Callable[[Any], None] = compile_source(
+        "check", lines, ns, f"check of {cls.__qualname__}"
+    )
+    _FAST_CHECKERS[cls] = fast
+    return fast
+
+
+_FAST_CHECKERS: dict[type, Callable[[Any], None]] = {}
+
+
 class Checked:
     """Mixin of every model class: validate the whole object after ``__init__``."""
 
@@ -286,10 +436,7 @@ class Checked:
     def __attrs_post_init__(self) -> None:
         """Check every field and invariant; raise one error listing all problems."""
         cls = type(self)
-        checker = _CHECKERS.get(cls) or _compile(cls)
-        errors = checker(self)
-        if errors:
-            raise ValidationError(errors)
+        (_FAST_CHECKERS.get(cls) or _compile_fast(cls))(self)
 
     def _invariants(self) -> Iterator[ErrorItem]:
         """Yield problems that involve several fields; fields are well-typed here."""

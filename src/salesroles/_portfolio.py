@@ -235,9 +235,12 @@ def _check_references(
             if item is None:
                 continue
             for rel, ref, allowed in refs(item):
-                found = kinds.get(ref) if ref is not None else None
-                if ref is None or (
-                    found is not None and any(k in allowed for k in found[0].split("|"))
+                if ref is None:
+                    continue
+                found = kinds.get(ref)
+                # The plain kind first: the split is only for an id held twice ("a|b").
+                if found is not None and (
+                    found[0] in allowed or any(k in allowed for k in found[0].split("|"))
                 ):
                     continue
                 expected = "expected the id of " + " or ".join(
@@ -614,10 +617,29 @@ class Portfolio(Checked):
         return self.add(account)
 
     def release_key_account(self, customer: str) -> Portfolio:
-        """Return the portfolio with *customer* no longer a key account (plans are kept)."""
+        """Return the portfolio with *customer* no longer a key account.
+
+        Its plans are kept as history; its threats go with the designation,
+        so plan actions that answered them no longer name them.
+        """
         account = self.key_account(customer)
+        threats = {t.id for t in account.threats}
+        plans = [
+            attrs.evolve(
+                plan,
+                actions=tuple(
+                    attrs.evolve(a, responds_to=None) if a.responds_to in threats else a
+                    for a in plan.actions
+                ),
+            )
+            if any(a.responds_to in threats for a in plan.actions)
+            else plan
+            for plan in self.plans
+        ]
         return attrs.evolve(
-            self, key_accounts=tuple(a for a in self.key_accounts if a is not account)
+            self,
+            key_accounts=tuple(a for a in self.key_accounts if a is not account),
+            plans=plans,
         )
 
     def _check_manager(self, member: str) -> None:

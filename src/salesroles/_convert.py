@@ -1,0 +1,885 @@
+"""The wire format: structure JSON-ready data into validated objects and back.
+
+The library owns one private :class:`cattrs.Converter` (never
+``cattrs.global_converter``) with a hook for each of its classes, strict hooks
+for the primitive types, and nothing that leaks into a host application.
+
+Structuring takes two paths:
+
+- The **fast path**, a function generated per class, checks that the input is
+  an object with no unknown keys, builds the nested objects first and hands the
+  raw values to the class, whose construction-time checks (see ``_checks``)
+  refuse anything wrong. It stops at the first problem.
+- The **detailed path** runs only when the fast path failed. It walks the
+  whole document with the same per-field checks and collects *every*
+  problem with its full path (``plans[0].period.end``). For a portfolio it
+  then runs the reference checks on every entry it could read, so a broken
+  entry hides neither its own dangling references nor the others'.
+
+Valid input therefore pays for one pass of checks, and invalid input gets a
+complete answer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import enum
+import functools
+import json
+import types
+import typing
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final, TypeVar
+
+import attrs
+import cattrs
+from cattrs.cols import (
+    homogenous_tuple_structure_factory,
+    is_mutable_sequence,
+    is_sequence,
+    list_structure_factory,
+)
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+
+from ._checks import (
+    CHECK,
+    CONSTRAINT,
+    Checked,
+    Rejected,
+    compile_source,
+    describe,
+    emit_field_checks,
+    field_check,
+    has_invariants,
+    to_date,
+)
+from ._portfolio import COLLECTIONS, Portfolio, reference_problems
+from ._values import Cadence, Money
+from .exceptions import ErrorItem, ValidationError
+
+__all__ = [
+    "WireField",
+    "converter",
+    "is_enum",
+    "structure",
+    "structure_json",
+    "unstructure",
+    "unstructure_json",
+    "wire_classes",
+    "wire_fields",
+]
+
+T = TypeVar("T")
+
+_FieldCheck = typing.Callable[[Any, str, "list[ErrorItem]"], None]
+_Constraint = typing.Callable[[Any], "tuple[str, str] | None"]
+
+#: The shape of a field on the wire.
+LEAF: Final = "leaf"
+OBJECT: Final = "object"
+OBJECTS: Final = "objects"
+
+_CADENCE_EXAMPLE: Final = '"FREQ=MONTHLY;BYDAY=+1TU"'
+
+
+def is_enum(cls: object) -> bool:
+    """Whether *cls* is an enumeration class."""
+    return isinstance(cls, type) and issubclass(cls, enum.Enum)
+
+
+def _is_object(hint: Any) -> bool:
+    """Whether values of *hint* are JSON objects on the wire (a Cadence is a string)."""
+    return isinstance(hint, type) and issubclass(hint, Checked) and hint is not Cadence
+
+
+@attrs.frozen
+class WireField:
+    """How one attribute of a model class appears on the wire.
+
+    Attributes:
+        name: The key, equal to the attribute's name.
+        hint: The declared type without ``None`` (``tuple[X, ...]`` kept).
+        item: The element type of a tuple, else *hint*.
+        shape: ``"leaf"``, ``"object"`` (a nested class) or ``"objects"`` (a list of them).
+        required: Whether the key must be present.
+        default: The value when the key is left out or ``null``.
+        converter: The attribute's soft converter, if any.
+        check: The attribute's check, as the model runs it.
+        constraint: The attribute's extra constraint (bounds, currency), if any.
+    """
+
+    name: str
+    hint: Any
+    item: Any
+    shape: str
+    required: bool
+    default: Any
+    converter: Callable[[Any], Any] | None
+    check: _FieldCheck
+    constraint: _Constraint | None
+
+    @property
+    def empty(self) -> Any:
+        """What stands for the field in a partly read object when it cannot be read."""
+        return () if typing.get_origin(self.hint) is tuple else None
+
+
+_FIELDS: dict[type, tuple[WireField, ...]] = {}
+
+
+def wire_fields(cls: type) -> tuple[WireField, ...]:
+    """Return the wire fields of a model class, in declaration order (cached)."""
+    found = _FIELDS.get(cls)
+    if found is not None:
+        return found
+    hints = typing.get_type_hints(cls)
+    fields = []
+    for a in attrs.fields(cls):
+        if not a.init:  # pragma: no cover - every model attribute is an init argument
+            continue
+        hint = hints[a.name]
+        if typing.get_origin(hint) in (typing.Union, types.UnionType):
+            hint = next(h for h in typing.get_args(hint) if h is not type(None))
+        item = typing.get_args(hint)[0] if typing.get_origin(hint) is tuple else hint
+        shape = (OBJECTS if item is not hint else OBJECT) if _is_object(item) else LEAF
+        required = a.default is attrs.NOTHING
+        fields.append(
+            WireField(
+                name=a.name,
+                hint=hint,
+                item=item,
+                shape=shape,
+                required=required,
+                default=None if required else a.default,
+                converter=a.converter,
+                check=a.metadata.get(CHECK) or field_check(hints[a.name]),
+                constraint=a.metadata.get(CONSTRAINT),
+            )
+        )
+    _FIELDS[cls] = result = tuple(fields)
+    return result
+
+
+def wire_classes() -> tuple[type, ...]:
+    """Return every class with an object form on the wire, :class:`Portfolio` first."""
+    seen: dict[type, None] = {}
+
+    def visit(cls: type) -> None:
+        if cls in seen:
+            return
+        seen[cls] = None
+        for f in wire_fields(cls):
+            if f.shape != LEAF:
+                visit(f.item)
+
+    visit(Portfolio)
+    return tuple(seen)
+
+
+def _article(name: str) -> str:
+    return "an" if name[0] in "AEIOUaeiou" else "a"
+
+
+def expectation(f: WireField) -> str:
+    """Say what a field expects, for messages (``a date written YYYY-MM-DD``)."""
+    item = f.item
+    if f.shape == OBJECTS or (f.shape == LEAF and item is not f.hint):  # pragma: no cover
+        # No list is required today; only a required field is ever reported missing.
+        inner = "objects" if f.shape == OBJECTS else "strings"
+        return f"a list of {inner}"
+    if f.shape == OBJECT:
+        return _object_expectation(item)
+    if item is Cadence:
+        return f"an RFC 5545 recurrence rule as a string like {_CADENCE_EXAMPLE}"
+    if isinstance(item, type) and issubclass(item, enum.Enum):
+        return "one of " + ", ".join(repr(m.value) for m in item)
+    simple = {
+        str: "a string",
+        int: "a whole number",
+        bool: "true or false",
+        date: "a date written YYYY-MM-DD",
+    }
+    if item in simple:
+        return simple[item]
+    return 'a decimal number as a string like "0.22"'
+
+
+def _object_expectation(cls: type) -> str:
+    if cls is Money:
+        return 'an object like {"amount": "12.50", "currency": "EUR"}'
+    if cls.__name__ == "Period":
+        return 'an object like {"start": "2026-01-01", "end": "2026-12-31"}'
+    return f"an object ({_article(cls.__name__)} {cls.__name__})"
+
+
+# -- the fast path: generated per class ----------------------------------------------------
+
+
+class _Bad(Exception):  # noqa: N818 - an internal signal, never seen by users
+    """The fast path met something it does not build; the detailed path will say what."""
+
+
+_FAST: dict[tuple[type, bool], Callable[[Any], Any]] = {}
+
+
+def _fast(cls: type, forbid: bool) -> Callable[[Any], Any]:
+    """Return (and cache) the fast structure function of *cls*.
+
+    The generated function does what the class's ``__init__`` does (the same
+    converters, then the same checks, generated by ``_checks``) without its
+    call overhead, and builds small value objects such as Money in place.
+    """
+    found = _FAST.get((cls, forbid))
+    if found is not None:
+        return found
+    if not _fusable(cls):  # pragma: no cover - every model class is plain attrs today
+        return functools.partial(_detailed, cls, forbid=forbid)
+    name = f"structure_{cls.__name__}{'' if forbid else '_lenient'}"
+    namespace: dict[str, Any] = {
+        "_Bad": _Bad,
+        "_dict": dict,
+        "_list": list,
+        "_new": object.__new__,
+        "_osa": object.__setattr__,
+    }
+    lines = [f"def {name}(d):"]
+    _emit_build(cls, "d", forbid, lines, namespace)
+    lines.append("    return d")
+    fn: Callable[[Any], Any] = compile_source(name, lines, namespace, name)
+    _FAST[(cls, forbid)] = fn
+    return fn
+
+
+def _fusable(cls: type) -> bool:
+    """Whether building *cls* takes nothing but its converters and ``Checked``'s checks."""
+    return (
+        getattr(cls, "__attrs_post_init__", None) is Checked.__attrs_post_init__
+        and not hasattr(cls, "__attrs_pre_init__")
+        and all(
+            a.init and a.validator is None and not isinstance(a.default, attrs.Factory)  # type: ignore[arg-type]
+            for a in attrs.fields(cls)
+        )
+    )
+
+
+def _emit_build(cls: type, var: str, forbid: bool, lines: list[str], ns: dict[str, Any]) -> None:
+    """Append statements that turn the dict in *var* into an object of *cls* in *var*."""
+    fields = wire_fields(cls)
+    hints = typing.get_type_hints(cls)
+    by_name = {a.name: a for a in attrs.fields(cls)}
+    lines += [f"    if {var}.__class__ is not _dict:", "        raise _Bad"]
+    if forbid and _flat(cls):
+        # Every key is required and read below: the right count means no unknown key.
+        lines += [f"    if len({var}) != {len(fields)}:", "        raise _Bad"]
+    elif forbid:
+        allowed = f"_keys{len(ns)}"
+        ns[allowed] = frozenset(f.name for f in fields)
+        lines += [f"    if not {allowed}.issuperset({var}):", "        raise _Bad"]
+    for f in fields:
+        v = f"{var}_{f.name}"
+        if f.required:
+            lines.append(f"    {v} = {var}[{f.name!r}]")
+        else:
+            lines.append(f"    {v} = {var}.get({f.name!r})")
+            if f.default is not None:
+                default = f"_d{len(ns)}"
+                ns[default] = f.default
+                lines += [f"    if {v} is None:", f"        {v} = {default}"]
+        if f.shape != LEAF:
+            _emit_nested(f, v, forbid, lines, ns)
+        converter = by_name[f.name].converter
+        if converter is not None:
+            conv = f"_v{len(ns)}"
+            ns[conv] = converter
+            lines.append(f"    {v} = {conv}({v})")
+        if f.shape == LEAF:
+            emit_field_checks(by_name[f.name], hints[f.name], v, lines, ns, fail="raise _Bad")
+    built = f"_cls{len(ns)}"
+    ns[built] = cls
+    lines.append(f"    {var} = _new({built})")
+    lines += [f"    _osa({var}, {f.name!r}, {var}_{f.name})" for f in fields]
+    if has_invariants(cls):
+        lines += [f"    for _ in {var}._invariants():", "        raise _Bad"]
+
+
+def _emit_nested(f: WireField, v: str, forbid: bool, lines: list[str], ns: dict[str, Any]) -> None:
+    """Append statements that build the nested object(s) of field *f* held in *v*."""
+    nested = f"_s{len(ns)}"
+    if f.shape == OBJECTS:
+        ns[nested] = _fast(f.item, forbid)
+        lines += [
+            f"    if {v}.__class__ is _list:",
+            f"        {v} = [{nested}(x) for x in {v}]",
+            f"    elif {v} != ():",
+            "        raise _Bad",
+        ]
+        return
+    inner: list[str] = []
+    if _flat(f.item):
+        # A small value object (Money, Period) is built in place: no call per value.
+        _emit_build(f.item, v, forbid, inner, ns)
+    else:
+        ns[nested] = _fast(f.item, forbid)
+        inner.append(f"    {v} = {nested}({v})")
+    if not f.required:
+        lines.append(f"    if {v} is not None:")
+        inner = ["    " + line for line in inner]
+    lines += inner
+
+
+def _flat(cls: type) -> bool:
+    """Whether every field of *cls* is a required plain value (Money, Period)."""
+    return all(f.required and f.shape == LEAF for f in wire_fields(cls))
+
+
+# -- the detailed path: every problem, with its path ----------------------------------------
+
+_MISSING: Final = object()
+_Walked = tuple[Any, list[ErrorItem], bool]
+
+
+def _shell(cls: type, values: dict[str, Any]) -> Any:
+    """A partly read object: what could be read, ``None`` or ``()`` for the rest.
+
+    It is never returned to users. The reference checks read it so that a
+    broken entry still counts for its id and its readable references. An
+    unreadable ``id`` becomes a fresh object that equals nothing.
+    """
+    obj: Any = object.__new__(cls)
+    for f in wire_fields(cls):
+        value = values.get(f.name, f.empty)
+        if value is None and f.name == "id":
+            value = object()
+        object.__setattr__(obj, f.name, value)
+    return obj
+
+
+def _walk(cls: type, data: Any, forbid: bool) -> _Walked:  # noqa: C901 - one pass, every problem
+    """Read *data* as *cls*: (object or shell, problems, whether the object is real)."""
+    if not isinstance(data, dict):
+        message = f"got {describe(data)}; expected {_object_expectation(cls)}"
+        return _shell(cls, {}), [ErrorItem(path="", message=message, code="invalid_type")], False
+    errors: list[ErrorItem] = []
+    values: dict[str, Any] = {}
+    ok = True
+    for f in wire_fields(cls):
+        raw = data.get(f.name, _MISSING)
+        if raw is _MISSING or (raw is None and not f.required):
+            if f.required:
+                message = f"required but missing; expected {expectation(f)}"
+                errors.append(ErrorItem(path=f.name, message=message, code="missing"))
+                ok = False
+            else:
+                values[f.name] = f.default
+            continue
+        if f.shape == OBJECT:
+            value, found, good = _walk(f.item, raw, forbid)
+        elif f.shape == OBJECTS:
+            value, found, good = _walk_list(f.item, raw, forbid)
+        else:
+            value, found, good = _leaf(f, raw)
+        errors.extend(item.prefixed(f.name) for item in found)
+        values[f.name] = value
+        ok = ok and good
+    if forbid:
+        errors.extend(_unknown(key, cls) for key in data if key not in _names(cls))
+    if ok:
+        try:
+            return cls(**values), errors, True
+        except ValidationError as e:
+            errors.extend(e.errors)
+            return _shell(cls, values), errors, False
+    shell = _shell(cls, values)
+    if cls is Portfolio:
+        errors.extend(_references(shell))
+    return shell, errors, False
+
+
+def _walk_list(cls: type, data: Any, forbid: bool) -> _Walked:
+    if not isinstance(data, list | tuple):
+        message = f"got {describe(data)}; expected a list of objects"
+        return (), [ErrorItem(path="", message=message, code="invalid_type")], False
+    items = []
+    errors: list[ErrorItem] = []
+    ok = True
+    for i, element in enumerate(data):
+        value, found, good = _walk(cls, element, forbid)
+        items.append(value)
+        errors.extend(item.prefixed(f"[{i}]") for item in found)
+        ok = ok and good
+    return tuple(items), errors, ok
+
+
+def _leaf(f: WireField, raw: Any) -> _Walked:
+    """Convert and check one plain value as the model does; '' paths mean the field."""
+    value = f.converter(raw) if f.converter is not None else raw
+    errors: list[ErrorItem] = []
+    if type(value) is Rejected:
+        # A rule that does not parse: on the wire the cadence is the string itself.
+        errors.extend(attrs.evolve(item, path="") for item in value.errors)
+    elif f.item is Cadence and type(value) is not Cadence:
+        message = f"got {describe(raw)}; expected {expectation(f)}"
+        errors.append(ErrorItem(path="", message=message, code="invalid_type"))
+    else:
+        f.check(value, "", errors)
+        if not errors and f.constraint is not None:
+            problem = f.constraint(value)
+            if problem is not None:
+                errors.append(ErrorItem(path="", code=problem[0], message=problem[1]))
+    if not errors:
+        return value, errors, True
+    if type(value) is tuple:
+        # Keep the readable references of a list, with None where an element is bad.
+        element = field_check(f.item)
+        kept = tuple(x if not _fails(element, x) else None for x in value)
+        return kept, errors, False
+    return f.empty, errors, False
+
+
+def _fails(check: _FieldCheck, value: Any) -> bool:
+    out: list[ErrorItem] = []
+    check(value, "", out)
+    return bool(out)
+
+
+_NAMES: dict[type, frozenset[str]] = {}
+
+
+def _names(cls: type) -> frozenset[str]:
+    found = _NAMES.get(cls)
+    if found is None:
+        found = _NAMES[cls] = frozenset(f.name for f in wire_fields(cls))
+    return found
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _unknown(key: object, cls: type) -> ErrorItem:
+    if attrs.has(cls):
+        names = [a.name for a in attrs.fields(cls)]
+    else:  # a dataclass of the user's, on our converter
+        names = [f.name for f in dataclasses.fields(cls)]
+    where = f"{_article(cls.__name__)} {cls.__name__}"
+    if not isinstance(key, str):
+        message = f"got {describe(key)} as a key in {where}; expected one of " + ", ".join(names)
+        return ErrorItem(path=_shorten(repr(key)), message=message, code="unknown_key")
+    shown = _shorten(key)
+    close = difflib.get_close_matches(key, names, n=1)
+    hint = f"did you mean {close[0]!r}?" if close else "expected one of " + ", ".join(names)
+    return ErrorItem(
+        path=shown, message=f"unknown key {shown!r} in {where}; {hint}", code="unknown_key"
+    )
+
+
+def _references(shell: Any) -> list[ErrorItem]:
+    """Run the reference checks on a portfolio read only in part."""
+    collections: dict[str, list[Any]] = {}
+    for name in COLLECTIONS:
+        items: list[Any] = list(getattr(shell, name))
+        if name == "key_accounts":
+            # A key account is known by its customer: without one it counts for nothing.
+            items = [a if type(a.customer) is str else None for a in items]
+        collections[name] = items
+    return reference_problems(collections)
+
+
+def _detailed(cls: type, data: Any, forbid: bool) -> Any:
+    obj, errors, ok = _walk(cls, data, forbid)
+    if errors:
+        raise ValidationError(errors)
+    if not ok:  # pragma: no cover - a failed read always names its problem
+        raise AssertionError("unreachable")
+    return obj
+
+
+def _structure_model(data: Any, cls: type, forbid: bool) -> Any:
+    try:
+        return _fast(cls, forbid)(data)
+    except Exception:  # noqa: BLE001 - any failure: the detailed path names it
+        return _detailed(cls, data, forbid)
+
+
+def _one(message: str, code: str) -> ValidationError:
+    return ValidationError([ErrorItem(path="", message=message, code=code)])
+
+
+def _structure_cadence(data: Any, _: type = Cadence) -> Cadence:
+    if type(data) is not str:
+        expected = f"an RFC 5545 recurrence rule as a string like {_CADENCE_EXAMPLE}"
+        raise _one(f"got {describe(data)}; expected {expected}", "invalid_type")
+    try:
+        return Cadence(rule=data)
+    except ValidationError as e:
+        raise ValidationError(attrs.evolve(item, path="") for item in e.errors) from None
+
+
+def _check_value(check: _FieldCheck, value: Any) -> Any:
+    out: list[ErrorItem] = []
+    check(value, "", out)
+    if out:
+        raise ValidationError(out)
+    return value
+
+
+def _structure_enum(data: Any, cls: type[enum.Enum]) -> Any:
+    value = cls._value2member_map_.get(data, data) if type(data) is str else data
+    return _check_value(field_check(cls), value)
+
+
+# -- strict hooks of primitive types, for users' own classes on our converter ---------------
+
+
+def _strict(expected: type, what: str) -> Callable[[Any, type], Any]:
+    def hook(value: Any, _: type) -> Any:
+        if type(value) is not expected:
+            raise _one(f"got {describe(value)}; expected {what}", "invalid_type")
+        return value
+
+    return hook
+
+
+def _structure_float(value: Any, _: type) -> float:
+    if type(value) is float or type(value) is int:
+        return float(value)
+    if isinstance(value, float):  # a JSON float read by structure_json
+        return float(value)
+    raise _one(f"got {describe(value)}; expected a number", "invalid_type")
+
+
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    return _check_value(field_check(Decimal), _decimal(value))  # type: ignore[no-any-return]
+
+
+def _decimal(value: Any) -> Any:
+    from ._checks import to_decimal  # noqa: PLC0415 - kept beside its use
+
+    return to_decimal(value)
+
+
+def _structure_date(value: Any, _: type) -> date:
+    return _check_value(field_check(date), to_date(value))  # type: ignore[no-any-return]
+
+
+def _sequence_factory(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    inner = (
+        list_structure_factory(cl, conv)
+        if is_mutable_sequence(cl)
+        else homogenous_tuple_structure_factory(cl, conv)
+    )
+
+    def hook(value: Any, t: Any) -> Any:
+        if not isinstance(value, list | tuple):
+            raise _one(f"got {describe(value)}; expected a list", "invalid_type")
+        return inner(value, t)
+
+    return hook
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_structure_hook(str, _strict(str, "a string"))
+    conv.register_structure_hook(int, _strict(int, "a whole number"))
+    conv.register_structure_hook(bool, _strict(bool, "true or false"))
+    conv.register_structure_hook(float, _structure_float)
+    # cattrs dispatches on the class first: a StrEnum is a str, an IntEnum an int.
+    for base in (enum.Enum, enum.StrEnum, enum.IntEnum):
+        conv.register_structure_hook(base, _structure_enum)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_structure_hook(date, _structure_date)
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_unstructure_hook(Decimal, _fmt)
+    for base in (enum.Enum, enum.StrEnum, enum.IntEnum):
+        conv.register_unstructure_hook(base, _enum_value)
+    conv.register_structure_hook_factory(is_sequence, _sequence_factory)
+    conv.register_structure_hook(Cadence, _structure_cadence)
+    conv.register_unstructure_hook(Cadence, _cadence_rule)
+    for cls in wire_classes():
+        conv.register_structure_hook(cls, _model_hook)
+        conv.register_unstructure_hook(cls, _unstructure_fn(cls))
+    return conv
+
+
+def _model_hook(data: Any, cls: type) -> Any:
+    return _structure_model(data, cls, True)  # noqa: FBT003
+
+
+# -- unstructure: generated per class -----------------------------------------------------
+
+
+def _fmt(amount: Decimal) -> str:
+    return format(amount, "f")
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
+def _cadence_rule(cadence: Cadence) -> str:
+    return cadence.rule
+
+
+_UNSTRUCTURE: dict[type, Callable[[Any], Any]] = {}
+
+
+def _value_expr(f: WireField, var: str, ns: dict[str, Any]) -> str:  # noqa: PLR0911 - one per kind
+    """The expression that turns attribute value *var* of field *f* into JSON-ready data."""
+    item = f.item
+    if f.shape == OBJECTS:
+        element = f"x{len(ns)}"
+        ns[element] = None  # reserve the name: nested lists get their own
+        return f"[{_object_expr(item, element, ns)} for {element} in {var}]"
+    if f.shape == OBJECT:
+        return _object_expr(item, var, ns)
+    if item is not f.hint:  # a tuple of strings
+        return f"_list({var})"
+    if item is date:
+        return f"{var}.isoformat()"
+    if item is Decimal:
+        return _decimal_expr(var)
+    if item is Cadence:
+        return f"{var}.rule"
+    if isinstance(item, type) and issubclass(item, enum.Enum):
+        return f"{var}._value_"
+    return var
+
+
+def _always(f: WireField) -> bool:
+    """Whether the field is always on the wire (it is never a left-out None)."""
+    return f.required or f.default is not None
+
+
+def _object_expr(cls: type, var: str, ns: dict[str, Any]) -> str:
+    """A dict literal for objects whose fields are always emitted, else a call."""
+    fields = wire_fields(cls)
+    if all(_always(f) for f in fields):
+        items = ", ".join(f"{f.name!r}: {_value_expr(f, f'{var}.{f.name}', ns)}" for f in fields)
+        return f"{{{items}}}"
+    fn = f"_u{len(ns)}"
+    ns[fn] = _unstructure_fn(cls)
+    return f"{fn}({var})"
+
+
+def _decimal_expr(var: str) -> str:
+    """``format(d, "f")``, written as ``str(d)`` where that is the same and three times faster.
+
+    ``str`` differs from ``format(d, "f")`` only when it uses an exponent (``1E+3``).
+    """
+    return f"(_s if 'E' not in (_s := _str({var})) and 'e' not in _s else _fmt({var}))"
+
+
+def _unstructure_fn(cls: type) -> Callable[[Any], Any]:
+    """Return (and cache) the generated unstructure function of *cls*."""
+    found = _UNSTRUCTURE.get(cls)
+    if found is not None:
+        return found
+    namespace: dict[str, Any] = {"_fmt": _fmt, "_list": list, "_str": str}
+    name = f"unstructure_{cls.__name__}"
+    literal: list[str] = []
+    tail: list[str] = []
+    for f in wire_fields(cls):
+        if not _always(f):
+            expr = _value_expr(f, "v", namespace)
+            tail += [
+                f"    v = o.{f.name}",
+                "    if v is not None:",
+                f"        d[{f.name!r}] = {expr}",
+            ]
+        elif tail:
+            tail.append(f"    d[{f.name!r}] = {_value_expr(f, f'o.{f.name}', namespace)}")
+        else:
+            literal.append(f"{f.name!r}: {_value_expr(f, f'o.{f.name}', namespace)}")
+    lines = [f"def {name}(o):", f"    d = {{{', '.join(literal)}}}", *tail, "    return d"]
+    fn: Callable[[Any], Any] = compile_source(name, lines, namespace, name)
+    _UNSTRUCTURE[cls] = fn
+    return fn
+
+
+# -- the public functions ------------------------------------------------------------------
+
+_CONVERTER: cattrs.Converter | None = None
+
+
+def converter() -> cattrs.Converter:
+    """Return the library's own :class:`cattrs.Converter`.
+
+    It holds the hooks of every salesroles class and strict hooks for
+    ``str``, ``int``, ``bool``, ``float``, ``Decimal``, ``date``, enums and
+    lists (no ``int(x)``, ``str(x)`` or iterating a string), and refuses
+    unknown keys. Register hooks for your own types on it to structure
+    documents that embed salesroles objects. It is never
+    ``cattrs.global_converter``, so using salesroles changes nothing in your
+    application's converters.
+
+    >>> import attrs
+    >>> from salesroles import Money, converter
+    >>> @attrs.frozen
+    ... class Invoice:
+    ...     number: str
+    ...     total: Money
+    >>> converter().structure({"number": "R-1", "total": {"amount": "9.90", "currency": "EUR"}},
+    ...                       Invoice)
+    Invoice(number='R-1', total=Money(amount=Decimal('9.90'), currency='EUR'))
+    """
+    global _CONVERTER  # noqa: PLW0603 - built once, on first use
+    if _CONVERTER is None:
+        _CONVERTER = _make_converter()
+    return _CONVERTER
+
+
+def structure(data: Any, cls: type[T], *, forbid_extra_keys: bool = True) -> T:
+    """Turn JSON-ready data into a validated object of *cls*.
+
+    *cls* is any public class of salesroles (:class:`~salesroles.Portfolio`,
+    an entity, a value object, an enumeration) or a type your own hooks on
+    :func:`converter` handle. Nothing is coerced: a number is no string, a
+    boolean no number, a string no list, and a float amount is refused.
+
+    Args:
+        data: What :func:`json.loads` returns (dicts, lists, str, int, bool, None).
+        cls: The class to build.
+        forbid_extra_keys: Refuse keys that are no field (the default). Pass
+            False to ignore them, for example while a newer client sends fields
+            this version does not know.
+
+    Returns:
+        The validated object.
+
+    Raises:
+        ValidationError: Listing every problem of *data* at once, each with
+            its path, a message and a code.
+
+    >>> from salesroles import Customer, TeamMember
+    >>> ann = structure({"id": "ann", "name": "Ann", "role": "account_manager"}, TeamMember)
+    >>> ann.role
+    <Role.ACCOUNT_MANAGER: 'account_manager'>
+    >>> structure({"id": "C-1", "name": 12345, "segmant": "large", "status": "gone"}, Customer)
+    Traceback (most recent call last):
+    ...
+    salesroles.exceptions.ValidationError: 4 problems:
+      name: got the number 12345; expected a string
+      segment: required but missing; expected one of 'small', 'medium', 'large'
+      status: got 'gone'; expected one of 'active', 'lapsed', 'lost'
+      segmant: unknown key 'segmant' in a Customer; did you mean 'segment'?
+    """
+    if _is_object(cls):
+        return _structure_model(data, cls, forbid_extra_keys)  # type: ignore[no-any-return]
+    if cls is Cadence:
+        return _structure_cadence(data)  # type: ignore[return-value]
+    if is_enum(cls):
+        return _structure_enum(data, cls)  # type: ignore[arg-type, no-any-return]
+    conv = converter()
+    try:
+        return conv.structure(data, cls)
+    except (ClassValidationError, IterableValidationError) as e:
+        raise ValidationError(_from_cattrs(e)) from None
+
+
+def _from_cattrs(exc: BaseException) -> list[ErrorItem]:
+    """Translate cattrs' detailed errors (for users' own classes) into error items."""
+    if isinstance(exc, ValidationError):
+        return list(exc.errors)
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        found: list[ErrorItem] = []
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            where = note.name if hasattr(note, "name") else f"[{note.index!r}]"
+            found.extend(item.prefixed(where) for item in _from_cattrs(sub))
+        for sub in without:
+            found.extend(_from_cattrs(sub))
+        return found
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [_unknown(key, exc.cl) for key in sorted(exc.extra_fields)]
+    if isinstance(exc, KeyError):
+        return [ErrorItem(path="", message="required but missing", code="missing")]
+    return [ErrorItem(path="", message=f"invalid value ({exc})", code="invalid_type")]
+
+
+def unstructure(obj: Any) -> Any:
+    """Turn a salesroles object into JSON-ready data (dict, list, str, int, bool).
+
+    Amounts are decimal strings with their exact digits, dates ``YYYY-MM-DD``,
+    enumerations their values, a cadence its rule; optional fields that are
+    ``None`` are left out, and lists are always present (``[]`` when empty).
+
+    >>> from salesroles import Money, Period
+    >>> unstructure(Money(amount="1200000.00", currency="EUR"))
+    {'amount': '1200000.00', 'currency': 'EUR'}
+    >>> unstructure([Period.year(2026)])
+    [{'start': '2026-01-01', 'end': '2026-12-31'}]
+    """
+    fn = _UNSTRUCTURE.get(type(obj))
+    if fn is not None:
+        return fn(obj)
+    if type(obj) is list or type(obj) is tuple:
+        return [unstructure(x) for x in obj]
+    return converter().unstructure(obj)
+
+
+class _Float(float):
+    """A JSON number with a fraction or exponent: refused everywhere, quoted as sent."""
+
+    __slots__ = ("text",)
+
+    text: str
+
+    def __new__(cls, text: str) -> _Float:  # noqa: PYI034 - float's __new__ returns float
+        self = super().__new__(cls, text)
+        self.text = text
+        return self
+
+    def __repr__(self) -> str:
+        return _shorten(self.text)
+
+
+def structure_json(
+    document: str | bytes | bytearray, cls: type[T], *, forbid_extra_keys: bool = True
+) -> T:
+    """Parse a JSON document and structure it into *cls* (see :func:`structure`).
+
+    Numbers with a fraction or an exponent are kept as sent, so that a float
+    amount is refused by name rather than rounded.
+
+    Raises:
+        ValidationError: The document is no JSON (code ``invalid_json``) or
+            does not describe a valid *cls*.
+
+    >>> from salesroles import Money
+    >>> structure_json('{"amount": 12.50, "currency": "EUR"}', Money)
+    Traceback (most recent call last):
+    ...
+    salesroles.exceptions.ValidationError: amount: got the float 12.50; send the amount as a string like "12.50" (binary floats lose cents)
+    """  # noqa: E501
+    try:
+        data = json.loads(document, parse_float=_Float, parse_constant=_Float)
+    except (ValueError, RecursionError) as e:
+        reason = "it is nested too deeply" if isinstance(e, RecursionError) else str(e)[:200]
+        raise _one(f"the document is no valid JSON: {reason}", "invalid_json") from None
+    except TypeError:
+        raise _one(
+            f"got {describe(document)}; expected a JSON document as str or bytes", "invalid_json"
+        ) from None
+    return structure(data, cls, forbid_extra_keys=forbid_extra_keys)
+
+
+def unstructure_json(obj: Any) -> str:
+    """Return *obj* as a compact JSON document (a ``str``; encode it as UTF-8 to send it).
+
+    >>> from salesroles import Period
+    >>> unstructure_json(Period.year(2026))
+    '{"start":"2026-01-01","end":"2026-12-31"}'
+    """
+    return json.dumps(unstructure(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+for _cls in wire_classes():
+    _unstructure_fn(_cls)
+_UNSTRUCTURE[Cadence] = _cadence_rule

@@ -1,0 +1,399 @@
+"""Bad input: every problem at once, each with its path, a message and a stable code."""
+
+import copy
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import salesroles as sr
+from salesroles import _convert
+from salesroles.testing import sample_portfolio
+
+
+def _sample() -> dict:
+    return sr.unstructure(sample_portfolio())
+
+
+def _problems(data, cls=sr.Portfolio) -> list[tuple[str, str]]:
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure(data, cls)
+    return [(e.path, e.code) for e in caught.value.errors]
+
+
+def _error(data, cls) -> sr.ErrorItem:
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure(data, cls)
+    (error,) = caught.value.errors
+    return error
+
+
+MONEY = {"amount": "1.00", "currency": "EUR"}
+PRODUCT = {"id": "P-1", "name": "Pumps"}
+
+# (class, payload, path, code, what the message must say)
+EVERY_CODE = [
+    (sr.Product, {"id": "P-1", "name": 12345}, "name", "invalid_type", "got the number 12345"),
+    (sr.Product, {"id": "P-1", "name": "  "}, "name", "empty", "expected some text"),
+    (sr.Product, {"id": "P-1"}, "name", "missing", "required but missing; expected a string"),
+    (sr.Product, PRODUCT | {"nmae": "x"}, "nmae", "unknown_key", "did you mean 'name'?"),
+    (sr.Product, [PRODUCT], "", "invalid_type", "expected an object (a Product)"),
+    (
+        sr.Period,
+        {"start": "2026-02-30", "end": "2026-12-31"},
+        "start",
+        "invalid_date",
+        "expected a date written YYYY-MM-DD",
+    ),
+    (
+        sr.Period,
+        {"start": "2026-12-31", "end": "2026-01-01"},
+        "end",
+        "invalid_period",
+        "before start 2026-12-31",
+    ),
+    (sr.Money, {"amount": "12,50", "currency": "EUR"}, "amount", "invalid_decimal", "'12,50'"),
+    (sr.Money, {"amount": 12.5, "currency": "EUR"}, "amount", "float_money", '"12.50"'),
+    (sr.Money, {"amount": "1", "currency": "eur"}, "currency", "invalid_currency", "ISO 4217"),
+    (
+        sr.AccountPlan,
+        {
+            "id": "AP",
+            "account": "C",
+            "owner": "M",
+            "period": {"start": "2026-01-01", "end": "2026-12-31"},
+            "profitability_target": 0.2,
+        },
+        "profitability_target",
+        "float_decimal",
+        'send it as a string like "0.22"',
+    ),
+    (
+        sr.Customer,
+        {"id": "C", "name": "N", "segment": "huge", "status": "active"},
+        "segment",
+        "invalid_enum",
+        "expected one of 'small', 'medium', 'large'",
+    ),
+    (
+        sr.Stakeholder,
+        {"id": "S", "customer": "C", "name": "E", "buying_role": "user", "influence": 9},
+        "influence",
+        "out_of_range",
+        "expected a whole number from 1 to 5",
+    ),
+    (
+        sr.CommunicationPlan,
+        {"cadence": "FREQ=SOMETIMES"},
+        "cadence",
+        "invalid_cadence",
+        "does not parse",
+    ),
+    (
+        sr.AccountPlan,
+        {
+            "id": "AP",
+            "account": "C",
+            "owner": "M",
+            "period": {"start": "2026-01-01", "end": "2026-12-31"},
+            "product_targets": [
+                {"product": "P", "revenue": MONEY},
+                {"product": "P", "revenue": MONEY},
+            ],
+        },
+        "product_targets[1].product",
+        "duplicate_product",
+        "targeted twice",
+    ),
+    (
+        sr.AccountPlan,
+        {
+            "id": "AP",
+            "account": "C",
+            "owner": "M",
+            "period": {"start": "2026-01-01", "end": "2026-12-31"},
+            "product_targets": [
+                {"product": "P", "revenue": MONEY},
+                {"product": "Q", "revenue": {"amount": "1", "currency": "USD"}},
+            ],
+        },
+        "product_targets[1].revenue.currency",
+        "currency_mismatch",
+        "share one currency",
+    ),
+    (
+        sr.Portfolio,
+        {"products": [PRODUCT, PRODUCT]},
+        "products[1].id",
+        "duplicate_id",
+        "'P-1' is already the id of a product at products[0]",
+    ),
+    (
+        sr.Portfolio,
+        {
+            "customers": [{"id": "C", "name": "N", "segment": "large", "status": "active"}],
+            "key_accounts": [{"customer": "C"}, {"customer": "C"}],
+        },
+        "key_accounts[1].customer",
+        "duplicate_key_account",
+        "already a key account",
+    ),
+    (
+        sr.Portfolio,
+        {
+            "team": [{"id": "ann", "name": "Ann", "role": "account_manager"}],
+            "deals": [{"id": "D", "customer": "C", "stage": "won", "owner": "ann"}],
+        },
+        "deals[0].customer",
+        "dangling_reference",
+        "'C' names nothing in this portfolio; expected the id of a customer",
+    ),
+    (
+        sr.Portfolio,
+        {
+            "products": [PRODUCT],
+            "leads": [
+                {"id": "L", "company": "B", "source": "event", "status": "new", "owner": "P-1"}
+            ],
+        },
+        "leads[0].owner",
+        "wrong_reference",
+        "'P-1' is a product; expected the id of a team member",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("cls", "payload", "path", "code", "message"),
+    EVERY_CODE,
+    ids=[f"{row[3]}-{row[0].__name__}" for row in EVERY_CODE],
+)
+def test_every_error_code_names_its_path_and_what_was_expected(cls, payload, path, code, message):
+    error = _error(payload, cls)
+    assert (error.path, error.code) == (path, code)
+    assert message in error.message
+
+
+def test_every_code_of_the_model_is_shown_above():
+    shown = {row[3] for row in EVERY_CODE} | {"invalid_json"}  # invalid_json: test_convert
+    assert shown >= {
+        "invalid_type", "empty", "invalid_date", "invalid_decimal", "float_decimal",
+        "float_money", "invalid_enum", "invalid_currency", "out_of_range", "invalid_period",
+        "invalid_cadence", "duplicate_product", "currency_mismatch", "duplicate_id",
+        "duplicate_key_account", "dangling_reference", "wrong_reference", "missing",
+        "unknown_key",
+    }  # fmt: skip
+
+
+def test_all_problems_of_a_document_come_at_once_with_their_paths():
+    data = _sample()
+    data["customers"][1]["colour"] = "red"
+    data["customers"][1]["segment"] = "huge"
+    data["leads"][0] = "junk"
+    data["stakeholders"][0]["influence"] = True
+    data["plans"][0]["owner"] = "nobody"
+    data["plans"][0]["period"]["end"] = "2025-01-01"
+    data["plans"][0]["communication"]["cadence"] = "FREQ=HOURLY"
+    data["orders"][0]["amount"]["amount"] = 12.5
+    data["orders"][0]["placed_on"] = "2026-13-01"
+    assert _problems(data) == [
+        ("customers[1].segment", "invalid_enum"),
+        ("customers[1].colour", "unknown_key"),
+        ("leads[0]", "invalid_type"),
+        ("stakeholders[0].influence", "invalid_type"),
+        ("plans[0].period.end", "invalid_period"),
+        ("plans[0].communication.cadence", "invalid_cadence"),
+        ("orders[0].placed_on", "invalid_date"),
+        ("orders[0].amount.amount", "float_money"),
+        ("plans[0].owner", "dangling_reference"),
+    ]
+
+
+def test_str_of_the_error_lists_one_problem_per_line():
+    data = {"id": "P-1", "name": "", "colour": "red"}
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure(data, sr.Product)
+    assert str(caught.value).splitlines() == [
+        "2 problems:",
+        "  name: got an empty string; expected some text",
+        "  colour: unknown key 'colour' in a Product; expected one of id, name",
+    ]
+
+
+def test_a_broken_entry_still_counts_for_its_id_so_references_to_it_do_not_dangle():
+    data = _sample()
+    acme = next(i for i, c in enumerate(data["customers"]) if c["id"] == "C-ACME")
+    data["customers"][acme]["status"] = "gone"  # ACME is referenced all over the sample
+    assert _problems(data) == [(f"customers[{acme}].status", "invalid_enum")]
+
+
+def test_a_broken_entry_still_has_its_own_references_checked():
+    data = _sample()
+    data["plans"][0]["period"] = {"start": "2026-01-01"}
+    data["plans"][0]["owner"] = "nobody"
+    data["plans"][0]["product_targets"][0]["product"] = "P-NONE"
+    data["plans"][0]["product_targets"][1] = 7
+    assert _problems(data) == [
+        ("plans[0].period.end", "missing"),
+        ("plans[0].product_targets[1]", "invalid_type"),
+        ("plans[0].owner", "dangling_reference"),
+        ("plans[0].product_targets[0].product", "dangling_reference"),
+    ]
+
+
+def test_a_broken_entry_with_a_taken_id_is_a_duplicate_too():
+    data = _sample()
+    data["products"].append({"id": "P-PUMP", "name": ""})
+    assert _problems(data) == [
+        ("products[3].name", "empty"),
+        ("products[3].id", "duplicate_id"),
+    ]
+
+
+def test_references_are_checked_when_only_the_portfolio_fields_are_wrong():
+    data = _sample()
+    data["as_of"] = "27.11.2026"
+    data["deals"][0]["owner"] = "nobody"
+    assert _problems(data) == [
+        ("as_of", "invalid_date"),
+        ("deals[0].owner", "dangling_reference"),
+    ]
+
+
+def test_unreadable_ids_and_lists_do_not_invent_problems():
+    data = _sample()
+    data["plans"][0]["id"] = 5
+    data["plans"][0]["actions"][0]["id"] = None
+    data["customers"] = "everyone"
+    data["key_accounts"][0]["customer"] = ["C-ACME"]
+    data["key_accounts"][1]["customer"] = ["C-NORD"]
+    data["contracts"][0]["products"] = ["P-PUMP", 5]
+    problems = _problems(data)
+    assert ("plans[0].id", "invalid_type") in problems
+    assert ("plans[0].actions[0].id", "invalid_type") in problems  # null for a required id
+    assert ("customers", "invalid_type") in problems
+    assert ("contracts[0].products[1]", "invalid_type") in problems
+    assert not any(code in {"duplicate_id", "duplicate_key_account"} for _, code in problems)
+    # Unreadable customers cannot be referenced: those references are reported.
+    assert ("deals[0].customer", "dangling_reference") in problems
+
+
+def test_an_unknown_key_with_nothing_close_lists_the_keys_there_are():
+    error = _error(MONEY | {"colour": "red"}, sr.Money)
+    assert error.message == "unknown key 'colour' in a Money; expected one of amount, currency"
+
+
+def test_a_key_that_is_no_string_is_named():
+    error = _error({1: "x"} | PRODUCT, sr.Product)
+    assert error.code == "unknown_key"
+    assert error.message.startswith("got the number 1 as a key in a Product")
+
+
+def test_a_huge_key_and_a_huge_value_are_shortened_in_messages():
+    key = "k" * 100_000
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure(PRODUCT | {key: 1, "name": "x" * 100_000 + "\x00" * 3, "id": 5}, sr.Product)
+    assert all(len(str(e)) < 400 for e in caught.value.errors)
+
+
+def test_cadence_problems_are_at_the_cadence_itself():
+    assert _problems({"cadence": 5}, sr.CommunicationPlan) == [("cadence", "invalid_type")]
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure("FREQ=HOURLY", sr.Cadence)
+    assert [(e.path, e.code) for e in caught.value.errors] == [("", "invalid_cadence")]
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure({"rule": "FREQ=DAILY"}, sr.Cadence)
+    assert [(e.path, e.code) for e in caught.value.errors] == [("", "invalid_type")]
+
+
+def test_an_unknown_enum_value_lists_the_allowed_ones():
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure("boss", sr.Role)
+    assert "expected one of 'account_manager', 'sales_rep'" in str(caught.value)
+
+
+# -- junk: anything at all raises ValidationError and nothing else --------------------------
+
+_LEAVES = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=20)
+    | st.sampled_from(["", " ", "2026-01-01", "12.50", "EUR", "large", "FREQ=DAILY", "x" * 5000])
+)
+JUNK = st.recursive(
+    _LEAVES,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(max_size=12) | st.integers(), inner, max_size=5)
+    ),
+    max_leaves=20,
+)
+
+PUBLIC = [*_convert.wire_classes(), sr.Cadence, sr.Role, sr.Segment]
+
+
+@pytest.mark.parametrize("cls", PUBLIC, ids=lambda c: c.__name__)
+def test_junk_raises_validation_error_and_nothing_else(cls):
+    @given(JUNK)
+    def check(junk):
+        try:
+            sr.structure(junk, cls)
+        except sr.ValidationError as e:
+            assert e.errors
+            assert all(isinstance(item.code, str) and item.message for item in e.errors)
+
+    check()
+
+
+def _paths(data, prefix=()):
+    """Every (container, key) of a JSON-ready document."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield data, key
+            yield from _paths(value)
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield data, i
+            yield from _paths(value)
+
+
+SAMPLE = _sample()
+SPOTS = len(list(_paths(SAMPLE)))
+
+
+@given(st.lists(st.tuples(st.integers(0, SPOTS - 1), JUNK), min_size=1, max_size=4))
+def test_junk_anywhere_in_a_portfolio_raises_validation_error_and_nothing_else(changes):
+    data = copy.deepcopy(SAMPLE)
+    spots = list(_paths(data))
+    for index, junk in changes:
+        container, key = spots[index]
+        container[key] = junk
+    try:
+        sr.structure(data, sr.Portfolio)
+    except sr.ValidationError as e:
+        assert all(item.path for item in e.errors)
+
+
+@given(st.integers(1, 50_000))
+def test_deeply_nested_lists_are_refused_without_recursion_trouble(depth):
+    nested: object = []
+    for _ in range(min(depth, 2000)):
+        nested = [nested]
+    with pytest.raises(sr.ValidationError):
+        sr.structure({"products": nested}, sr.Portfolio)
+    with pytest.raises(sr.ValidationError):
+        sr.structure_json("[" * depth + "]" * depth, sr.Portfolio)
+
+
+def test_json_text_with_junk_is_refused_with_every_problem():
+    document = json.dumps({"id": 5, "name": "", "extra": [1.5]})
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure_json(document, sr.Product)
+    assert [(e.path, e.code) for e in caught.value.errors] == [
+        ("id", "invalid_type"),
+        ("name", "empty"),
+        ("extra", "unknown_key"),
+    ]
