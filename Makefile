@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck tests docs bench clean
+.PHONY: demo test lint typecheck tests docs bench notebooks clean
 
 # pip 25.1 or newer reads [dependency-groups]; the venv's bundled pip may be older.
 $(BIN)/python:
@@ -17,7 +17,7 @@ demo: $(BIN)/python
 	$(BIN)/python examples/quickstart.py
 
 test: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e . --group dev
+	$(BIN)/python -m pip install --quiet -e ".[notebook]" --group dev
 	$(MAKE) --no-print-directory lint typecheck tests docs
 
 lint:
@@ -34,8 +34,13 @@ docs:
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
 
 bench: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e . --group dev
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python -m pip install --quiet -e ".[notebook]" --group dev
+	$(BIN)/python benchmarks/bench_validation.py
+	$(BIN)/python benchmarks/bench_check.py
+
+# The notebooks of examples/ are made from the plain scripts beside them, without outputs.
+notebooks:
+	$(BIN)/jupytext --to ipynb --set-kernel python3 examples/which_key_accounts.py examples/what_if_we_lose_acme.py
 
 clean:
 	rm -rf $(VENV) docs/_build .coverage .pytest_cache .mypy_cache .ruff_cache .hypothesis

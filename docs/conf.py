@@ -14,13 +14,19 @@ release = _version("salesroles")
 version = ".".join(release.split(".")[:2])
 
 extensions = [
-    "myst_parser",
+    # MyST-NB reads the MyST pages and runs the tutorial notebooks, so their plots are drawn
+    # by the library at every build (no image is committed).
+    "myst_nb",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
+    "rules_catalogue",
+    "wire_schema",
 ]
 
-source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build"]
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 300
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 

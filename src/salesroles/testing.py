@@ -281,6 +281,18 @@ _CATALOGUE = (
     ("P-DRIVE", "Drives and motors"),
     ("P-SERVICE", "Maintenance contracts"),
 )
+_NAMES = (
+    "ACME Chemie AG", "Nordwerk Wasser GmbH", "Rheinstahl Bau AG", "Elbtal Papier GmbH",
+    "Hafen Logistik AG", "Alpen Brauerei KG", "Weser Energie AG", "Ostsee Fisch GmbH",
+    "Mosel Pharma AG", "Harz Metall GmbH", "Isar Textil AG", "Spree Lebensmittel GmbH",
+)  # fmt: skip
+
+
+def _company(n: int) -> str:
+    """A readable name for the n-th key customer: the list first, then numbered ones."""
+    return _NAMES[n] if n < len(_NAMES) else f"Key Customer {n}"
+
+
 _CADENCES = ("FREQ=MONTHLY;BYDAY=+1TU", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE", "FREQ=MONTHLY")
 
 
@@ -297,7 +309,8 @@ def generate_portfolio(
     current plan targeting every product, an active supply contract, two
     orders and an open deal; small customers (two per key account) place
     orders; sales reps own leads and targets set by sales managers; one
-    account manager looks after about twenty accounts. With probability
+    account manager looks after about twenty accounts. The first customer,
+    ``C0``, is "ACME Chemie AG", the largest account (6 million a year). With probability
     *defects*, each account breaks one rule of the checks (a missing
     stakeholder, plan, contract or target, a rep on the deal …), so reports
     have something to say. The same arguments give an equal portfolio.
@@ -342,10 +355,12 @@ def generate_portfolio(
         manager = f"am{n % n_managers}"
         defect = rng.randrange(8) if rng.random() < defects else -1
         revenue = Decimal(rng.randrange(200, 5000)) * 1000
+        if n == 0:
+            revenue = Decimal(6_000_000)  # ACME, the largest account, for the what-if stories
         customers.append(
             Customer(
                 id=cid,
-                name=f"Key Customer {n}",
+                name=_company(n),
                 segment=Segment.LARGE,
                 status=CustomerStatus.ACTIVE,
                 since=as_of - timedelta(days=rng.randrange(365, 4000)),

@@ -1,0 +1,203 @@
+from datetime import date, datetime, timedelta
+
+import attrs
+import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
+
+import salesroles as sr
+from salesroles import NotFoundError, SupplyContract, TouchpointStatus, ValidationError
+from salesroles.testing import portfolios, sample_portfolio
+
+
+def with_contracts():
+    return sample_portfolio().add(
+        SupplyContract(id="K-NORD", customer="C-NORD", start="2025-12-01", term_months=12),
+        SupplyContract(id="K-BAKER", customer="C-BAKER", start="2026-06-01", term_months=6),
+    )
+
+
+def test_contracts_ending_within_six_months_soonest_first():
+    soon = sr.renewals(with_contracts())
+    assert (soon.on, soon.until) == (date(2026, 11, 27), date(2027, 5, 27))
+    assert [(c.contract, c.end_date, c.renewal_date, c.days_left) for c in soon.contracts] == [
+        ("K-BAKER", date(2026, 11, 30), date(2026, 12, 1), 3),
+        ("K-NORD", date(2026, 11, 30), date(2026, 12, 1), 3),
+    ]
+    assert soon.summary() == {
+        "on": "2026-11-27",
+        "until": "2027-05-27",
+        "contracts": 2,
+        "key_accounts": 1,
+    }
+
+
+def test_a_contract_ending_today_is_listed_one_that_ended_is_not():
+    p = with_contracts()
+    assert [c.contract for c in sr.renewals(p, on=date(2026, 11, 30)).contracts] == [
+        "K-BAKER",
+        "K-NORD",
+    ]
+    assert sr.renewals(p, on=date(2026, 12, 1)).contracts == ()
+
+
+def test_the_horizon_is_calendar_months_or_days():
+    p = with_contracts()
+    assert sr.renewals(p, relativedelta(days=2)).contracts == ()
+    assert len(sr.renewals(p, timedelta(days=3)).contracts) == 2
+    acme = sr.renewals(p, relativedelta(years=2, months=2)).contracts[-1]
+    assert (acme.contract, acme.end_date, acme.is_key_account) == (
+        "K-ACME",
+        date(2028, 12, 31),
+        True,
+    )
+    assert acme.annual_value == sr.Money(amount="800000.00", currency="EUR")
+
+
+@pytest.mark.parametrize("within", [relativedelta(months=-1), timedelta(0), 30])
+def test_the_horizon_must_reach_ahead(within):
+    with pytest.raises(ValidationError) as caught:
+        sr.renewals(sample_portfolio(), within)
+    assert [e.path for e in caught.value.errors] == ["within"]
+
+
+def test_renewal_records_use_iso_dates():
+    (row, _) = sr.renewals(with_contracts()).to_records()
+    assert row == {
+        "contract": "K-BAKER",
+        "customer": "C-BAKER",
+        "name": "Bäckerei Korn",
+        "key_account": False,
+        "end_date": "2026-11-30",
+        "renewal_date": "2026-12-01",
+        "days_left": 3,
+        "annual_value": None,
+        "currency": None,
+        "negotiated_by": None,
+    }
+
+
+Q4 = (date(2026, 10, 1), date(2026, 12, 31))
+
+
+def statuses(schedule):
+    return [(t.date, t.status) for t in schedule.touchpoints]
+
+
+def test_the_first_tuesdays_of_acme_with_the_last_contact_given_per_account():
+    s = sr.communication_schedule(
+        sample_portfolio(), *Q4, last_contacts={"C-ACME": date(2026, 10, 6)}
+    )
+    assert statuses(s) == [
+        (date(2026, 10, 6), TouchpointStatus.COVERED),
+        (date(2026, 11, 3), TouchpointStatus.OVERDUE),
+        (date(2026, 12, 1), TouchpointStatus.UPCOMING),
+    ]
+    assert s.overdue == (s.touchpoints[1],)
+    first = s.touchpoints[0]
+    assert first.stakeholders == ("S-EVA", "S-TOM", "S-IDA")
+    assert first.with_marketing
+    assert first.plan == "AP-ACME-2026"
+    assert s.without_cadence == ("C-NORD",)
+    assert s.summary()["overdue"] == 1
+
+
+def test_a_contact_after_the_touchpoints_covers_them_and_the_plan_id_wins():
+    s = sr.communication_schedule(
+        sample_portfolio(),
+        *Q4,
+        last_contacts={"C-ACME": date(2026, 1, 1), "AP-ACME-2026": date(2026, 11, 20)},
+    )
+    assert [t.status for t in s.touchpoints] == [
+        TouchpointStatus.COVERED,
+        TouchpointStatus.COVERED,
+        TouchpointStatus.UPCOMING,
+    ]
+
+
+def test_a_plan_with_no_contact_given_is_overdue_and_without_contacts_unknown():
+    no_contact = sr.communication_schedule(sample_portfolio(), *Q4, last_contacts={})
+    assert [t.status for t in no_contact.touchpoints][:2] == [TouchpointStatus.OVERDUE] * 2
+    unknown = sr.communication_schedule(sample_portfolio(), *Q4)
+    assert [t.status for t in unknown.touchpoints] == [
+        TouchpointStatus.UNKNOWN,
+        TouchpointStatus.UNKNOWN,
+        TouchpointStatus.UPCOMING,
+    ]
+
+
+def test_touchpoints_count_from_the_plan_start_whatever_the_window():
+    p = sample_portfolio()
+    p = p.replace(
+        attrs.evolve(
+            p.plan("AP-ACME-2026"),
+            communication=attrs.evolve(
+                p.plan("AP-ACME-2026").communication, cadence="FREQ=WEEKLY;INTERVAL=2"
+            ),
+        )
+    )
+    # Every other Thursday from 1 January 2026, whether the window starts on a Monday or not.
+    a = sr.communication_schedule(p, date(2026, 2, 2), date(2026, 2, 28))
+    b = sr.communication_schedule(p, date(2026, 2, 10), date(2026, 2, 28))
+    assert [t.date for t in a.touchpoints] == [date(2026, 2, 12), date(2026, 2, 26)]
+    assert [t.date for t in b.touchpoints] == [date(2026, 2, 12), date(2026, 2, 26)]
+
+
+def test_the_schedule_stays_within_the_plans_period():
+    s = sr.communication_schedule(sample_portfolio(), date(2026, 12, 15), date(2027, 2, 28))
+    assert s.touchpoints == ()
+    assert s.end == date(2027, 2, 28)
+    later = sr.communication_schedule(
+        sample_portfolio(), date(2027, 1, 1), date(2027, 2, 28), on=date(2026, 12, 1)
+    )
+    assert later.touchpoints == ()
+    gone = sr.communication_schedule(sample_portfolio(), *Q4, on=date(2027, 1, 5))
+    assert gone.touchpoints == ()
+    assert gone.without_cadence == ()
+
+
+def test_schedule_records_join_the_stakeholders():
+    (row, *_) = sr.communication_schedule(sample_portfolio(), *Q4).to_records()
+    assert row == {
+        "date": "2026-10-06",
+        "plan": "AP-ACME-2026",
+        "account": "C-ACME",
+        "name": "ACME Chemie AG",
+        "stakeholders": "S-EVA, S-TOM, S-IDA",
+        "with_marketing": True,
+        "status": "unknown",
+    }
+
+
+def test_bad_schedule_arguments_are_refused():
+    p = sample_portfolio()
+    with pytest.raises(ValidationError) as caught:
+        sr.communication_schedule(p, date(2026, 12, 1), date(2026, 11, 1))
+    assert [(e.path, e.code) for e in caught.value.errors] == [("end", "invalid_period")]
+    with pytest.raises(ValidationError) as caught:
+        sr.communication_schedule(p, datetime(2026, 1, 1), date(2026, 11, 1))
+    assert [e.path for e in caught.value.errors] == ["start"]
+    with pytest.raises(ValidationError) as caught:
+        sr.communication_schedule(
+            p, *Q4, last_contacts={"C-ACME": "2026-10-06", "AP-NORD-2026": None}
+        )
+    assert [e.path for e in caught.value.errors] == [
+        "last_contacts['C-ACME']",
+        "last_contacts['AP-NORD-2026']",
+    ]
+    with pytest.raises(NotFoundError, match="'ann'"):
+        sr.communication_schedule(p, *Q4, last_contacts={"ann": date(2026, 10, 1)})
+    with pytest.raises(NotFoundError, match="42"):
+        sr.communication_schedule(p, *Q4, last_contacts={42: date(2026, 10, 1)})
+
+
+@given(portfolios(), st.dates(date(2000, 1, 1), date(2040, 1, 1)), st.integers(0, 400))
+def test_calendar_never_raises_nor_changes_the_portfolio(p, start, days):
+    before = attrs.asdict(p, recurse=False)
+    end = start + timedelta(days=days)
+    s = sr.communication_schedule(p, start, end, on=start, last_contacts={})
+    sr.renewals(p, on=start)
+    assert attrs.asdict(p, recurse=False) == before
+    assert all(start <= t.date <= end for t in s.touchpoints)
+    assert all(t.status is TouchpointStatus.UPCOMING for t in s.touchpoints)

@@ -1,0 +1,141 @@
+import sys
+
+import matplotlib as mpl
+
+mpl.use("Agg")
+
+import attrs
+import pytest
+from matplotlib.collections import PathCollection
+from matplotlib.figure import Figure
+
+import salesroles as sr
+from salesroles import NotFoundError, ValidationError
+from salesroles.testing import generate_portfolio, sample_portfolio
+
+
+def labels(ax):
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def scatters(ax):
+    return {c.get_label(): c for c in ax.collections if isinstance(c, PathCollection)}
+
+
+def test_the_pareto_curve_has_a_point_per_customer_and_stars_the_key_accounts():
+    figure = sr.plot_concentration(sample_portfolio(), top=2)
+    assert isinstance(figure, Figure)
+    (ax,) = figure.axes
+    curve = next(line for line in ax.get_lines() if line.get_label() == "cumulative revenue")
+    xs, ys = curve.get_data()
+    assert len(xs) == 4  # the origin and three active customers with revenue
+    assert ys[-1] == pytest.approx(100)
+    assert ys[1] == pytest.approx(100 * 1200000 / 2068000)
+    stars = scatters(ax)["key accounts"]
+    assert len(stars.get_offsets()) == 2
+    assert ax.get_xlabel() == "Share of customers, largest first (%)"
+    assert ax.get_ylabel() == "Cumulative share of revenue (%)"
+    assert ax.get_title().startswith("Revenue concentration (HHI 0.506")
+    assert labels(ax) == ["equal customers", "cumulative revenue", "key accounts"]
+    assert any(t.get_text() == "top 2: 99%" for t in ax.texts)
+
+
+def test_the_pareto_curve_draws_on_a_given_axes_from_a_result():
+    figure = Figure()
+    ax = figure.add_subplot()
+    result = sr.concentration(generate_portfolio(20, seed=1))
+    assert sr.plot_concentration(result, ax=ax) is figure
+    assert len(scatters(ax)["key accounts"].get_offsets()) == 20
+
+
+def test_an_empty_portfolio_draws_an_empty_curve():
+    (ax,) = sr.plot_concentration(sr.Portfolio()).axes
+    assert "HHI n/a" in ax.get_title()
+    assert "key accounts" not in scatters(ax)
+
+
+def test_plan_attainment_draws_target_and_actual_bars_per_product():
+    figure = sr.plot_plan_attainment(sample_portfolio(), "C-NORD")
+    (ax,) = figure.axes
+    targets, actuals = ax.containers
+    assert [b.get_height() for b in targets] == [600000.0, 0.0, 0.0, 0.0]
+    assert [b.get_height() for b in actuals] == [0.0, 0.0, 0.0, 42000.0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "Industrial pumps",
+        "Control valves",
+        "Maintenance contracts",
+        "(unattributed)",
+    ]
+    pace = scatters(ax)["pace on 2026-11-27"]
+    assert len(pace.get_offsets()) == 1
+    assert ax.get_ylabel() == "Revenue (EUR)"
+    assert ax.get_title() == "AP-NORD-2026 for Nordwerk Wasser GmbH: target vs actual (S3.4)"
+    assert labels(ax) == ["pace on 2026-11-27", "target", "actual"]
+
+
+def test_plan_attainment_takes_a_result_or_one_plan():
+    result = sr.plan_attainment(sample_portfolio())
+    (ax,) = sr.plot_plan_attainment(result, account="AP-ACME-2026").axes
+    assert len(ax.containers[0]) == 3
+    (ax,) = sr.plot_plan_attainment(result.plan("C-ACME")).axes
+    assert ax.containers[1][0].get_height() == pytest.approx(725479.45)
+
+
+def test_plan_attainment_needs_an_account_when_several_plans_are_current():
+    with pytest.raises(ValidationError) as caught:
+        sr.plot_plan_attainment(sample_portfolio())
+    assert [e.path for e in caught.value.errors] == ["account"]
+    with pytest.raises(NotFoundError):
+        sr.plot_plan_attainment(sample_portfolio(), "C-BAKER")
+    p = sample_portfolio()
+    one = attrs.evolve(p, key_accounts=p.key_accounts[:1])
+    (ax,) = sr.plot_plan_attainment(one).axes
+    assert "AP-ACME-2026" in ax.get_title()
+    no_targets = p.replace(attrs.evolve(p.plan("AP-NORD-2026"), product_targets=()))
+    (ax,) = sr.plot_plan_attainment(no_targets, "C-NORD").axes
+    assert "pace on 2026-11-27" not in scatters(ax)
+
+
+def test_the_assessment_matrix_marks_recommendations_and_key_accounts():
+    assessment = sr.assess_key_accounts(sample_portfolio())
+    (ax,) = sr.plot_assessment_matrix(assessment).axes
+    drawn = scatters(ax)
+    # Only ACME has a known relationship strength: one point, kept, ringed as a key account.
+    assert set(drawn) == {"keep", "key account now"}
+    assert drawn["keep"].get_offsets().tolist() == [[1.0, pytest.approx(8.75 / 12)]]
+    assert len(drawn["key account now"].get_offsets()) == 1
+    assert [t.get_text() for t in ax.texts] == [
+        "ACME Chemie AG",
+        "2 customers not shown: attractiveness or relationship unknown",
+    ]
+    assert ax.get_xlabel() == "Attractiveness (revenue, profit, growth, headroom)"
+    assert ax.get_ylabel() == "Relationship strength of the decision team (S4.3)"
+    assert ax.get_title() == "Key-account assessment matrix (S2.1, S2.2)"
+
+
+def test_the_matrix_of_a_generated_portfolio_names_only_the_best():
+    p = generate_portfolio(40, seed=3)
+    assessment = sr.assess_key_accounts(p, cap=10)
+    (ax,) = sr.plot_assessment_matrix(assessment).axes
+    drawn = scatters(ax)
+    shown = [a for a in assessment.accounts if a.relationship_strength is not None]
+    assert len(drawn["key account now"].get_offsets()) == 40
+    assert len(drawn["release"].get_offsets()) == sum(
+        1 for a in shown if a.recommendation is sr.Recommendation.RELEASE
+    )
+    assert len(drawn["keep"].get_offsets()) == len(assessment.keep)
+    assert len(ax.texts) == sr._plots.LABELLED + 1
+    hidden = len(assessment.accounts) - len(shown)
+    assert ax.texts[-1].get_text().startswith(f"{hidden} customers not shown")
+
+
+def test_an_empty_matrix_has_no_legend():
+    (ax,) = sr.plot_assessment_matrix(sr.assess_key_accounts(sr.Portfolio())).axes
+    assert ax.get_legend() is None
+    assert len(ax.collections) == 0
+
+
+def test_plots_without_matplotlib_name_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
+    with pytest.raises(ImportError, match=r"plot_concentration\(\) needs matplotlib.figure"):
+        sr.plot_concentration(sample_portfolio())
