@@ -3,8 +3,8 @@
 Run it with ``python examples/quickstart.py``. It takes the sample portfolio
 of the docs (a pump manufacturer with two key accounts, small customers, leads
 and a team with every role; see ``salesroles.testing.sample_portfolio`` for how
-it is built), prints what it holds, and shows how the model refuses bad data
-with every problem named at once.
+it is built), prints what it holds and what the rules find at fault, and
+shows how the model refuses bad data with every problem named at once.
 """
 
 from __future__ import annotations
@@ -67,6 +67,18 @@ def show_refusal() -> None:
             print(f"  [{item.code}] {item}")
 
 
+def show_findings(portfolio: Portfolio) -> None:
+    """Judge the portfolio by the article's rules and print what is at fault."""
+    report = sr.check(portfolio)
+    print(f"\n{report}")
+    merged = sr.check(portfolio, policy=sr.MERGED)
+    print(f"\nUnder the merged policy (one job, both titles, S0.2): {len(merged)} findings.")
+    print("\nMay an account manager follow up a marketing lead?")
+    print(" ", sr.decide(sr.Role.ACCOUNT_MANAGER, sr.Responsibility.FOLLOW_UP_LEADS))
+
+
 if __name__ == "__main__":
-    describe(sample_portfolio())
+    portfolio = sample_portfolio()
+    describe(portfolio)
+    show_findings(portfolio)
     show_refusal()
