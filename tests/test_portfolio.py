@@ -197,9 +197,9 @@ def test_add_replace_remove():
     assert renamed.customer("C-ACME").name == "ACME AG"
     assert renamed.customers.index(renamed.customer("C-ACME")) == 0
     assert p.remove("L-BETA").get("L-BETA") is None
-    with pytest.raises(TypeError, match="cannot add"):
+    with pytest.raises(ValidationError, match="cannot add 'not an entity'"):
         p.add("not an entity")
-    with pytest.raises(TypeError, match="cannot replace"):
+    with pytest.raises(ValidationError, match="cannot replace"):
         p.replace(Assignment(member="bob", responsibility="prospecting", subject="L-BETA"))
     with pytest.raises(NotFoundError):
         p.replace(Product(id="P-NONE", name="x"))
@@ -213,6 +213,20 @@ def test_removing_what_is_referred_to_names_every_reference():
     with pytest.raises(ValidationError) as caught:
         sample_portfolio().remove("S-EVA")
     assert [i.path for i in caught.value.errors] == ["plans[0].communication.stakeholders[0]"]
+
+
+def test_lookups_with_something_that_is_no_id_raise_a_validation_error():
+    p = sample_portfolio()
+    for lookup in (p.customer, p.key_account, p.remove, p.designate_key_account):
+        with pytest.raises(ValidationError, match="expected an id"):
+            lookup(["C-ACME"])
+
+
+def test_portfolio_html_summarises_its_collections():
+    page = sample_portfolio()._repr_html_()
+    assert "<td>key_accounts</td><td>2</td>" in page
+    assert "judged as of 2026-11-27, currency EUR" in page
+    assert "today (no as_of)" in Portfolio()._repr_html_()
 
 
 def test_portfolio_repr_counts_instead_of_dumping():

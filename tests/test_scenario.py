@@ -15,6 +15,7 @@ from salesroles import (
     Product,
     Role,
     Scenario,
+    ValidationError,
 )
 from salesroles.testing import portfolios, sample_portfolio
 
@@ -235,3 +236,47 @@ def test_assigning_a_manager(base):
     assert s.changes == ("ann manages C-NORD",)
     with pytest.raises(LifecycleError):
         base.assign_manager("C-NORD", "bob")
+
+
+def test_moves_that_make_no_sense_are_refused(base):
+    with pytest.raises(LifecycleError, match="already lost"):
+        base.lose_account("C-ACME").lose_account("C-ACME")
+    with pytest.raises(LifecycleError, match="'ann' already manages"):
+        base.reassign("ann", "ann")
+    with pytest.raises(LifecycleError, match="'ann' is already an account_manager"):
+        base.promote("ann")
+
+
+def test_a_lapsed_customer_can_still_be_lost(base):
+    assert base.lose_account("C-MILL").after.customer("C-MILL").status is CustomerStatus.LOST
+
+
+@pytest.mark.parametrize(
+    ("make", "path"),
+    [
+        (lambda s: s.lose_account(["C-ACME"]), "ident"),
+        (lambda s: s.reassign("ann", "kai", accounts="C-ACME"), "accounts"),
+        (lambda s: s.reassign("ann", "kai", accounts=5), "accounts"),
+        (lambda s: s.reassign("ann", "kai", accounts=[5]), "accounts[0]"),
+        (lambda s: s.promote("bob", "boss"), "role"),
+        (lambda s: s.add_product("P-NEW"), "product"),
+        (lambda s: s.apply(5, "x"), "change"),
+        (lambda s: s.apply(lambda p: None, "x"), "change"),
+        (lambda s: s.compare(as_of=5), "as_of"),
+        (lambda s: s.with_policy(5), "policy"),
+    ],
+)
+def test_bad_arguments_raise_a_validation_error_naming_them(base, make, path):
+    with pytest.raises(ValidationError) as caught:
+        make(base)
+    assert caught.value.errors[0].path == path
+
+
+def test_a_scenario_needs_a_portfolio():
+    with pytest.raises(ValidationError, match="expected a Portfolio"):
+        Scenario(before="x")
+
+
+def test_roles_and_dates_may_be_given_as_their_wire_values(base):
+    assert base.promote("bob", "sales_manager").after.member("bob").role is Role.SALES_MANAGER
+    assert base.compare(as_of="2026-06-30").as_of == date(2026, 6, 30)

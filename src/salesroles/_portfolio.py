@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final, TypeVar
@@ -14,7 +15,7 @@ from ._commerce import Assignment, Deal, Order, Product, SupplyContract
 from ._enums import Role, Segment
 from ._parties import CompetitiveThreat, Customer, KeyAccount, Lead, Stakeholder, TeamMember
 from ._planning import AccountPlan, RevenueTarget
-from .exceptions import ErrorItem, LifecycleError, NotFoundError
+from .exceptions import ErrorItem, LifecycleError, NotFoundError, ValidationError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -329,6 +330,21 @@ class Portfolio(Checked):
         as_of = f"as_of={self.as_of.isoformat()}" if self.as_of else "as_of=None"
         return f"<Portfolio {as_of}{', ' if counts else ''}{counts}>"
 
+    def _repr_html_(self) -> str:
+        """A compact summary for notebooks: how much of each kind the portfolio holds."""
+        rows = "".join(
+            f"<tr><td>{name}</td><td>{len(getattr(self, name)):,}</td></tr>"
+            for name in COLLECTIONS
+            if getattr(self, name)
+        )
+        as_of = self.as_of.isoformat() if self.as_of else "today (no as_of)"
+        currency = html.escape(self.currency) if self.currency else "not set"
+        return (
+            f"<div><p><strong>Portfolio</strong> judged as of {as_of}, currency {currency}</p>"
+            f"<table><thead><tr><th>collection</th><th>entries</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table></div>"
+        )
+
     # -- indexes, built once on first use --
 
     @functools.cached_property
@@ -391,10 +407,10 @@ class Portfolio(Checked):
 
     def get(self, ident: str) -> object | None:
         """Return the entity with id *ident* (a threat or a plan action's id too), or None."""
-        return self._by_id.get(ident)
+        return self._by_id.get(_id(ident))
 
     def _find(self, ident: str, cls: type[T]) -> T:
-        found = self._by_id.get(ident)
+        found = self._by_id.get(_id(ident))
         if isinstance(found, cls):
             return found
         kind = _KIND_OF[cls]
@@ -451,7 +467,7 @@ class Portfolio(Checked):
 
     def key_account(self, customer: str) -> KeyAccount:
         """Return the key account of *customer*; raise :class:`NotFoundError` if it is none."""
-        found = self._key_accounts.get(customer)
+        found = self._key_accounts.get(_id(customer, "customer"))
         if found is None:
             raise NotFoundError(f"{customer!r} is not a key account of this portfolio")
         return found
@@ -535,7 +551,7 @@ class Portfolio(Checked):
         for entity in entities:
             name = _COLLECTION_OF.get(type(entity))
             if name is None:
-                raise TypeError(f"cannot add {describe(entity)} to a portfolio")
+                raise _not_an_entity(entity, "add")
             changes.setdefault(name, list(getattr(self, name))).append(entity)
         return attrs.evolve(self, **changes)  # type: ignore[arg-type]
 
@@ -543,7 +559,7 @@ class Portfolio(Checked):
         """Return the portfolio with the entity of the same id (or key account) replaced."""
         name = _COLLECTION_OF.get(type(entity))
         if name is None or isinstance(entity, Assignment):
-            raise TypeError(f"cannot replace {describe(entity)} in a portfolio")
+            raise _not_an_entity(entity, "replace")
         ident = entity.id  # type: ignore[attr-defined]
         items = list(getattr(self, name))
         for i, item in enumerate(items):
@@ -558,7 +574,7 @@ class Portfolio(Checked):
         What still refers to it makes the new portfolio invalid, and the
         :class:`~salesroles.ValidationError` names every such reference.
         """
-        found = self._by_id.get(ident)
+        found = self._by_id.get(_id(ident))
         if found is None or isinstance(found, CompetitiveThreat):
             raise NotFoundError(f"{ident!r} names no removable entity in this portfolio")
         name = _COLLECTION_OF[type(found)]
@@ -603,7 +619,7 @@ class Portfolio(Checked):
                 already a key account.
             NotFoundError: *customer* names nothing.
         """
-        found = self._by_id.get(customer)
+        found = self._by_id.get(_id(customer, "customer"))
         if isinstance(found, Lead):
             raise LifecycleError(
                 f"{customer!r} is a lead, not a customer: only an existing customer can be a "
@@ -668,6 +684,36 @@ class Portfolio(Checked):
                 account if a.customer == account.customer else a for a in self.key_accounts
             ),
         )
+
+
+def _id(value: object, path: str = "ident") -> str:
+    """An id to look up: a string, else a ValidationError (a list is no id, and unhashable)."""
+    if type(value) is not str:
+        raise ValidationError(
+            [
+                ErrorItem(
+                    path=path,
+                    message=f"got {describe(value)}; expected an id (a string)",
+                    code="invalid_type",
+                )
+            ]
+        )
+    return value
+
+
+def _not_an_entity(value: object, verb: str) -> ValidationError:
+    kinds = ", ".join(cls.__name__ for cls in COLLECTIONS.values() if cls is not Assignment)
+    if verb == "add":
+        kinds += ", Assignment"
+    return ValidationError(
+        [
+            ErrorItem(
+                path="entity",
+                message=f"cannot {verb} {describe(value)} in a portfolio; expected one of {kinds}",
+                code="invalid_type",
+            )
+        ]
+    )
 
 
 def _kind(entity: object) -> str:

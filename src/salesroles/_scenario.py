@@ -14,6 +14,7 @@ appear and disappear, and every headline figure that moved.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Final
@@ -24,16 +25,17 @@ from ._analytics import LossImpact, concentration, decision_team, loss_impact, w
 from ._assessment import assess_key_accounts
 from ._attainment import plan_attainment
 from ._check import Finding, Report, check
-from ._enums import CustomerStatus, DealStage, Role
+from ._checks import describe, to_date
+from ._commerce import Product
+from ._enums import CustomerStatus, DealStage, Role, to_role
 from ._policy import STRICT, Policy, as_policy
 from ._portfolio import Portfolio, resolve_as_of
 from ._tables import Cell, Record, Table, render_html
-from .exceptions import NotFoundError
+from .exceptions import ErrorItem, LifecycleError, NotFoundError, ValidationError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Mapping
 
-    from ._commerce import Product
 
 __all__ = ["Comparison", "FigureChange", "Scenario"]
 
@@ -91,6 +93,12 @@ class Scenario:
     changes: tuple[str, ...] = ()
     lost: tuple[str, ...] = ()
 
+    def __attrs_post_init__(self) -> None:
+        for name in ("before", "after"):
+            value = getattr(self, name)
+            if not isinstance(value, Portfolio):
+                raise _invalid(name, f"got {describe(value)}; expected a Portfolio")
+
     def _then(self, after: Portfolio, change: str, **more: Any) -> Scenario:
         return attrs.evolve(self, after=after, changes=(*self.changes, change), **more)
 
@@ -106,6 +114,8 @@ class Scenario:
         for ident in customers:
             p = scenario.after
             customer = p.customer(ident)
+            if customer.status is CustomerStatus.LOST:
+                raise LifecycleError(f"customer {ident!r} is already lost")
             released = p.is_key_account(ident)
             if released:
                 p = p.release_key_account(ident)
@@ -174,8 +184,10 @@ class Scenario:
         p = self.after
         p.member(from_member)
         p.member(to_member)
+        if from_member == to_member:
+            raise LifecycleError(f"{from_member!r} already manages these accounts")
         managed = [a.customer for a in p.accounts_managed_by(from_member)]
-        wanted = managed if accounts is None else list(accounts)
+        wanted = managed if accounts is None else _ids(accounts, "accounts")
         strangers = [a for a in wanted if a not in managed]
         if strangers:
             raise NotFoundError(
@@ -207,6 +219,13 @@ class Scenario:
             NotFoundError: *member* is unknown.
         """
         who = self.after.member(member)
+        new_role = to_role(role)
+        if type(new_role) is not Role:
+            allowed = ", ".join(repr(r.value) for r in Role)
+            raise _invalid("role", f"got {describe(role)}; expected one of {allowed}")
+        if new_role is who.role:
+            raise LifecycleError(f"{member!r} is already {_a(new_role.value)}")
+        role = new_role
         after = self.after.replace(who.promote(role, title=title))
         return self._then(
             after, f"promote {member} ({who.name}) from {who.role.value} to {role.value}"
@@ -223,13 +242,20 @@ class Scenario:
 
     def add_product(self, product: Product) -> Scenario:
         """Add *product* to the catalogue: every current plan now needs a target for it (S3.4)."""
+        if not isinstance(product, Product):
+            raise _invalid("product", f"got {describe(product)}; expected a Product")
         return self._then(
             self.after.add(product), f"add product {product.id} ({product.name}) to the catalogue"
         )
 
     def apply(self, change: Callable[[Portfolio], Portfolio], description: str) -> Scenario:
         """Apply a change of your own: *change* maps the after portfolio to a new one."""
-        return self._then(change(self.after), description)
+        if not callable(change):
+            raise _invalid("change", f"got {describe(change)}; expected a function")
+        after = change(self.after)
+        if not isinstance(after, Portfolio):
+            raise _invalid("change", f"returned {describe(after)}; expected a Portfolio")
+        return self._then(after, description)
 
     # -- the comparison --
 
@@ -239,7 +265,10 @@ class Scenario:
         Both are judged at *as_of*, by default the before portfolio's
         ``as_of``, else today's date, so that only the changes differ.
         """
-        on = resolve_as_of(as_of, self.before)
+        day = to_date(as_of)
+        if day is not None and type(day) is not date:
+            raise _invalid("as_of", f"got {describe(as_of)}; expected a date written YYYY-MM-DD")
+        on = resolve_as_of(day, self.before)
         report_before = check(self.before, policy=self.policy_before, as_of=on)
         report_after = check(self.after, policy=self.policy_after, as_of=on)
         seen_before = {_key(f) for f in report_before}
@@ -272,6 +301,25 @@ class Scenario:
             ("change",),
             {},
         )
+
+
+def _invalid(path: str, message: str) -> ValidationError:
+    return ValidationError([ErrorItem(path=path, message=message, code="invalid_type")])
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
+def _ids(values: object, path: str) -> list[str]:
+    """A list of ids from an iterable of strings (a string alone is no list of ids)."""
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise _invalid(path, f"got {describe(values)}; expected a list of ids")
+    ids = list(values)
+    for i, value in enumerate(ids):
+        if type(value) is not str:
+            raise _invalid(f"{path}[{i}]", f"got {describe(value)}; expected an id (a string)")
+    return ids
 
 
 def _count(n: int, noun: str) -> str:
