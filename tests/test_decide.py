@@ -89,11 +89,67 @@ def test_any_entity_can_be_the_subject():
     )
 
 
-def test_marketing_working_a_lead_is_refused_without_a_rule_of_its_own():
+def test_marketing_closing_a_deal_with_a_lead_is_refused_by_the_table_not_as_new_business():
     d = decide(Role.MARKETING, "close_deals", BETA)
     assert not d.allowed
     assert d.rule is None
+    assert "that is the work of a sales representative" in d.reason
+    assert "new business" not in d.reason
+    assert d.claims == ("S1.2",)
+
+
+LAPSED = Customer(id="C-OLD", name="Alt & Co", segment="small", status="lapsed")
+
+
+@pytest.mark.parametrize(
+    ("role", "duty"),
+    [
+        (Role.MARKETING, "generate_leads"),
+        (Role.MARKETING, "plan_decision_maker_communication"),
+        (Role.SALES_MANAGER, "set_sales_targets"),
+        (Role.SALES_COORDINATOR, "order_administration"),
+        (Role.SALES_REP, "follow_up_leads"),
+        (Role.SALES_REP, "field_sales"),
+    ],
+)
+@pytest.mark.parametrize("subject", [BETA, MILL, LAPSED], ids=["lead", "lost", "lapsed"])
+def test_a_role_doing_its_own_work_on_a_lead_or_a_lapsed_customer_is_allowed(role, duty, subject):
+    d = decide(role, duty, subject)
+    assert d.allowed, d.reason
+    assert d.rule is None
+    assert "new business" not in d.reason
+
+
+def test_marketing_generating_leads_on_a_lead_is_its_own_duty():
+    d = decide(Role.MARKETING, "generate_leads", BETA)
+    assert d.allowed
+    assert d.claims == ("S1.3",)
+    assert d.reason == (
+        "Marketing may generate leads for lead L-BETA (Beta AG): under policy 'strict' that is "
+        "the work of marketing."
+    )
+
+
+@pytest.mark.parametrize(
+    "duty", ["manage_key_accounts", "write_account_plan", "widen_product_range", "close_deals"]
+)
+@pytest.mark.parametrize("subject", [BETA, MILL, LAPSED], ids=["lead", "lost", "lapsed"])
+def test_account_managers_stay_refused_on_leads_and_lapsed_customers_whatever_the_duty(
+    duty, subject
+):
+    d = decide(ANN, duty, subject)
+    assert not d.allowed
+    assert d.rule == "account-manager-new-business"
     assert "new business is the work of a sales representative" in d.reason
+    assert d.claims[-2:] == ("S1.3", "S1.4")
+
+
+def test_account_managers_on_leads_are_allowed_once_the_policy_gives_them_new_business():
+    policy = STRICT.named("acme").with_owners("follow_up_leads", "account_manager", "sales_rep")
+    assert decide(ANN, "manage_key_accounts", BETA, policy=policy).allowed
+    assert decide(ANN, "follow_up_leads", BETA, policy=policy).allowed
+    assert not decide(ANN, "prospecting", BETA, policy=policy).allowed
+    assert decide(ANN, "manage_key_accounts", BETA, policy=MERGED).allowed
 
 
 def test_sales_rep_may_not_manage_a_key_account():
@@ -183,7 +239,16 @@ def test_a_decision_is_always_data_and_agrees_with_the_policy(who, duty, policy,
     assert d.reason.endswith(".")
     assert d.claims
     assert d.rule is None or d.rule in {r.id for r in rules()}
-    if subject is None or subject is ACME:
+    works_new_business = subject in (BETA, MILL)
+    if (
+        who is Role.ACCOUNT_MANAGER
+        and works_new_business
+        and not policy.allows(who, "follow_up_leads")
+    ):
+        assert not d.allowed
+        assert d.rule == "account-manager-new-business"
+    else:
+        # the subject refuses nothing else: the policy's table decides
         assert d.allowed == policy.allows(who, duty)
     if d.allowed:
         assert d.rule is None

@@ -395,3 +395,91 @@ def test_any_derived_policy_says_what_it_was_told(steps):
             assert policy.is_on(what)
         elif kind == "owners":
             assert policy.owners_of(what) == value
+
+
+# -- direct construction reports unhashable entries, as from_dict does --
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({"owners": {"prospecting": [["a"]]}}, [("owners.prospecting[0]", "invalid_enum")]),
+        (
+            {"owners": {"prospecting": ["sales_rep", {"a": 1}, "boss"]}},
+            [("owners.prospecting[1]", "invalid_enum"), ("owners.prospecting[2]", "invalid_enum")],
+        ),
+        ({"off": [["a"]]}, [("off[0]", "unknown_rule")]),
+        (
+            {"off": ["decision-team-gap", ["a"], "nope"]},
+            [("off[1]", "unknown_rule"), ("off[2]", "unknown_rule")],
+        ),
+    ],
+)
+def test_a_policy_built_directly_with_unhashable_entries_is_refused_with_paths(kwargs, expected):
+    assert problems(lambda: Policy(name="x", **kwargs)) == expected
+
+
+def test_an_unhashable_entry_names_the_allowed_values():
+    assert (
+        "'sales_rep'"
+        in messages(lambda: Policy(name="x", owners={"prospecting": [["a"]]}))[
+            "owners.prospecting[0]"
+        ]
+    )
+    assert "'decision-team-gap'" in messages(lambda: Policy(name="x", off=[["a"]]))["off[0]"]
+
+
+# -- a policy named after a built-in one never claims it for other settings --
+
+
+def test_plain_data_reusing_a_built_in_name_for_other_settings_is_marked_customised():
+    changed = Policy.from_dict(
+        {"name": "strict", "rules": {"decision-team-gap": {"severity": "error"}}}
+    )
+    assert changed.name == "strict (customised)"
+    assert changed == STRICT.with_severity("decision-team-gap", "error").named(
+        "strict (customised)", ""
+    )
+    assert check(clean_portfolio(), policy=changed).policy == "strict (customised)"
+    merged = Policy.from_dict({"name": "merged", "base": "merged", "responsibilities": {}})
+    assert merged.name == "merged"
+    assert Policy.from_dict({"name": "merged"}).name == "merged (customised)"
+    assert Policy.from_dict({"name": "strict", "base": "merged"}).name == "strict (customised)"
+
+
+def test_a_policy_built_directly_under_a_built_in_name_is_marked_when_it_differs():
+    assert Policy(name="strict").name == "strict"
+    assert Policy(name="strict", off=["decision-team-gap"]).name == "strict (customised)"
+    assert Policy(name="merged").name == "merged (customised)"
+    assert Policy(name="strict (customised)").name == "strict"
+    assert STRICT.named("acme").switch_off("decision-team-gap").named("strict").name == (
+        "strict (customised)"
+    )
+
+
+def test_undoing_a_change_gives_back_the_built_in_policy():
+    rule = "decision-team-gap"
+    assert STRICT.switch_off(rule).switch_on(rule) == STRICT
+    assert STRICT.switch_off(rule).switch_on(rule).name == "strict"
+    assert (
+        MERGED.switch_on("account-manager-new-business").switch_off("account-manager-new-business")
+        == MERGED
+    )
+    moved = STRICT.with_owners("field_sales", "sales_rep", "account_manager")
+    assert moved.with_owners("field_sales", "sales_rep") == STRICT
+    level = STRICT.with_severity(rule, "error")
+    assert level.name == "strict (customised)"
+    assert level.with_severity(rule, "warning") == STRICT
+
+
+@given(base=st.sampled_from([STRICT, MERGED]), steps=changes)
+def test_a_policy_bears_its_built_in_name_exactly_when_it_has_those_settings(base, steps):
+    policy = derive(base, steps)
+    same = (policy.owners, policy.severities, policy.off) == (
+        base.owners,
+        base.severities,
+        base.off,
+    )
+    assert policy.name == (base.name if same else f"{base.name} (customised)")
+    again = Policy.from_dict(json.loads(json.dumps(policy.to_dict())))
+    assert again.name == policy.name

@@ -208,6 +208,24 @@ def test_sales_rep_setting_their_own_target_fires():
     assert the_finding(p, "target-not-set-by-sales-manager").subject == "T-BOB"
 
 
+def test_the_message_names_the_target_owners_own_role():
+    p = clean_portfolio()
+    p = p.replace(attrs.evolve(p.target("T-BOB"), set_by="ann"))
+    found = the_finding(p, "target-not-set-by-sales-manager")
+    assert "a sales representative's target is set by a sales manager under policy 'strict'" in (
+        found.message
+    )
+    p = clean_portfolio().add(
+        RevenueTarget(id="T-ANN", owner="ann", period=YEAR, revenue=eur("1"), set_by="ann")
+    )
+    found = the_finding(p, "target-not-set-by-sales-manager", policy=MERGED)
+    assert found.subject == "T-ANN"
+    assert "sales rep" not in found.message
+    assert "an account manager's target is set by a sales manager under policy 'merged'" in (
+        found.message
+    )
+
+
 def test_account_managers_own_targets_are_not_judged_by_the_sales_rep_rule():
     p = clean_portfolio().add(
         RevenueTarget(id="T-ANN", owner="ann", period=YEAR, revenue=eur("1"), set_by="ann")
@@ -414,6 +432,20 @@ def test_order_administered_by_a_sales_rep_fires():
     assert found.subject == "O-1"
     assert "Bob Braun (bob), a sales representative" in found.message
     assert "C-BAKER (Bäckerei Korn)" in found.message
+
+
+def test_an_order_of_a_key_account_says_so():
+    p = clean_portfolio()
+    p = p.replace(attrs.evolve(p.order("O-1"), administered_by="bob"))
+    assert "key account" not in the_finding(p, "order-admin-not-coordinator").message
+    p = p.replace(attrs.evolve(p.order("O-1"), administered_by="carl"))
+    p = p.replace(attrs.evolve(p.order("O-2"), administered_by="ann"))
+    found = the_finding(p, "order-admin-not-coordinator")
+    assert found.subject == "O-2"
+    assert found.message.startswith(
+        "order O-2 of C-ACME (ACME Chemie AG), a key account, is administered by Ann Meyer "
+        "(ann), an account manager;"
+    )
 
 
 def test_order_admin_by_sales_reps_is_accepted_when_the_policy_moves_the_duty():

@@ -76,6 +76,8 @@ def test_every_title_of_the_domain_is_known_exactly(title, role):
         ("Vertriebsmanagerin", SM),
         ("Vertriebskoordinatorin", SC),
         ("Key-Account-Managerin", AM),
+        ("Kontomanagerin", AM),
+        ("Key Account Managerin", AM),
         ("Vertriebsmitarbeiter (m/w/d)", SR),
         ("Vertriebsmitarbeiter (w/m/d)", SR),
         ("Sales Representative (m/f/d)", SR),
@@ -150,6 +152,18 @@ def test_umlauts_may_be_spelled_out(title, role):
         "(m/w/d)",
         "Sales Representative / Account Manager",
         "Marketin",
+        # "in" is a German feminine ending of a title word, never a word of its own or
+        # an ending glued onto any title
+        "Sales Rep in",
+        "Sales Repin",
+        "Sales Representative in",
+        "Marketingin",
+        "Marketing in",
+        "Kundenbetreuer in",
+        "Vertriebsinnendienstin",
+        "Key Account Manager in",
+        "Account Manager in (m/w/d)",
+        "Senior Sales Rep in",
     ],
 )
 def test_unrelated_titles_get_no_role_never_a_guess(title):
@@ -339,3 +353,39 @@ def test_a_fit_is_consistent_with_its_scores(duties):
     if fit.mixed:
         assert new & set(duties)
         assert "S0.2" in fit.claims
+
+
+@pytest.mark.parametrize("role", ["bogus", 5, None])
+@pytest.mark.parametrize("method", ["score", "duties_of"])
+def test_asking_a_fit_about_no_role_is_refused_naming_the_argument_and_the_roles(method, role):
+    fit = classify_duties(["prospecting"])
+    with pytest.raises(ValidationError) as caught:
+        getattr(fit, method)(role)
+    [item] = caught.value.errors
+    assert item.path == "role"
+    assert item.code == "invalid_enum"
+    assert "'account_manager'" in item.message
+    assert "'marketing'" in item.message
+    assert fit.score("sales_rep") == 1.0
+    assert fit.duties_of(Role.SALES_REP) == (Responsibility.PROSPECTING,)
+
+
+@pytest.mark.parametrize(
+    "dash", ["\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212"]
+)
+def test_unicode_dashes_are_hyphens(dash):
+    exact = classify_title(f"Key{dash}Account{dash}Manager")
+    assert exact.role is AM
+    assert exact.how == "exact"
+    assert classify_title(f"Key{dash}Account{dash}Managerin").role is AM
+    assert classify_title(f"Kundenbetreuer/{dash}in").role is AM
+    assert classify_title(f"Kundenbetreuer({dash}in)").role is AM
+    assert classify_title(f"Vertriebsmitarbeiter {dash} Außendienst").role is None
+
+
+def test_a_feminine_company_alias_form_matches_the_alias_but_junk_does_not():
+    aliases = {"Vertriebsassistent": "sales_coordinator", "Sales Agent": "sales_rep"}
+    assert classify_title("Vertriebsassistentin", aliases=aliases).role is SC
+    assert classify_title("Vertriebsassistentin", aliases=aliases).how == "company"
+    assert classify_title("Vertriebsassistent in", aliases=aliases).role is None
+    assert classify_title("Sales Agent in", aliases=aliases).role is None

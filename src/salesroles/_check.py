@@ -463,11 +463,15 @@ def decide(
     *who* is a :class:`Role` (or its value) or a :class:`TeamMember`;
     *subject*, optionally, the entity the work is about (a customer, lead,
     key account, plan, deal …). The answer follows the policy's table of
-    owners (DOMAIN.md section 3); the subject can refuse work that is
-    otherwise the role's: working a lead, or a lapsed or lost customer, is
-    new business, which an account manager does not do under ``strict``
-    (S1.3, S1.4). ``rule`` names the check that reports such work in a
-    portfolio, whether or not the policy has it switched on.
+    owners (DOMAIN.md section 3). The subject matters for account managers
+    only: working a lead, or a lapsed or lost customer, is new business,
+    which they do not do under ``strict`` (S1.3, S1.4), even for work that
+    is otherwise theirs; a policy that gives them ``follow_up_leads`` (such
+    as ``merged``) lifts that. Any other role doing its own work on such a
+    subject is allowed: marketing generating leads, a sales manager setting
+    targets, a sales coordinator administering orders. ``rule`` names the
+    check that reports such work in a portfolio, whether or not the policy
+    has it switched on.
 
     A refusal is a :class:`Decision` with ``allowed=False``, never an
     exception; only arguments that name no role, responsibility, entity or
@@ -480,6 +484,10 @@ def decide(
     An account manager may not prospect for new customers: under policy 'strict' that is the work of a sales representative. Account managers deal only with existing customers; they have no new-business duties.
     >>> bool(decide("account_manager", "prospecting", policy="merged"))
     True
+    >>> lead = Lead(id="L-1", company="Beta AG", source="marketing", status="new")
+    >>> bool(decide("marketing", "generate_leads", lead)), bool(decide("account_manager",
+    ...     "manage_key_accounts", lead))
+    (True, False)
     """  # noqa: E501
     role, member = _who(who)
     duty = as_responsibility(responsibility)
@@ -498,25 +506,25 @@ def decide(
         "policy": judged_by.name,
     }
 
+    # S1.4 bars account managers, and only them, from new business: whatever the work, not
+    # on a lead or a customer who is no longer an existing one, unless the policy gives them
+    # the leads to follow up (as MERGED does). Every other role is judged by the table alone:
+    # marketing generating leads, a sales manager setting targets or a coordinator
+    # administering a lapsed customer's order is doing its own work.
     new_business = _new_business_subject(subject)
-    if new_business is not None and not judged_by.allows(role, Responsibility.FOLLOW_UP_LEADS):
-        rule = _NEW_BUSINESS_RULE if role is Role.ACCOUNT_MANAGER else None
+    if (
+        new_business is not None
+        and role is Role.ACCOUNT_MANAGER
+        and not judged_by.allows(role, Responsibility.FOLLOW_UP_LEADS)
+    ):
+        rule: str | None = _NEW_BUSINESS_RULE
         follows = roles_phrase(judged_by.owners_of(Responsibility.FOLLOW_UP_LEADS))
         reason = (
             f"{_capital(actor)} may not {doing}{on}: {new_business}, and {said} new business "
             f"is the work of {follows}."
         )
-        found = rule_by_id(rule) if rule else None
-        if found is not None:
-            reason += f" {found.summary}"
-        return Decision(
-            allowed=False,
-            reason=reason,
-            rule=rule,
-            claims=_merge(duty_claims(duty), ("S1.3", "S1.4")),
-            **fields,
-        )
-    if role in owners:
+        cited: tuple[str, ...] = ("S1.3", "S1.4")
+    elif role in owners:
         return Decision(
             allowed=True,
             reason=f"{_capital(actor)} may {doing}{on}: {said} that is the work of "
@@ -525,19 +533,22 @@ def decide(
             claims=duty_claims(duty),
             **fields,
         )
-    rule = _rule_for(role, duty)
+    else:
+        rule = _rule_for(role, duty)
+        reason = (
+            f"{_capital(actor)} may not {doing}{on}: {said} that is the work of "
+            f"{roles_phrase(owners)}."
+        )
+        cited = ()
     found = rule_by_id(rule) if rule else None
-    reason = (
-        f"{_capital(actor)} may not {doing}{on}: {said} that is the work of "
-        f"{roles_phrase(owners)}."
-    )
     if found is not None:
         reason += f" {found.summary}"
+        cited = cited or found.claims
     return Decision(
         allowed=False,
         reason=reason,
         rule=rule,
-        claims=_merge(duty_claims(duty), found.claims if found else ()),
+        claims=_merge(duty_claims(duty), cited),
         **fields,
     )
 

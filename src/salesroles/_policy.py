@@ -113,12 +113,14 @@ def duty_claims(responsibility: Responsibility) -> tuple[str, ...]:
     return _DUTIES[responsibility][2]
 
 
-_BUILT_IN: Final = ("strict", "merged")
 _RULE_IDS: Final = tuple(r.id for r in rules())
 _SEVERITIES: Final = ", ".join(repr(s.value) for s in Severity)
 _ROLES: Final = ", ".join(repr(r.value) for r in Role)
 _RESPONSIBILITIES: Final = ", ".join(repr(r.value) for r in Responsibility)
 _RULE_LIST: Final = ", ".join(repr(i) for i in _RULE_IDS)
+_CUSTOMISED: Final = " (customised)"
+# The settings of the built-in policies by name, once they are built (see the end).
+_BUILT_IN_SETTINGS: Final[dict[str, tuple[object, ...]]] = {}
 
 
 def _strict_owners() -> dict[Responsibility, frozenset[Role]]:
@@ -136,6 +138,15 @@ def enum_member(cls: type[Any], value: object) -> Any:
     return cls._value2member_map_.get(value, value) if isinstance(value, str) else value
 
 
+def _as_set(items: Iterable[Any]) -> frozenset[Any] | tuple[Any, ...]:
+    """The set of *items*; their tuple when some cannot be in a set, for the check to report."""
+    listed = list(items)
+    try:
+        return frozenset(listed)
+    except TypeError:  # an unhashable entry, such as a list: report it, do not crash
+        return tuple(listed)
+
+
 def _to_owners(value: Any) -> Any:
     """Fill a partial table of owners from the strict one; leave the rest for the check."""
     if not isinstance(value, Mapping):
@@ -144,7 +155,7 @@ def _to_owners(value: Any) -> Any:
     for duty, roles in value.items():
         key = enum_member(Responsibility, duty)
         if isinstance(roles, Iterable) and not isinstance(roles, str | bytes | Mapping):
-            table[key] = frozenset(enum_member(Role, r) for r in roles)
+            table[key] = _as_set(enum_member(Role, r) for r in roles)
         else:
             table[key] = roles
     ordered = {d: table.pop(d) for d in Responsibility if d in table}
@@ -163,7 +174,7 @@ def _to_severities(value: Any) -> Any:
 
 def _to_off(value: Any) -> Any:
     if isinstance(value, Iterable) and not isinstance(value, str | bytes | Mapping):
-        return frozenset(value)
+        return _as_set(value)
     return value
 
 
@@ -201,9 +212,14 @@ class Policy:
 
     A policy is data. Use a built-in one (:data:`STRICT`, the default
     everywhere, or :data:`MERGED`) or derive your company's own: every
-    derivation returns a new policy. A policy derived from a built-in one is
-    renamed ``"strict (customised)"`` (or ``"merged (customised)"``) so that
-    a report never claims the built-in policy; name yours with :meth:`named`.
+    derivation returns a new policy. A report never claims a built-in
+    policy's name for other settings: a policy named ``"strict"`` (or
+    ``"merged"``), however it was made (derived, built directly, read by
+    :meth:`from_dict`), whose owners, severities or rules switched off differ
+    from the built-in one is renamed ``"strict (customised)"`` (or
+    ``"merged (customised)"``), and one named so whose settings are the
+    built-in ones again is named ``"strict"`` (``"merged"``) again. Name
+    yours with :meth:`named`.
 
     Constructed directly, missing entries of the tables are taken from
     :data:`STRICT`; from a config file, use :meth:`from_dict`. A policy naming
@@ -249,6 +265,9 @@ class Policy:
         )
         if problems:
             raise ValidationError(problems)
+        honest = _honest_name(self)
+        if honest != self.name:
+            object.__setattr__(self, "name", honest)  # attrs' way for a frozen class
 
     # -- questions --
 
@@ -273,13 +292,13 @@ class Policy:
     # -- derivations: each returns a new policy --
 
     def _derive(self, **changes: Any) -> Policy:
-        derived = attrs.evolve(self, **changes)
-        if derived != self and self.name in _BUILT_IN and "name" not in changes:
-            derived = attrs.evolve(derived, name=f"{self.name} (customised)")
-        return derived
+        return attrs.evolve(self, **changes)  # the check of the new policy names it honestly
 
     def named(self, name: str, description: str | None = None) -> Policy:
-        """Return this policy under another *name* (and, if given, *description*)."""
+        """Return this policy under another *name* (and, if given, *description*).
+
+        A built-in policy's name given to other settings gets ``" (customised)"``.
+        """
         return attrs.evolve(
             self, name=name, description=self.description if description is None else description
         )
@@ -343,7 +362,9 @@ class Policy:
         policy (``"strict"``, the default, or ``"merged"``) whose settings it
         changes, ``rules`` mapping rule ids to ``{"severity": ..., "enabled":
         ...}`` (either key may be left out), and ``responsibilities`` mapping
-        responsibilities to the list of roles that own them.
+        responsibilities to the list of roles that own them. A built-in
+        policy's name given to other settings is read as ``"strict
+        (customised)"`` (or ``"merged (customised)"``), as for any policy.
 
         Raises:
             ValidationError: Listing every problem with its path, such as
@@ -435,7 +456,11 @@ def _policy_problems(
             "invalid_type",
         )
     yield from _table_problems(owners, severities)
-    if not isinstance(off, frozenset):
+    if isinstance(off, tuple):  # it held entries that cannot be in a set
+        for i, rule in enumerate(off):
+            if not isinstance(rule, str) or rule_by_id(rule) is None:
+                yield _unknown_rule(f"off[{i}]", rule)
+    elif not isinstance(off, frozenset):
         yield _problem("off", f"got {describe(off)}; expected a list of rule ids", "invalid_type")
     else:
         for rule in sorted(off, key=str):
@@ -455,6 +480,12 @@ def _table_problems(owners: Any, severities: Any) -> Iterator[ErrorItem]:
             path = f"owners.{duty}"
             if not isinstance(duty, Responsibility):
                 yield _bad_duty(path, duty)
+            elif isinstance(roles, tuple):  # it held entries that cannot be in a set
+                yield from (
+                    _bad_role(f"{path}[{i}]", r)
+                    for i, r in enumerate(roles)
+                    if not isinstance(r, Role)
+                )
             elif not isinstance(roles, frozenset):
                 yield _problem(
                     path, f"got {describe(roles)}; expected a list of roles", "invalid_type"
@@ -473,6 +504,20 @@ def _table_problems(owners: Any, severities: Any) -> Iterator[ErrorItem]:
                 yield _unknown_rule(f"severities.{rule}", rule)
             elif not isinstance(severity, Severity):
                 yield _bad_severity(f"severities.{rule}", severity)
+
+
+def _settings(policy: Policy) -> tuple[object, ...]:
+    """What a policy decides, its name and description aside."""
+    return (dict(policy.owners), dict(policy.severities), policy.off)
+
+
+def _honest_name(policy: Policy) -> str:
+    """*policy*'s name, with " (customised)" exactly when it names a built-in one it is not."""
+    base = policy.name.removesuffix(_CUSTOMISED)
+    settings = _BUILT_IN_SETTINGS.get(base)
+    if settings is None:  # no built-in name, or the built-in policies being built
+        return policy.name
+    return base if _settings(policy) == settings else base + _CUSTOMISED
 
 
 def _read_base(value: object, problems: list[ErrorItem]) -> Policy:
@@ -640,6 +685,9 @@ MERGED: Final = Policy(
     owners=_merged_owners(),
     off=frozenset({"account-manager-new-business", "key-account-served-by-sales-rep"}),
 )
+
+
+_BUILT_IN_SETTINGS.update({p.name: _settings(p) for p in (STRICT, MERGED)})
 
 
 def as_policy(value: Policy | str | Mapping[str, Any], *, path: str = "policy") -> Policy:

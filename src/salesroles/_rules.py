@@ -449,11 +449,12 @@ def target_not_set_by_sales_manager(ctx: Context) -> Iterator[Violation]:
     meets = ctx.owners(Responsibility.MEET_SALES_TARGET)
     sets = ctx.owners(Responsibility.SET_SALES_TARGETS)
     for target in ctx.portfolio.targets:
-        if ctx.role_of(target.owner) in meets and ctx.role_of(target.set_by) not in sets:
+        owner = ctx.role_of(target.owner)
+        if owner is not None and owner in meets and ctx.role_of(target.set_by) not in sets:
             yield Violation(
                 subject=target.id,
-                message=f"revenue target {target.id} of {ctx.who(target.owner)} was set by "
-                f"{ctx.who(target.set_by)}; a sales rep's target is set by "
+                message=f"revenue target {target.id} of {ctx.who(target.owner)}, was set by "
+                f"{ctx.who(target.set_by)}; {role_phrase(owner)}'s target is set by "
                 f"{roles_phrase(sets)} {ctx.policy_said}",
                 involves=(target.id, target.owner, target.set_by),
             )
@@ -732,9 +733,10 @@ def order_admin_not_coordinator(ctx: Context) -> Iterator[Violation]:
     ]
     names = ctx.names_of({order.customer for order, _ in wrong})
     for order, admin in wrong:
+        key = ", a key account," if order.customer in ctx.accounts else ""
         yield Violation(
             subject=order.id,
-            message=f"order {order.id} of {order.customer} ({names[order.customer]}) is "
+            message=f"order {order.id} of {order.customer} ({names[order.customer]}){key} is "
             f"administered by {ctx.who(admin)}; orders are administered by "
             f"{roles_phrase(allowed)} {ctx.policy_said}",
             involves=(order.id, admin),

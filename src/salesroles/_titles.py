@@ -17,7 +17,7 @@ import attrs
 
 from ._checks import describe
 from ._enums import Responsibility, Role
-from ._policy import STRICT, Policy, as_policy, duty_claims, enum_member
+from ._policy import STRICT, Policy, as_policy, as_role, duty_claims, enum_member
 from ._rules import role_phrase, roles_phrase
 from .exceptions import ErrorItem, ValidationError
 
@@ -61,13 +61,20 @@ _GENDER_NOTE: Final = re.compile(
     r"|(?<![a-z])[mwf]\s*/\s*[mwf](?:\s*/\s*[dx])?\s*$",
     re.IGNORECASE,
 )
+# The ASCII hyphen and the Unicode dashes (U+2010..U+2015, U+2212), for character classes.
+_DASHES: Final = "\\-\u2010-\u2015\u2212"
 # "Kundenbetreuer/in", "/-in", "*in", ":in", "_in", "(in)" after a word.
 _GENDER_SUFFIX: Final = re.compile(
-    r"(?<=[^\W\d_])(?:/-?in|\*in|:in|_in|\(-?in\))(?![^\W\d_])", re.IGNORECASE
+    rf"(?<=[^\W\d_])(?:/[{_DASHES}]?in|\*in|:in|_in|\([{_DASHES}]?in\))(?![^\W\d_])",
+    re.IGNORECASE,
 )
 # The "Binnen-I": "KundenbetreuerIn" (case matters: "Marketing" keeps its "in").
 _BINNEN_I: Final = re.compile(r"(?<=[a-zäöüß])In(?![^\W\d_])")
-_SEPARATORS: Final = re.compile(r"[\s\-_/.,;:()&+*|]+")
+# The feminine "-in" of a German title word, where it is a gender form: it follows the
+# masculine word's ending ("Verkäufer-in", "Koordinator-in", "Assistent-in"), never a word of
+# its own ("Sales Rep in") nor an ending glued to any word ("Sales Repin", "Marketingin").
+_FEMININE: Final = re.compile(r"^([^\W\d_]{2,}(?:er|or|ent|ant|ist|eur))in$")
+_SEPARATORS: Final = re.compile(rf"[\s{_DASHES}_/.,;:()&+*|]+")
 _SENIORITY: Final = {"senior": "senior", "sr": "senior", "junior": "junior", "jr": "junior"}
 _UMLAUTS: Final = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -81,8 +88,14 @@ def _plain_key(title: str) -> str:
     return "".join(_tokens(title))
 
 
-def _full_key(title: str) -> tuple[str, str | None]:
-    """Also drop gender notes and forms and seniority words; return (key, seniority)."""
+def _masculine(tokens: list[str]) -> str | None:
+    """The key of *tokens* with each word's feminine ``-in`` dropped, or None if none has one."""
+    changed = [_FEMININE.sub(r"\1", t) for t in tokens]
+    return "".join(changed) if changed != tokens else None
+
+
+def _full_tokens(title: str) -> tuple[list[str], str | None]:
+    """Drop gender notes and forms and seniority words; return (tokens, seniority)."""
     text = _BINNEN_I.sub("", _GENDER_SUFFIX.sub("", _GENDER_NOTE.sub(" ", title)))
     seniority = None
     kept = []
@@ -91,16 +104,23 @@ def _full_key(title: str) -> tuple[str, str | None]:
             seniority = seniority or _SENIORITY[token]
         else:
             kept.append(token)
+    return kept, seniority
+
+
+def _full_key(title: str) -> tuple[str, str | None]:
+    """Also drop gender notes and forms and seniority words; return (key, seniority)."""
+    kept, seniority = _full_tokens(title)
     return "".join(kept), seniority
 
 
 def _look_up(
-    key: str, table: Mapping[str, tuple[Role | None, str]]
+    keys: tuple[str, str | None], table: Mapping[str, tuple[Role | None, str]]
 ) -> tuple[tuple[Role | None, str] | None, bool]:
-    """Find *key*, else its masculine form (``…erin`` → ``…er``); say whether that was needed."""
+    """Find the key, else its masculine form; say whether the masculine form was needed."""
+    key, masculine = keys
     found = table.get(key)
-    if found is None and key.endswith("in") and len(key) > 4:
-        return table.get(key[:-2]), True
+    if found is None and masculine is not None:
+        return table.get(masculine), True
     return found, False
 
 
@@ -208,11 +228,15 @@ def classify_title(
     """Tell which role a job title points to (DOMAIN.md section 2).
 
     It knows the English and German titles the article and practice use,
-    and tolerates case, spacing, hyphens, umlaut spellings (``Verkaeufer``),
-    German gender forms (``Vertriebsmitarbeiterin``, ``Kundenbetreuer/in``,
+    and tolerates case, spacing, hyphens (and Unicode dashes), umlaut
+    spellings (``Verkaeufer``), German gender forms
+    (``Vertriebsmitarbeiterin``, ``Kundenbetreuer/in``,
     ``KundenbetreuerIn``), gender notes (``(m/w/d)``) and seniority words
-    (``Senior``, ``Junior``, ``Sr.``, ``Jr.``). An unknown title gets role
-    None: it never guesses.
+    (``Senior``, ``Junior``, ``Sr.``, ``Jr.``). A feminine ``-in`` counts
+    only as the ending of a title word that has one (``Managerin``,
+    ``Koordinatorin``), never as a word of its own (``Sales Rep in``) nor
+    glued to any word (``Sales Repin``). An unknown title gets role None:
+    it never guesses.
 
     *aliases* is the company's own table of titles to roles (a :class:`Role`,
     its value, or None for a title that is no sales role); it overrides the
@@ -241,19 +265,25 @@ def classify_title(
             ]
         )
     company_plain, company_full = _aliases(aliases)
-    plain = _plain_key(title)
-    full, seniority = _full_key(title)
+    tokens = _tokens(title)
+    plain = ("".join(tokens), _masculine(tokens))
+    kept, seniority = _full_tokens(title)
+    full = ("".join(kept), _masculine(kept))
+
+    def ranked(prefix: str) -> tuple[str, str | None]:
+        return prefix + full[0], None if full[1] is None else prefix + full[1]
+
     # A company alias that names a seniority ("Senior Account Manager") matches only that
     # seniority; one without matches any.
     attempts = (
         ("company", plain, company_plain),
-        ("company", f"{seniority or ''}|{full}", company_full),
-        ("company", f"|{full}", company_full),
+        ("company", ranked(f"{seniority or ''}|"), company_full),
+        ("company", ranked("|"), company_full),
         ("exact", plain, _BUILT_IN_PLAIN),
         ("normalised", full, _BUILT_IN_FULL),
     )
-    for how, key, table in attempts:
-        found, feminine = _look_up(key, table) if key.strip("|") else (None, False)
+    for how, keys, table in attempts:
+        found, feminine = _look_up(keys, table) if keys[0].strip("|") else (None, False)
         if found is not None:
             kind = "normalised" if how == "exact" and feminine else how
             return TitleMatch(
@@ -316,12 +346,20 @@ class RoleFit:
     policy: str
 
     def score(self, role: Role | str) -> float:
-        """Return the share of the duties *role* owns."""
-        return dict(self.scores)[Role(role)]
+        """Return the share of the duties *role* owns.
+
+        Raises:
+            ValidationError: *role* names no role (path ``role``).
+        """
+        return dict(self.scores)[as_role(role)]
 
     def duties_of(self, role: Role | str) -> tuple[Responsibility, ...]:
-        """Return the duties listed that *role* owns: the evidence for it."""
-        wanted = Role(role)
+        """Return the duties listed that *role* owns: the evidence for it.
+
+        Raises:
+            ValidationError: *role* names no role (path ``role``).
+        """
+        wanted = as_role(role)
         return tuple(duty for duty, roles in self.evidence if wanted in roles)
 
     def __str__(self) -> str:
