@@ -298,3 +298,23 @@ def test_the_assessment_never_changes_the_portfolio(p):
     before = attrs.asdict(p, recurse=False)
     sr.assess_key_accounts(p)
     assert attrs.asdict(p, recurse=False) == before
+
+
+def test_a_profit_in_another_currency_is_named_too():
+    p = sample_portfolio()
+    p = p.replace(
+        attrs.evolve(p.customer("C-NORD"), annual_profit=Money(amount=1, currency="USD"))
+    )
+    with pytest.raises(
+        sr.CurrencyMismatchError,
+        match="customer 'C-NORD' has its annual_profit in USD, but the portfolio's figures are "
+        "in EUR",
+    ):
+        sr.assess_key_accounts(p)
+
+
+@pytest.mark.parametrize("portfolio", [None, "portfolio", 5])
+def test_a_portfolio_is_required(portfolio):
+    with pytest.raises(ValidationError) as caught:
+        sr.assess_key_accounts(portfolio)
+    assert [(e.path, e.code) for e in caught.value.errors] == [("portfolio", "invalid_type")]

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import attrs
@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 
 import salesroles as sr
-from salesroles import Money, NotFoundError, Order, Period, SupplyContract
+from salesroles import (
+    Money,
+    NotFoundError,
+    Order,
+    Period,
+    ProductTarget,
+    SupplyContract,
+    ValidationError,
+)
 from salesroles._attainment import _split
 from salesroles.testing import portfolios, sample_portfolio
 
@@ -200,3 +208,80 @@ def test_attainment_never_raises_nor_changes_the_portfolio(p):
         assert 0 < progress.elapsed <= 1
         assert progress.catalogue_coverage is None or 0 <= progress.catalogue_coverage <= 1
     assert len(result.plans) + len(result.without_plan) == len(p.key_accounts)
+
+
+def usd(amount):
+    return Money(amount=amount, currency="USD")
+
+
+def test_the_day_may_be_an_iso_string():
+    p = sample_portfolio()
+    assert sr.plan_attainment(p, on="2026-06-30") == sr.plan_attainment(p, date(2026, 6, 30))
+
+
+@pytest.mark.parametrize(
+    ("call", "path", "code"),
+    [
+        (lambda p: sr.plan_attainment(None), "portfolio", "invalid_type"),
+        (lambda p: sr.plan_attainment(p, on=5), "on", "invalid_date"),
+        (lambda p: sr.plan_attainment(p, on=datetime(2026, 6, 30)), "on", "invalid_date"),
+        (lambda p: sr.plan_attainment(p, on="30 June 2026"), "on", "invalid_date"),
+        (lambda p: sr.contract_revenue("K-ACME", Period.year(2026)), "contract", "invalid_type"),
+        (lambda p: sr.contract_revenue(p.contracts[0], "2026"), "window", "invalid_type"),
+    ],
+)
+def test_bad_arguments_are_refused_by_name(call, path, code):
+    with pytest.raises(ValidationError) as caught:
+        call(sample_portfolio())
+    assert [(e.path, e.code) for e in caught.value.errors] == [(path, code)]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda p: p.replace(attrs.evolve(p.get("O-2"), amount=usd("42000.00"))),
+            "order 'O-2' has its amount in USD, but plan 'AP-NORD-2026' counts in EUR",
+        ),
+        (
+            lambda p: p.replace(attrs.evolve(p.get("K-ACME"), annual_value=usd("800000.00"))),
+            (
+                "supply contract 'K-ACME' has its annual_value in USD, but plan 'AP-ACME-2026' "
+                "counts in EUR"
+            ),
+        ),
+        (
+            lambda p: p.replace(
+                attrs.evolve(
+                    p.plan("AP-NORD-2026"),
+                    product_targets=[ProductTarget(product="P-PUMP", revenue=usd("600000"))],
+                )
+            ),
+            (
+                r"plan 'AP-NORD-2026' has its product_targets\[0\].revenue in USD, but the "
+                "portfolio's figures are in EUR"
+            ),
+        ),
+        (
+            lambda p: p.replace(attrs.evolve(p.customer("C-ACME"), annual_profit=usd("1"))),
+            "customer 'C-ACME' has its annual_profit in USD, but its annual_revenue is in EUR",
+        ),
+    ],
+)
+def test_a_figure_in_another_currency_is_named(change, message):
+    p = change(sample_portfolio())
+    with pytest.raises(sr.CurrencyMismatchError, match=message):
+        sr.plan_attainment(p)
+
+
+def test_without_a_portfolio_currency_a_plan_counts_in_its_targets_currency():
+    p = attrs.evolve(sample_portfolio(), currency=None)
+    p = p.replace(
+        attrs.evolve(
+            p.plan("AP-NORD-2026"),
+            product_targets=[ProductTarget(product="P-PUMP", revenue=usd("600000"))],
+        )
+    ).replace(attrs.evolve(p.get("O-2"), amount=usd("42000.00")))
+    result = sr.plan_attainment(p)
+    assert result.plan("C-NORD").total_actual == usd("42000.00")
+    assert result.plan("C-ACME").total_actual.currency == "EUR"

@@ -180,7 +180,7 @@ def test_bad_schedule_arguments_are_refused():
     assert [e.path for e in caught.value.errors] == ["start"]
     with pytest.raises(ValidationError) as caught:
         sr.communication_schedule(
-            p, *Q4, last_contacts={"C-ACME": "2026-10-06", "AP-NORD-2026": None}
+            p, *Q4, last_contacts={"C-ACME": "6 Oct 2026", "AP-NORD-2026": None}
         )
     assert [e.path for e in caught.value.errors] == [
         "last_contacts['C-ACME']",
@@ -201,3 +201,52 @@ def test_calendar_never_raises_nor_changes_the_portfolio(p, start, days):
     assert attrs.asdict(p, recurse=False) == before
     assert all(start <= t.date <= end for t in s.touchpoints)
     assert all(t.status is TouchpointStatus.UPCOMING for t in s.touchpoints)
+
+
+def test_dates_may_be_iso_strings():
+    p = sample_portfolio()
+    assert sr.renewals(p, on="2028-06-01") == sr.renewals(p, on=date(2028, 6, 1))
+    by_string = sr.communication_schedule(
+        p, "2026-10-01", "2026-12-31", last_contacts={"C-ACME": "2026-10-06"}, on="2026-11-27"
+    )
+    by_date = sr.communication_schedule(
+        p, *Q4, last_contacts={"C-ACME": date(2026, 10, 6)}, on=date(2026, 11, 27)
+    )
+    assert by_string == by_date
+
+
+@pytest.mark.parametrize(
+    ("call", "path", "code"),
+    [
+        (lambda p: sr.renewals(None), "portfolio", "invalid_type"),
+        (lambda p: sr.renewals(p, within="6 months"), "within", "invalid_type"),
+        (lambda p: sr.renewals(p, within=6), "within", "invalid_type"),
+        (lambda p: sr.renewals(p, relativedelta(years=9000)), "within", "out_of_range"),
+        (lambda p: sr.renewals(p, timedelta(days=10**7)), "within", "out_of_range"),
+        (lambda p: sr.renewals(p, on=datetime(2026, 1, 1)), "on", "invalid_date"),
+        (lambda p: sr.renewals(p, on="01/01/2026"), "on", "invalid_date"),
+        (lambda p: sr.communication_schedule(None, *Q4), "portfolio", "invalid_type"),
+        (lambda p: sr.communication_schedule(p, 5, Q4[1]), "start", "invalid_date"),
+        (lambda p: sr.communication_schedule(p, Q4[0], "end"), "end", "invalid_date"),
+        (lambda p: sr.communication_schedule(p, *Q4, on=5), "on", "invalid_date"),
+        (
+            lambda p: sr.communication_schedule(p, *Q4, last_contacts=5),
+            "last_contacts",
+            "invalid_type",
+        ),
+        (
+            lambda p: sr.communication_schedule(p, *Q4, last_contacts=["C-ACME"]),
+            "last_contacts",
+            "invalid_type",
+        ),
+    ],
+)
+def test_bad_arguments_are_refused_by_name(call, path, code):
+    with pytest.raises(ValidationError) as caught:
+        call(sample_portfolio())
+    assert [(e.path, e.code) for e in caught.value.errors] == [(path, code)]
+
+
+def test_a_bad_horizon_says_what_is_expected():
+    with pytest.raises(ValidationError, match=r"expected a horizon .* relativedelta\(months=6\)"):
+        sr.renewals(sample_portfolio(), within="6 months")

@@ -110,3 +110,32 @@ def test_decision_teams_never_raise_nor_change_the_portfolio(p):
         assert t.relationship_strength is None or 0 <= t.relationship_strength <= 1
         assert t.single_contact == (t.carrier is not None)
         assert (t.stakeholders == 1) <= t.single_contact
+
+
+def test_arguments_of_the_wrong_type_are_refused_by_name():
+    p = sample_portfolio()
+    for call, path in [
+        (lambda: sr.decision_team(5), "portfolio"),
+        (lambda: sr.decision_team(p, ["C-ACME"]), "customer"),
+        (lambda: sr.decision_team(p, 7), "customer"),
+        (lambda: sr.relationship_strength(5), "team"),
+        (lambda: sr.relationship_strength("S-EVA"), "team"),
+        (lambda: sr.relationship_strength(None), "team"),
+    ]:
+        with pytest.raises(ValidationError) as caught:
+            call()
+        assert [(e.path, e.code) for e in caught.value.errors] == [(path, "invalid_type")]
+
+
+def test_every_member_of_a_team_that_is_no_stakeholder_is_named():
+    eva = sample_portfolio().stakeholder("S-EVA")
+    with pytest.raises(ValidationError) as caught:
+        sr.relationship_strength([eva, 5, "S-TOM"])
+    assert [e.path for e in caught.value.errors] == ["team[1]", "team[2]"]
+    assert "team[1]: got the number 5; expected a Stakeholder" in str(caught.value)
+
+
+def test_relationship_strength_takes_any_iterable_of_stakeholders():
+    team = sample_portfolio().stakeholders_of("C-ACME")
+    assert sr.relationship_strength(s for s in team) == sr.relationship_strength(list(team))
+    assert sr.relationship_strength([]) is None

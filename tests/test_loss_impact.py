@@ -188,3 +188,63 @@ def test_loss_analytics_never_change_the_portfolio(p):
     sr.loss_impact(p, [c.id for c in p.customers])
     sr.concentration(p)
     assert attrs.asdict(p, recurse=False) == before
+
+
+def usd(amount):
+    return Money(amount=amount, currency="USD")
+
+
+def paths_and_codes(caught):
+    return [(e.path, e.code) for e in caught.value.errors]
+
+
+@pytest.mark.parametrize(
+    ("call", "path"),
+    [
+        (lambda p: sr.loss_impact(p, 5), "accounts"),
+        (lambda p: sr.loss_impact(p, None), "accounts"),
+        (lambda p: sr.loss_impact("x", "C-ACME"), "portfolio"),
+        (lambda p: sr.loss_impact(None, "C-ACME"), "portfolio"),
+        (lambda p: sr.concentration(None), "portfolio"),
+        (lambda p: sr.concentration([p]), "portfolio"),
+    ],
+)
+def test_arguments_of_the_wrong_type_are_refused_by_name(call, path):
+    with pytest.raises(ValidationError) as caught:
+        call(sample_portfolio())
+    assert paths_and_codes(caught) == [(path, "invalid_type")]
+
+
+def test_every_account_that_is_no_id_is_named():
+    with pytest.raises(ValidationError) as caught:
+        sr.loss_impact(sample_portfolio(), ["C-ACME", 5, None])
+    assert paths_and_codes(caught) == [
+        ("accounts[1]", "invalid_type"),
+        ("accounts[2]", "invalid_type"),
+    ]
+    assert "got the number 5; expected a customer id" in str(caught.value)
+
+
+def test_accounts_may_be_any_iterable_of_ids():
+    impact = sr.loss_impact(sample_portfolio(), (c for c in ("C-NORD", "C-ACME")))
+    assert [a.customer for a in impact.accounts] == ["C-NORD", "C-ACME"]
+
+
+@pytest.mark.parametrize("field", ["annual_revenue", "annual_profit"])
+def test_a_customer_in_another_currency_is_named_with_the_figure(field):
+    p = sample_portfolio()
+    p = p.replace(attrs.evolve(p.customer("C-NORD"), **{field: usd(1)}))
+    message = f"customer 'C-NORD' has its {field} in USD, but the portfolio's figures are in EUR"
+    with pytest.raises(sr.CurrencyMismatchError, match=message):
+        sr.loss_impact(p, "C-ACME")
+    with pytest.raises(sr.SalesRolesError, match=message):
+        sr.concentration(p)
+
+
+def test_a_lapsed_customer_in_another_currency_counts_only_when_asked_about():
+    p = sample_portfolio()
+    p = p.replace(attrs.evolve(p.customer("C-MILL"), annual_revenue=usd(5)))
+    assert sr.concentration(p).excluded == ()
+    assert sr.loss_impact(p, "C-ACME").revenue_at_risk == eur("1200000.00")
+    with pytest.raises(sr.CurrencyMismatchError, match="customer 'C-MILL' has its annual_revenue"):
+        sr.loss_impact(p, "C-MILL")

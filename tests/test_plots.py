@@ -139,3 +139,44 @@ def test_plots_without_matplotlib_name_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
     with pytest.raises(ImportError, match=r"plot_concentration\(\) needs matplotlib.figure"):
         sr.plot_concentration(sample_portfolio())
+
+
+@pytest.mark.parametrize(
+    ("call", "path", "code"),
+    [
+        (lambda p: sr.plot_concentration(5), "portfolio_or_result", "invalid_type"),
+        (lambda p: sr.plot_concentration(p, top=0), "top", "out_of_range"),
+        (lambda p: sr.plot_concentration(p, ax="ax"), "ax", "invalid_type"),
+        (lambda p: sr.plot_assessment_matrix("x"), "assessment", "invalid_type"),
+        (sr.plot_assessment_matrix, "assessment", "invalid_type"),
+        (lambda p: sr.plot_plan_attainment("x"), "result_or_portfolio", "invalid_type"),
+        (lambda p: sr.plot_plan_attainment(p, "C-ACME", ax=5), "ax", "invalid_type"),
+        (lambda p: sr.plot_plan_attainment(p, ["C-ACME"]), "account", "invalid_type"),
+        (lambda p: sr.plot_plan_attainment(p, "C-ACME", on=5), "on", "invalid_date"),
+    ],
+)
+def test_bad_arguments_are_refused_by_name(call, path, code):
+    with pytest.raises(ValidationError) as caught:
+        call(sample_portfolio())
+    assert [(e.path, e.code) for e in caught.value.errors] == [(path, code)]
+
+
+def test_a_portfolio_is_no_assessment_and_the_error_says_what_to_pass():
+    with pytest.raises(ValidationError, match=r"expected the result of assess_key_accounts"):
+        sr.plot_assessment_matrix(sample_portfolio())
+
+
+def test_plan_attainment_takes_the_day_as_an_iso_string():
+    (ax,) = sr.plot_plan_attainment(sample_portfolio(), "C-ACME", on="2026-06-30").axes
+    assert "pace on 2026-06-30" in scatters(ax)
+
+
+def test_figures_in_another_currency_are_named_when_plotting():
+    p = sample_portfolio()
+    usd = sr.Money(amount="1", currency="USD")
+    with_customer = p.replace(attrs.evolve(p.customer("C-NORD"), annual_revenue=usd))
+    with pytest.raises(sr.CurrencyMismatchError, match="customer 'C-NORD' has its annual_revenue"):
+        sr.plot_concentration(with_customer)
+    with_order = p.replace(attrs.evolve(p.get("O-2"), amount=usd))
+    with pytest.raises(sr.CurrencyMismatchError, match="order 'O-2' has its amount in USD"):
+        sr.plot_plan_attainment(with_order, "C-NORD")

@@ -1,11 +1,11 @@
-from datetime import date
+from datetime import date, datetime
 
 import attrs
 import pytest
 from hypothesis import given
 
 import salesroles as sr
-from salesroles import NotFoundError, Role
+from salesroles import NotFoundError, Role, ValidationError
 from salesroles.testing import generate_portfolio, portfolios, sample_portfolio
 
 
@@ -91,3 +91,25 @@ def test_workload_counts_every_member_once_and_changes_nothing(p):
     assert [m.member for m in w.members] == [m.id for m in p.team]
     assert sum(r.members for r in w.roles) == len(p.team)
     assert sum(r.key_accounts for r in w.roles) == w.summary()["key_accounts"]
+
+
+def test_the_day_may_be_an_iso_string():
+    p = sample_portfolio()
+    assert sr.workload(p, on="2027-03-01") == sr.workload(p, on=date(2027, 3, 1))
+
+
+@pytest.mark.parametrize(
+    ("portfolio", "on", "path", "code"),
+    [
+        (None, None, "portfolio", "invalid_type"),
+        ("portfolio", None, "portfolio", "invalid_type"),
+        (sample_portfolio(), 5, "on", "invalid_date"),
+        (sample_portfolio(), datetime(2026, 6, 30, 12), "on", "invalid_date"),
+        (sample_portfolio(), "30.06.2026", "on", "invalid_date"),
+        (sample_portfolio(), "2026-02-30", "on", "invalid_date"),
+    ],
+)
+def test_bad_arguments_are_refused_by_name(portfolio, on, path, code):
+    with pytest.raises(ValidationError) as caught:
+        sr.workload(portfolio, on=on)
+    assert [(e.path, e.code) for e in caught.value.errors] == [(path, code)]

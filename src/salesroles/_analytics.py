@@ -15,23 +15,25 @@ already gone (S1.4, S2.1).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar, Final
+from typing import TYPE_CHECKING, ClassVar, Final, TypeVar
 
 import attrs
 
+from ._checks import describe, to_date
 from ._enums import BuyingRole, CustomerStatus, LeadStatus, Relationship, Role
-from ._portfolio import resolve_as_of
+from ._parties import Stakeholder
+from ._portfolio import Portfolio, resolve_as_of
 from ._tables import Cell, Record, Table, money_cell
 from ._values import Money
-from .exceptions import ErrorItem, ValidationError
+from .exceptions import CurrencyMismatchError, ErrorItem, ValidationError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Sequence
 
-    from ._parties import Customer, Stakeholder
-    from ._portfolio import Portfolio
+    from ._parties import Customer
 
 __all__ = [
     "DECISION_ROLES",
@@ -73,6 +75,100 @@ NO_CURRENCY: Final = "XXX"
 
 _PERCENT: Final = ".1%"
 
+T = TypeVar("T")
+
+
+# -- argument checks shared by every analysis, calendar and plot --
+
+
+def invalid(path: str, message: str, code: str) -> ValidationError:
+    """One problem with the argument *path*, as the error every public function raises."""
+    return ValidationError([ErrorItem(path=path, message=message, code=code)])
+
+
+def require(value: object, cls: type[T], path: str, expected: str) -> T:
+    """Return *value* if it is a *cls*; else refuse it, saying *expected*."""
+    if not isinstance(value, cls):
+        raise invalid(path, f"got {describe(value)}; expected {expected}", "invalid_type")
+    return value
+
+
+def require_portfolio(value: object, path: str = "portfolio") -> Portfolio:
+    """Return *value* if it is a :class:`~salesroles.Portfolio`; else refuse it."""
+    return require(value, Portfolio, path, "a Portfolio")
+
+
+def require_id(value: object, path: str, expected: str = "an id (a string)") -> str:
+    """Return *value* if it is a string (an id); else refuse it."""
+    return require(value, str, path, expected)
+
+
+def require_each(
+    value: object, cls: type[T], path: str, expected: str, whole: str | None = None
+) -> tuple[T, ...]:
+    """Return the items of iterable *value*, each a *cls* (*expected*); else name each wrong one.
+
+    A string is refused as a whole (*whole* says what was expected): it is
+    one value, not a list of them.
+    """
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        wanted = whole or f"a list, each {expected}"
+        raise invalid(path, f"got {describe(value)}; expected {wanted}", "invalid_type")
+    items = tuple(value)
+    problems = [
+        ErrorItem(
+            path=f"{path}[{i}]",
+            message=f"got {describe(x)}; expected {expected}",
+            code="invalid_type",
+        )
+        for i, x in enumerate(items)
+        if not isinstance(x, cls)
+    ]
+    if problems:
+        raise ValidationError(problems)
+    return items
+
+
+def to_day(value: object, path: str) -> date:
+    """Return *value* as a date: a date, or an ISO string ``YYYY-MM-DD``.
+
+    A datetime, another string or any other value is refused with code ``invalid_date``.
+    """
+    value = to_date(value)
+    if type(value) is date:
+        return value
+    what = "a datetime" if isinstance(value, datetime) else describe(value)
+    raise invalid(
+        path,
+        f'got {what}; expected a date (without a time) or an ISO string like "2026-11-27"',
+        "invalid_date",
+    )
+
+
+def on_day(value: object, portfolio: Portfolio, path: str = "on") -> date:
+    """The day to judge at: *value* checked by :func:`to_day`, else ``as_of``, else today."""
+    return resolve_as_of(None if value is None else to_day(value, path), portfolio)
+
+
+def same_currency(money: Money | None, currency: str, owner: str, field: str, basis: str) -> None:
+    """Refuse *money* in another currency than *currency*, naming its *owner* and *field*.
+
+    *basis* says where *currency* comes from, as in "but {basis} in EUR".
+    """
+    if money is not None and money.currency != currency:
+        raise CurrencyMismatchError(
+            f"{owner} has its {field} in {money.currency}, but {basis} in {currency}: "
+            "convert it first"
+        )
+
+
+def check_figures(customers: Iterable[Customer], currency: str) -> None:
+    """Refuse a customer whose annual revenue or profit is not in *currency*."""
+    basis = "the portfolio's figures are"
+    for c in customers:
+        same_currency(c.annual_revenue, currency, f"customer {c.id!r}", "annual_revenue", basis)
+        same_currency(c.annual_profit, currency, f"customer {c.id!r}", "annual_profit", basis)
+
 
 # -- shared helpers --
 
@@ -107,7 +203,15 @@ def relationship_strength(team: Sequence[Stakeholder]) -> Decimal | None:
     weighted by their influence (1 to 5; :data:`DEFAULT_INFLUENCE` when
     unknown). Stakeholders without a recorded relationship are left out;
     None when nobody's is recorded (S4.3).
+
+    Raises:
+        ValidationError: *team* is not a list of stakeholders; every wrong one is named.
     """
+    return strength(require_each(team, Stakeholder, "team", "a Stakeholder"))
+
+
+def strength(team: Iterable[Stakeholder]) -> Decimal | None:
+    """:func:`relationship_strength` of a team known to hold stakeholders only."""
     weighted = Decimal(0)
     weights = 0
     for person in team:
@@ -123,9 +227,21 @@ def _counted(customer: Customer) -> bool:
     return customer.status is CustomerStatus.ACTIVE
 
 
-def _wanted(accounts: str | Iterable[str]) -> tuple[str, ...]:
-    chosen = (accounts,) if isinstance(accounts, str) else tuple(accounts)
-    return tuple(dict.fromkeys(chosen))
+def _wanted(accounts: object) -> tuple[str, ...]:
+    """The customer ids asked about, each once: one id, or an iterable of them."""
+    if isinstance(accounts, str):
+        return (accounts,)
+    return tuple(
+        dict.fromkeys(
+            require_each(
+                accounts,
+                str,
+                "accounts",
+                "a customer id (a string)",
+                "a customer id or a list of customer ids",
+            )
+        )
+    )
 
 
 def _positive_int(value: object, path: str) -> int:
@@ -264,15 +380,21 @@ def loss_impact(portfolio: Portfolio, accounts: str | Iterable[str]) -> LossImpa
         The figures at risk, absolute and as shares of the portfolio's.
 
     Raises:
+        ValidationError: *portfolio* is no Portfolio, or *accounts* are no customer ids.
         NotFoundError: An id names no customer of the portfolio.
+        CurrencyMismatchError: A customer's figures are not in the portfolio's
+            currency; the message names the customer and the figure.
 
     >>> from salesroles.testing import sample_portfolio
     >>> impact = loss_impact(sample_portfolio(), "C-ACME")
     >>> str(impact.revenue_at_risk), f"{impact.revenue_share:.1%}"
     ('1200000.00 EUR', '58.0%')
     """
+    portfolio = require_portfolio(portfolio)
     chosen = [portfolio.customer(ident) for ident in _wanted(accounts)]
     currency = portfolio_currency(portfolio)
+    check_figures((c for c in portfolio.customers if _counted(c)), currency)
+    check_figures(chosen, currency)
     revenues = [c.annual_revenue for c in portfolio.customers if _counted(c)]
     profits = [c.annual_profit for c in portfolio.customers if _counted(c)]
     total_revenue = total((m for m in revenues if m is not None), currency)
@@ -459,7 +581,10 @@ def concentration(portfolio: Portfolio, *, top: int = 5) -> Concentration:
         The curve and its headline figures.
 
     Raises:
-        ValidationError: *top* is not a whole number above 0.
+        ValidationError: *portfolio* is no Portfolio, or *top* is not a whole
+            number above 0.
+        CurrencyMismatchError: An active customer's figures are not in the
+            portfolio's currency; the message names the customer and the figure.
 
     >>> from salesroles.testing import sample_portfolio
     >>> c = concentration(sample_portfolio(), top=2)
@@ -468,8 +593,10 @@ def concentration(portfolio: Portfolio, *, top: int = 5) -> Concentration:
     >>> f"{c.top_share:.1%}", f"{c.hhi:.4f}", f"{c.key_account_revenue_share:.1%}"
     ('99.1%', '0.5057', '99.1%')
     """
+    portfolio = require_portfolio(portfolio)
     top = _positive_int(top, "top")
     currency = portfolio_currency(portfolio)
+    check_figures((c for c in portfolio.customers if _counted(c)), currency)
     ranked: list[tuple[Customer, Money]] = []
     excluded: list[str] = []
     profit = Money.zero(currency)
@@ -637,7 +764,7 @@ def _coverage(
         stakeholders=len(team),
         covered=tuple(r for r in BuyingRole if r in roles),
         missing=tuple(r for r in DECISION_ROLES if r not in roles),
-        relationship_strength=relationship_strength(team),
+        relationship_strength=strength(team),
         carrier=carrier,
         carrier_influence_share=carried,
     )
@@ -668,13 +795,17 @@ def decision_team(
 
     Raises:
         NotFoundError: *customer* names no customer.
-        ValidationError: *carry_share* is not a Decimal between 0 and 1.
+        ValidationError: *portfolio* is no Portfolio, *customer* is no id, or
+            *carry_share* is not a Decimal between 0 and 1.
 
     >>> from salesroles.testing import sample_portfolio
     >>> [(t.customer, [r.value for r in t.missing], t.carrier)
     ...  for t in decision_team(sample_portfolio()).teams]
     [('C-ACME', [], None), ('C-NORD', ['technical_decision_maker', 'senior_executive'], 'S-OLE')]
     """
+    portfolio = require_portfolio(portfolio)
+    if customer is not None:
+        customer = require_id(customer, "customer", "a customer id (a string) or None")
     if not _is_fraction_below_one(carry_share):
         raise ValidationError(
             [
@@ -826,12 +957,16 @@ def workload(portfolio: Portfolio, *, on: date | None = None) -> Workload:
     Returns:
         The counts per member and per role.
 
+    Raises:
+        ValidationError: *portfolio* is no Portfolio, or *on* is no date.
+
     >>> from salesroles.testing import sample_portfolio
     >>> w = workload(sample_portfolio())
     >>> [(m.member, m.key_accounts, m.open_leads, m.open_deals, m.plans) for m in w.members[:3]]
     [('ann', 1, 0, 1, 1), ('kai', 1, 0, 0, 1), ('bob', 0, 1, 1, 0)]
     """
-    day = resolve_as_of(on, portfolio)
+    portfolio = require_portfolio(portfolio)
+    day = on_day(on, portfolio)
     deals = Counter(d.owner for d in portfolio.deals if d.is_open)
     plans = Counter(p.owner for p in portfolio.plans if p.period.contains(day))
     members = tuple(

@@ -30,12 +30,12 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
-from ._analytics import portfolio_currency, relationship_strength
+from ._analytics import check_figures, portfolio_currency, require_portfolio, strength
 from ._checks import Checked, to_decimal
 from ._enums import CustomerStatus, Role
 from ._parties import Customer
 from ._tables import Cell, Record, Table
-from .exceptions import CurrencyMismatchError, ErrorItem, NotFoundError, ValidationError
+from .exceptions import ErrorItem, NotFoundError, ValidationError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -370,26 +370,20 @@ class KeyAccountAssessment(Table):
 # -- scoring --
 
 
-def _figure(money: Money | None, currency: str, customer: Customer, field: str) -> Decimal | None:
-    if money is None:
-        return None
-    if money.currency != currency:
-        raise CurrencyMismatchError(
-            f"customer {customer.id!r} has its {field} in {money.currency}, the portfolio's "
-            f"figures are in {currency}: convert it first to compare customers"
-        )
-    return money.amount
+def _amount(money: Money | None) -> Decimal | None:
+    return None if money is None else money.amount
 
 
 def _raw_values(portfolio: Portfolio, customers: Sequence[Customer]) -> list[dict[str, Any]]:
-    currency = portfolio_currency(portfolio)
+    # Customers are compared by their figures: all must be in one currency.
+    check_figures(customers, portfolio_currency(portfolio))
     return [
         {
-            "revenue": _figure(c.annual_revenue, currency, c, "annual_revenue"),
-            "profit": _figure(c.annual_profit, currency, c, "annual_profit"),
+            "revenue": _amount(c.annual_revenue),
+            "profit": _amount(c.annual_profit),
             "growth_potential": c.growth_potential,
             "share_of_wallet": None if c.share_of_wallet is None else 1 - c.share_of_wallet,
-            "relationship": relationship_strength(portfolio.stakeholders_of(c.id)),
+            "relationship": strength(portfolio.stakeholders_of(c.id)),
         }
         for c in customers
     ]
@@ -710,14 +704,17 @@ def assess_key_accounts(
         Every assessed customer with its score, explanation and recommendation.
 
     Raises:
-        ValidationError: A limit or the weights are invalid; every problem is named.
-        CurrencyMismatchError: Customers' figures are in different currencies.
+        ValidationError: *portfolio* is no Portfolio, or a limit or the weights
+            are invalid; every problem is named.
+        CurrencyMismatchError: A customer's figures are not in the portfolio's
+            currency; the message names the customer and the figure.
 
     >>> from salesroles.testing import sample_portfolio
     >>> result = assess_key_accounts(sample_portfolio())
     >>> [(a.customer, f"{a.score:.3f}", a.recommendation.value) for a in result.accounts]
     [('C-ACME', '1.000', 'keep'), ('C-NORD', '0.612', 'keep'), ('C-BAKER', '0.015', 'none')]
     """
+    portfolio = require_portfolio(portfolio)
     _check_limits(weights, cap, max_per_manager, threshold)
     scored, gone = _candidates(portfolio, weights)
     _recommend(portfolio, scored, gone, (cap, max_per_manager, threshold))

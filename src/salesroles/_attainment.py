@@ -23,8 +23,16 @@ from typing import TYPE_CHECKING, ClassVar, Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from ._analytics import portfolio_currency, ratio, total
-from ._portfolio import resolve_as_of
+from ._analytics import (
+    on_day,
+    portfolio_currency,
+    ratio,
+    require,
+    require_portfolio,
+    same_currency,
+    total,
+)
+from ._commerce import SupplyContract
 from ._tables import Cell, Record, Table, money_cell
 from ._values import Money, Period
 from .exceptions import NotFoundError
@@ -32,7 +40,7 @@ from .exceptions import NotFoundError
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from ._commerce import SupplyContract
+    from ._parties import Customer
     from ._planning import AccountPlan
     from ._portfolio import Portfolio
 
@@ -59,12 +67,17 @@ def contract_revenue(contract: SupplyContract, window: Period) -> Money | None:
     the annual value; the days of a year that fall in *window* and in the
     contract's term earn their share of it. None when the value is unknown.
 
+    Raises:
+        ValidationError: *contract* is no SupplyContract or *window* no Period.
+
     >>> from salesroles import SupplyContract
     >>> k = SupplyContract(id="K", customer="C", start="2026-01-01", term_months=36,
     ...                    annual_value=Money(amount="365000", currency="EUR"))
     >>> str(contract_revenue(k, Period(start="2026-12-01", end="2027-01-31")))
     '62000.00 EUR'
     """
+    contract = require(contract, SupplyContract, "contract", "a SupplyContract")
+    window = require(window, Period, "window", "a Period")
     value = contract.annual_value
     if value is None:
         return None
@@ -294,19 +307,26 @@ def _plan_on_track(progress: PlanProgress) -> bool:
 def _actuals(
     portfolio: Portfolio, plan: AccountPlan, window: Period, currency: str
 ) -> dict[str | None, Money]:
-    """Revenue per product id (None: unattributed) of *plan*'s account in *window*."""
+    """Revenue per product id (None: unattributed) of *plan*'s account in *window*.
+
+    Raises:
+        CurrencyMismatchError: An order or contract counted is not in *currency*.
+    """
     actual: dict[str | None, Money] = {}
+    basis = f"plan {plan.id!r} counts"
 
     def add(product: str | None, amount: Money) -> None:
         actual[product] = actual.get(product, Money(amount=_NOTHING, currency=currency)) + amount
 
     for order in portfolio.orders_of(plan.account):
         if window.contains(order.placed_on):
+            same_currency(order.amount, currency, f"order {order.id!r}", "amount", basis)
             add(None, order.amount)
     for contract in portfolio.contracts_of(plan.account):
         earned = contract_revenue(contract, window)
         if earned is None:
             continue
+        same_currency(earned, currency, f"supply contract {contract.id!r}", "annual_value", basis)
         if not contract.products:
             add(None, earned)
             continue
@@ -317,9 +337,43 @@ def _actuals(
     return actual
 
 
+def _plan_currency(portfolio: Portfolio, plan: AccountPlan) -> str:
+    """The currency *plan* counts in: the portfolio's, else its targets', else the figures'.
+
+    Raises:
+        CurrencyMismatchError: A target is not in the portfolio's currency.
+    """
+    targets = plan.product_targets
+    if portfolio.currency is None:
+        return targets[0].revenue.currency if targets else portfolio_currency(portfolio)
+    for i, target in enumerate(targets):
+        same_currency(
+            target.revenue,
+            portfolio.currency,
+            f"plan {plan.id!r}",
+            f"product_targets[{i}].revenue",
+            "the portfolio's figures are",
+        )
+    return portfolio.currency
+
+
+def _margin(customer: Customer) -> Decimal | None:
+    """The customer's annual profit over its annual revenue, when both are known."""
+    if customer.annual_profit is None or customer.annual_revenue is None:
+        return None
+    same_currency(
+        customer.annual_profit,
+        customer.annual_revenue.currency,
+        f"customer {customer.id!r}",
+        "annual_profit",
+        "its annual_revenue is",
+    )
+    return ratio(customer.annual_profit, customer.annual_revenue)
+
+
 def _progress(portfolio: Portfolio, plan: AccountPlan, on: date) -> PlanProgress:
     targets = plan.product_targets
-    currency = targets[0].revenue.currency if targets else portfolio_currency(portfolio)
+    currency = _plan_currency(portfolio, plan)
     # The plan is current on *on*, so the window holds at least its first day.
     until = min(on, plan.period.end)
     window = Period(start=plan.period.start, end=until)
@@ -347,11 +401,7 @@ def _progress(portfolio: Portfolio, plan: AccountPlan, on: date) -> PlanProgress
             )
         )
     customer = portfolio.customer(plan.account)
-    margin = (
-        ratio(customer.annual_profit, customer.annual_revenue)
-        if customer.annual_profit is not None and customer.annual_revenue is not None
-        else None
-    )
+    margin = _margin(customer)
     total_target = plan.total_target
     total_actual = (
         total(actual.values(), currency) if actual else Money(amount=_NOTHING, currency=currency)
@@ -384,7 +434,7 @@ def _progress(portfolio: Portfolio, plan: AccountPlan, on: date) -> PlanProgress
     )
 
 
-def plan_attainment(portfolio: Portfolio, on: date | None = None) -> PlanAttainment:
+def plan_attainment(portfolio: Portfolio, on: date | str | None = None) -> PlanAttainment:
     """Compare each key account's current plan with the revenue so far (S3.3-S3.5).
 
     An account plan holds a revenue target for each product the company sells
@@ -397,14 +447,17 @@ def plan_attainment(portfolio: Portfolio, on: date | None = None) -> PlanAttainm
 
     Args:
         portfolio: The portfolio to read.
-        on: The day to judge at (default: ``as_of``, else today).
+        on: The day to judge at, a date or an ISO string ``"2026-06-30"``
+            (default: ``as_of``, else today).
 
     Returns:
         One progress per key account with a current plan, and the accounts without.
 
     Raises:
-        CurrencyMismatchError: An order or contract is in another currency than
-            the plan's targets.
+        ValidationError: *portfolio* is no Portfolio, or *on* is no date.
+        CurrencyMismatchError: A plan's target is not in the portfolio's
+            currency, or an order or contract counted is not in the plan's;
+            the message names the plan, order, contract or customer and the figure.
 
     >>> from salesroles.testing import sample_portfolio
     >>> acme = plan_attainment(sample_portfolio()).plan("C-ACME")
@@ -414,7 +467,8 @@ def plan_attainment(portfolio: Portfolio, on: date | None = None) -> PlanAttainm
     >>> f"{acme.margin:.0%}", acme.profitability_met
     ('20%', False)
     """
-    day = resolve_as_of(on, portfolio)
+    portfolio = require_portfolio(portfolio)
+    day = on_day(on, portfolio)
     plans: list[PlanProgress] = []
     without: list[str] = []
     for account in portfolio.key_accounts:

@@ -9,22 +9,22 @@ stay calendar months) and touchpoints come from each plan's
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from ._analytics import invalid, on_day, require_portfolio, to_day
+from ._checks import describe
 from ._parties import Customer
 from ._planning import AccountPlan
-from ._portfolio import resolve_as_of
 from ._tables import Cell, Record, Table, money_cell
 from ._values import Money
 from .exceptions import ErrorItem, NotFoundError, ValidationError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from ._planning import CommunicationPlan
     from ._portfolio import Portfolio
 
@@ -37,16 +37,6 @@ __all__ = [
     "communication_schedule",
     "renewals",
 ]
-
-
-def _invalid(path: str, message: str, code: str = "invalid_value") -> ValidationError:
-    return ValidationError([ErrorItem(path=path, message=message, code=code)])
-
-
-def _check_day(value: object, path: str) -> date:
-    if type(value) is not date:
-        raise _invalid(path, f"got {value!r}; expected a date (not a datetime)", "invalid_date")
-    return value
 
 
 # -- renewals (S4.2) --
@@ -140,7 +130,7 @@ def renewals(
     portfolio: Portfolio,
     within: relativedelta | timedelta = relativedelta(months=6),  # noqa: B008 - immutable
     *,
-    on: date | None = None,
+    on: date | str | None = None,
 ) -> Renewals:
     """List the supply contracts whose last day falls within a horizon (S4.2).
 
@@ -153,13 +143,15 @@ def renewals(
         portfolio: The portfolio to read.
         within: How far to look ahead, a ``relativedelta`` (calendar months)
             or a ``timedelta``; it must reach past *on*.
-        on: The first day of the horizon (default: ``as_of``, else today).
+        on: The first day of the horizon, a date or an ISO string
+            ``"2026-11-27"`` (default: ``as_of``, else today).
 
     Returns:
         The contracts ending in the horizon, soonest first.
 
     Raises:
-        ValidationError: *within* does not reach past *on*, or *on* is no date.
+        ValidationError: *portfolio* is no Portfolio, *within* is no horizon or
+            does not reach past *on*, or *on* is no date.
 
     >>> from salesroles.testing import sample_portfolio
     >>> from datetime import date
@@ -167,12 +159,26 @@ def renewals(
     >>> [(c.contract, c.end_date.isoformat(), c.days_left) for c in soon.contracts]
     [('K-ACME', '2028-12-31', 213)]
     """
-    day = _check_day(resolve_as_of(on, portfolio), "on")
+    portfolio = require_portfolio(portfolio)
     if not isinstance(within, relativedelta | timedelta):
-        raise _invalid("within", f"got {within!r}; expected a relativedelta or a timedelta")
-    until = day + within
+        raise invalid(
+            "within",
+            f"got {describe(within)}; expected a horizon as a relativedelta or a timedelta, "
+            "like relativedelta(months=6) or timedelta(days=90)",
+            "invalid_type",
+        )
+    day = on_day(on, portfolio)
+    try:
+        until = day + within
+    except (OverflowError, ValueError):
+        raise invalid(
+            "within",
+            f"got {within!r}, which reaches beyond the year 9999 from {day.isoformat()}; "
+            "expected a shorter horizon",
+            "out_of_range",
+        ) from None
     if until <= day:
-        raise _invalid(
+        raise invalid(
             "within",
             f"got {within!r}, which does not reach past {day.isoformat()}; expected a "
             "positive horizon such as relativedelta(months=6)",
@@ -303,27 +309,32 @@ class CommunicationSchedule(Table):
         ]
 
 
-def _contacts(portfolio: Portfolio, last_contacts: Mapping[str, date] | None) -> dict[str, date]:
+def _contacts(portfolio: Portfolio, last_contacts: object) -> dict[str, date]:
+    """The days of the last contacts, each a date or an ISO string; every bad one is named."""
     if last_contacts is None:
         return {}
+    if not isinstance(last_contacts, Mapping):
+        raise invalid(
+            "last_contacts",
+            f"got {describe(last_contacts)}; expected a mapping of plan or customer ids to "
+            'the day of the last contact, like {"C-ACME": "2026-10-06"}',
+            "invalid_type",
+        )
     problems: list[ErrorItem] = []
+    contacts: dict[str, date] = {}
     for key, value in last_contacts.items():
-        if type(value) is not date:
-            problems.append(
-                ErrorItem(
-                    path=f"last_contacts[{key!r}]",
-                    message=f"got {value!r}; expected the date of the last contact",
-                    code="invalid_date",
-                )
-            )
+        try:
+            contacts[key] = to_day(value, f"last_contacts[{key!r}]")
+        except ValidationError as e:
+            problems.extend(e.errors)
     if problems:
         raise ValidationError(problems)
-    for key in last_contacts:
+    for key in contacts:
         if not isinstance(_named(portfolio, key), AccountPlan | Customer):
             raise NotFoundError(
                 f"last_contacts names {key!r}, which is no plan or customer of this portfolio"
             )
-    return dict(last_contacts)
+    return contacts
 
 
 def _named(portfolio: Portfolio, key: object) -> object | None:
@@ -342,11 +353,11 @@ def _status(day: date, on: date, last: date | None, *, judged: bool) -> Touchpoi
 
 def communication_schedule(
     portfolio: Portfolio,
-    start: date,
-    end: date,
+    start: date | str,
+    end: date | str,
     *,
-    last_contacts: Mapping[str, date] | None = None,
-    on: date | None = None,
+    last_contacts: Mapping[str, date | str] | None = None,
+    on: date | str | None = None,
 ) -> CommunicationSchedule:
     """List the touchpoints each key account's current plan schedules (S5.2).
 
@@ -363,6 +374,8 @@ def communication_schedule(
     the mapping has had no contact, so all its past touchpoints are overdue.
     Without *last_contacts*, past touchpoints are ``unknown``.
 
+    Every date may be given as a date or as an ISO string (``"2026-10-01"``).
+
     Args:
         portfolio: The portfolio to read.
         start: The first day of the schedule.
@@ -374,7 +387,8 @@ def communication_schedule(
         The touchpoints by date, and the key accounts without a cadence.
 
     Raises:
-        ValidationError: *end* is before *start*, or a date is not a date.
+        ValidationError: *portfolio* is no Portfolio, *end* is before *start*,
+            *last_contacts* is no mapping, or a date is not a date.
         NotFoundError: A key of *last_contacts* names no plan or customer.
 
     >>> from salesroles.testing import sample_portfolio
@@ -386,16 +400,17 @@ def communication_schedule(
     >>> s.without_cadence
     ('C-NORD',)
     """
-    start = _check_day(start, "start")
-    end = _check_day(end, "end")
+    portfolio = require_portfolio(portfolio)
+    start = to_day(start, "start")
+    end = to_day(end, "end")
     if end < start:
-        raise _invalid(
+        raise invalid(
             "end",
             f"got {end.isoformat()}, before start {start.isoformat()}; expected an end on or "
             "after the start",
             "invalid_period",
         )
-    day = _check_day(resolve_as_of(on, portfolio), "on")
+    day = on_day(on, portfolio)
     contacts = _contacts(portfolio, last_contacts)
     judged = last_contacts is not None
     touchpoints: list[Touchpoint] = []

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from ._analytics import Concentration, concentration
+from ._analytics import Concentration, concentration, invalid, require, require_id, to_day
 from ._assessment import KeyAccountAssessment, Recommendation
 from ._attainment import PlanAttainment, PlanProgress, plan_attainment
 from ._portfolio import Portfolio
 from ._tables import optional_import
-from .exceptions import ErrorItem, ValidationError
 
 if TYPE_CHECKING:
     from datetime import date
@@ -39,12 +38,17 @@ LABELLED: Final = 12
 
 
 def _axes(ax: Axes | None, purpose: str) -> tuple[Axes, Figure]:
-    """Return the axes to draw on and its figure; import matplotlib only now."""
+    """Return the axes to draw on and its figure; import matplotlib only now.
+
+    Raises:
+        ValidationError: *ax* is neither None nor a matplotlib ``Axes``.
+    """
     if ax is None:
         figure_module = optional_import("matplotlib.figure", purpose)
         figure: Figure = figure_module.Figure(figsize=(7, 4.5), layout="constrained")
         return figure.add_subplot(1, 1, 1), figure
-    optional_import("matplotlib", purpose)
+    axes_module = optional_import("matplotlib.axes", purpose)
+    ax = require(ax, axes_module.Axes, "ax", "a matplotlib Axes or None")
     root = ax.get_figure(root=True)
     if root is None:  # pragma: no cover - an axes always belongs to a figure
         raise ValueError("the axes belongs to no figure")
@@ -69,13 +73,21 @@ def plot_concentration(
         The figure drawn on.
 
     Raises:
+        ValidationError: *portfolio_or_result* is neither a Portfolio nor a
+            :class:`Concentration`, *top* is no whole number above 0, or *ax*
+            is no matplotlib ``Axes``.
+        CurrencyMismatchError: A customer's figures are not in the portfolio's currency.
         ImportError: matplotlib is not installed.
     """
-    result = (
-        concentration(portfolio_or_result, top=top)
-        if isinstance(portfolio_or_result, Portfolio)
-        else portfolio_or_result
-    )
+    if isinstance(portfolio_or_result, Portfolio):
+        result = concentration(portfolio_or_result, top=top)
+    else:
+        result = require(
+            portfolio_or_result,
+            Concentration,
+            "portfolio_or_result",
+            "a Portfolio or the result of concentration(portfolio)",
+        )
     ax, figure = _axes(ax, "plot_concentration()")
     points = result.curve()
     xs = [float(x) * _PERCENT for x, _ in points]
@@ -112,25 +124,30 @@ def plot_concentration(
     return figure
 
 
-def _pick(
-    source: Portfolio | PlanAttainment | PlanProgress, account: str | None, on: date | None
-) -> PlanProgress:
+def _pick(source: object, account: object, on: object) -> PlanProgress:
+    if account is not None:
+        account = require_id(account, "account", "a key account's customer id or None")
+    day = None if on is None else to_day(on, "on")
     if isinstance(source, PlanProgress):
         return source
-    result = plan_attainment(source, on) if isinstance(source, Portfolio) else source
+    if isinstance(source, Portfolio):
+        result = plan_attainment(source, day)
+    else:
+        result = require(
+            source,
+            PlanAttainment,
+            "result_or_portfolio",
+            "a Portfolio, the result of plan_attainment(portfolio) or one of its plans",
+        )
     if account is not None:
         return result.plan(account)
     if len(result.plans) == 1:
         return result.plans[0]
-    raise ValidationError(
-        [
-            ErrorItem(
-                path="account",
-                message=f"got None, but {len(result.plans)} plans are current; expected the "
-                "customer id of the key account to plot",
-                code="missing",
-            )
-        ]
+    raise invalid(
+        "account",
+        f"got None, but {len(result.plans)} plans are current; expected the "
+        "customer id of the key account to plot",
+        "missing",
     )
 
 
@@ -139,7 +156,7 @@ def plot_plan_attainment(
     account: str | None = None,
     ax: Axes | None = None,
     *,
-    on: date | None = None,
+    on: date | str | None = None,
 ) -> Figure:
     """Draw one plan's revenue target against actual revenue, product by product (S3.4).
 
@@ -153,14 +170,17 @@ def plot_plan_attainment(
         account: The key account's customer id (or its plan's id); needed
             unless only one plan is current.
         ax: The axes to draw on (default: a new figure).
-        on: The day to judge at, when given a portfolio.
+        on: The day to judge at, when given a portfolio: a date or an ISO
+            string ``"2026-06-30"``.
 
     Returns:
         The figure drawn on.
 
     Raises:
         NotFoundError: *account* has no current key-account plan.
-        ValidationError: *account* is missing and several plans are current.
+        ValidationError: *account* is missing and several plans are current,
+            or an argument has the wrong type (each is named).
+        CurrencyMismatchError: A figure of the plan is in another currency.
         ImportError: matplotlib is not installed.
     """
     progress = _pick(result_or_portfolio, account, on)
@@ -223,8 +243,17 @@ def plot_assessment_matrix(assessment: KeyAccountAssessment, ax: Axes | None = N
         The figure drawn on.
 
     Raises:
+        ValidationError: *assessment* is not the result of
+            :func:`assess_key_accounts` (a portfolio is refused too), or *ax* is
+            no matplotlib ``Axes``.
         ImportError: matplotlib is not installed.
     """
+    assessment = require(
+        assessment,
+        KeyAccountAssessment,
+        "assessment",
+        "the result of assess_key_accounts(portfolio)",
+    )
     ax, figure = _axes(ax, "plot_assessment_matrix()")
     shown = [
         a
