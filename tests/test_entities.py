@@ -254,3 +254,12 @@ def test_customer_estimates_are_bounded_fractions():
         ("growth_potential", "out_of_range"),
         ("share_of_wallet", "out_of_range"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("start", "term"), [("2026-01-01", 1201), ("9999-12-01", 1), ("9990-01-01", 1200)]
+)
+def test_a_contract_must_end_by_the_year_9999_within_a_hundred_years(start, term):
+    assert problems(
+        lambda: SupplyContract(id="K", customer="C", start=start, term_months=term)
+    ) == [("term_months", "out_of_range")]

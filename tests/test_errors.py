@@ -3,6 +3,7 @@
 import copy
 import json
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -397,3 +398,55 @@ def test_json_text_with_junk_is_refused_with_every_problem():
         ("name", "empty"),
         ("extra", "unknown_key"),
     ]
+
+
+def test_a_key_account_whose_customer_is_unreadable_still_brings_its_threats():
+    data = _sample()
+    data["key_accounts"][0]["customer"] = 5
+    problems = _problems(data)
+    assert ("key_accounts[0].customer", "invalid_type") in problems
+    assert not any(code == "dangling_reference" for _, code in problems), problems
+
+
+def test_users_own_types_never_raise_a_bare_error_and_never_iterate_a_string():
+    @attrs.define
+    class Visit:
+        who: str
+        tags: set[str]
+
+    assert sr.structure({"who": "ann", "tags": ["a", "b"]}, Visit).tags == {"a", "b"}
+    for data, cls in [
+        ("abc", set[str]),
+        ("junk", Visit),
+        (None, Visit),
+        ([1, 2], dict[str, int]),
+        ({"who": "ann", "tags": "abc"}, Visit),
+    ]:
+        with pytest.raises(sr.ValidationError):
+            sr.structure(data, cls)
+    assert sr.structure(["x", "y"], frozenset[str]) == frozenset({"x", "y"})
+
+
+def test_a_duplicated_id_is_named_by_its_first_kind_in_reference_messages():
+    data = _sample()
+    data["team"].append({"id": "ann", "name": "Ann Twin", "role": "marketing"})
+    data["orders"][0]["placed_by"] = "ann"
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure(data, sr.Portfolio)
+    messages = [e.message for e in caught.value.errors if e.path == "orders[0].placed_by"]
+    assert messages == ["'ann' is a team member; expected the id of a stakeholder"]
+
+
+@pytest.mark.parametrize(
+    "document",
+    ['{"start": "2026-01-01", "end": "2026-12-31"}'.encode("utf-16"), b"\xef\xbb\xbf{}"],
+)
+def test_json_documents_are_utf_8_without_a_byte_order_mark(document):
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure_json(document, sr.Period)
+    assert caught.value.errors[0].code == "invalid_json"
+
+
+def test_an_error_lists_at_least_one_problem():
+    with pytest.raises(ValueError, match="at least one problem"):
+        sr.ValidationError([])

@@ -174,3 +174,26 @@ def test_generated_money_is_valid_and_pickles(m):
 def test_only_ascii_digits_make_an_amount(amount):
     with pytest.raises(ValidationError):
         Money(amount=amount, currency="EUR")
+
+
+def test_sums_are_exact_or_refused_never_rounded():
+    big = Money(amount="12345678901234567890123456789.01", currency="EUR")
+    assert (big + eur("0.01")).amount == Decimal("12345678901234567890123456789.02")
+    huge = Money(amount=Decimal("1E+99"), currency="EUR")
+    with pytest.raises(MoneyError, match="exactly"):
+        huge + eur("0.01")
+
+
+def test_dividing_by_zero_raises_a_money_error():
+    with pytest.raises(MoneyError, match="by zero"):
+        eur(1) / 0
+    with pytest.raises(MoneyError, match="by zero"):
+        eur(1) / eur(0)
+
+
+@pytest.mark.parametrize("amount", ["1" * 33, 10**30, -(10**30)])
+def test_amounts_longer_than_the_wire_allows_are_refused(amount):
+    with pytest.raises(ValidationError) as caught:
+        Money(amount=amount, currency="EUR")
+    assert caught.value.errors[0].code == "out_of_range"
+    assert "at most" in caught.value.errors[0].message

@@ -118,3 +118,19 @@ def test_bad_or_too_frequent_rules_are_refused(rule):
     (item,) = caught.value.errors
     assert (item.path, item.code) == ("rule", "invalid_cadence")
     assert "RFC 5545" in item.message
+
+
+@pytest.mark.parametrize("rule", ["FREQ=MONTHLY;INTERVAL=0", "FREQ=DAILY;INTERVAL=-1"])
+def test_an_interval_below_one_is_refused_instead_of_looping_forever(rule):
+    with pytest.raises(ValidationError, match="INTERVAL of 1 or more"):
+        Cadence(rule=rule)
+
+
+def test_a_utc_until_as_rfc_5545_writes_it_is_understood():
+    weekly = Cadence(rule="FREQ=WEEKLY;UNTIL=20260120T000000Z")
+    assert weekly.between(date(2026, 1, 1), date(2026, 2, 28)) == (
+        date(2026, 1, 1),
+        date(2026, 1, 8),
+        date(2026, 1, 15),
+    )
+    assert weekly.next_after(date(2026, 1, 15), anchor=date(2026, 1, 1)) is None

@@ -98,13 +98,32 @@ def to_date(value: Any) -> Any:
     return value
 
 
+#: The longest decimal string, and the largest int, read as a Decimal: ample for any amount,
+#: and a bound on the digits that untrusted input can make every later sum carry.
+MAX_DECIMAL_CHARS: Final = 32
+_INT_LIMIT: Final = 10**30
+
+
 def to_decimal(value: Any) -> Any:
-    """An int or a plain decimal string (``"-12.50"``) becomes a Decimal."""
-    if type(value) is str and _DECIMAL.match(value):
+    """An int or a plain decimal string (``"-12.50"``) becomes a Decimal.
+
+    Strings longer than :data:`MAX_DECIMAL_CHARS` and ints of more than 30
+    digits are left for the check to refuse.
+    """
+    if type(value) is str and len(value) <= MAX_DECIMAL_CHARS and _DECIMAL.match(value):
         return Decimal(value)
-    if type(value) is int:
+    if type(value) is int and -_INT_LIMIT < value < _INT_LIMIT:
         return Decimal(value)
     return value
+
+
+def _too_long(value: Any) -> str | None:
+    """Why a decimal string or int is too long to read, or None."""
+    if type(value) is str and len(value) > MAX_DECIMAL_CHARS and _DECIMAL.match(value):
+        return f"got a number of {len(value)} characters; expected at most {MAX_DECIMAL_CHARS}"
+    if type(value) is int and not -_INT_LIMIT < value < _INT_LIMIT:
+        return "got a whole number of more than 30 digits; expected at most 30"
+    return None
 
 
 @attrs.frozen
@@ -170,6 +189,8 @@ def _check_decimal(value: Any, path: str, out: list[ErrorItem]) -> None:
     if isinstance(value, float):
         message = f'got {describe(value)}; send it as a string like "0.22" (floats are inexact)'
         code = "float_decimal"
+    elif (too_long := _too_long(value)) is not None:
+        message, code = too_long, "out_of_range"
     else:
         message = f'got {describe(value)}; expected a decimal number as a string like "0.22"'
         code = "invalid_decimal"
@@ -453,6 +474,8 @@ def check_amount(value: Any, path: str, out: list[ErrorItem]) -> None:
             "(binary floats lose cents)"
         )
         code = "float_money"
+    elif (too_long := _too_long(value)) is not None:
+        message, code = too_long, "out_of_range"
     else:
         message = f'got {describe(value)}; expected an amount as a decimal string like "12.50"'
         code = "invalid_decimal"
@@ -483,17 +506,6 @@ def bounded(low: int, high: int) -> dict[str, Constraint]:
         if low <= value <= high:
             return None
         return "out_of_range", f"got {value}; expected a whole number from {low} to {high}"
-
-    return {CONSTRAINT: constraint}
-
-
-def positive() -> dict[str, Constraint]:
-    """Field metadata: a whole number above zero."""
-
-    def constraint(value: int) -> tuple[str, str] | None:
-        if value > 0:
-            return None
-        return "out_of_range", f"got {value}; expected a whole number above 0"
 
     return {CONSTRAINT: constraint}
 

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from ._checks import Checked, positive, to_date, to_tuple
+from ._checks import Checked, bounded, to_date, to_tuple
 from ._enums import DealStage, Responsibility, to_deal_stage, to_responsibility
 from ._values import Money, Period
+from .exceptions import ErrorItem
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = ["Assignment", "Deal", "Order", "Product", "SupplyContract"]
 
@@ -26,7 +31,8 @@ class Product(Checked):
 class SupplyContract(Checked):
     """A long-term supply agreement, what account managers aim for (S4.2).
 
-    The contract runs from ``start`` for ``term_months`` calendar months
+    The contract runs from ``start`` for ``term_months`` calendar months (1
+    to 1200, and ending by the year 9999)
     (computed with :class:`~dateutil.relativedelta.relativedelta`, so a
     contract from 31 January for one month ends on 28 or 29 February): it is
     active on day ``d`` when ``start <= d < renewal_date``.
@@ -41,10 +47,21 @@ class SupplyContract(Checked):
     id: str
     customer: str
     start: date = attrs.field(converter=to_date)
-    term_months: int = attrs.field(metadata=positive())
+    term_months: int = attrs.field(metadata=bounded(1, 1200))
     annual_value: Money | None = None
     products: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     negotiated_by: str | None = None
+
+    def _invariants(self) -> Iterator[ErrorItem]:
+        try:
+            self.renewal_date  # noqa: B018 - computing it is the check
+        except (ValueError, OverflowError):
+            yield ErrorItem(
+                path="term_months",
+                message=f"a term of {self.term_months} months from {self.start.isoformat()} "
+                "ends after the year 9999; expected a contract that ends by then",
+                code="out_of_range",
+            )
 
     @property
     def renewal_date(self) -> date:

@@ -38,9 +38,13 @@ import attrs
 import cattrs
 from cattrs.cols import (
     homogenous_tuple_structure_factory,
+    is_any_set,
+    is_frozenset,
+    is_mapping,
     is_mutable_sequence,
     is_sequence,
     list_structure_factory,
+    mapping_structure_factory,
 )
 from cattrs.errors import (
     ClassValidationError,
@@ -482,13 +486,7 @@ def _unknown(key: object, cls: type) -> ErrorItem:
 
 def _references(shell: Any) -> list[ErrorItem]:
     """Run the reference checks on a portfolio read only in part."""
-    collections: dict[str, list[Any]] = {}
-    for name in COLLECTIONS:
-        items: list[Any] = list(getattr(shell, name))
-        if name == "key_accounts":
-            # A key account is known by its customer: without one it counts for nothing.
-            items = [a if type(a.customer) is str else None for a in items]
-        collections[name] = items
+    collections = {name: list(getattr(shell, name)) for name in COLLECTIONS}
     return reference_problems(collections)
 
 
@@ -584,6 +582,32 @@ def _sequence_factory(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], A
     return hook
 
 
+def _set_factory(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    # JSON has no sets: a set arrives as a list, never as a string to iterate.
+    args = typing.get_args(cl)
+    element = args[0] if args else Any
+    frozen = is_frozenset(cl)
+
+    def hook(value: Any, _: Any) -> Any:
+        if not isinstance(value, list | tuple):
+            raise _one(f"got {describe(value)}; expected a list", "invalid_type")
+        items = conv.structure(value, list[element])  # type: ignore[valid-type]
+        return frozenset(items) if frozen else set(items)
+
+    return hook
+
+
+def _mapping_factory(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    inner = mapping_structure_factory(cl, conv)
+
+    def hook(value: Any, t: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _one(f"got {describe(value)}; expected an object", "invalid_type")
+        return inner(value, t)
+
+    return hook
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True)
     conv.register_structure_hook(str, _strict(str, "a string"))
@@ -600,6 +624,8 @@ def _make_converter() -> cattrs.Converter:
     for base in (enum.Enum, enum.StrEnum, enum.IntEnum):
         conv.register_unstructure_hook(base, _enum_value)
     conv.register_structure_hook_factory(is_sequence, _sequence_factory)
+    conv.register_structure_hook_factory(is_any_set, _set_factory)
+    conv.register_structure_hook_factory(is_mapping, _mapping_factory)
     conv.register_structure_hook(Cadence, _structure_cadence)
     conv.register_unstructure_hook(Cadence, _cadence_rule)
     for cls in wire_classes():
@@ -779,7 +805,9 @@ def structure(data: Any, cls: type[T], *, forbid_extra_keys: bool = True) -> T:
     conv = converter()
     try:
         return conv.structure(data, cls)
-    except (ClassValidationError, IterableValidationError) as e:
+    except (ClassValidationError, IterableValidationError, ValidationError) as e:
+        raise ValidationError(_from_cattrs(e)) from None
+    except Exception as e:  # noqa: BLE001 - users' own classes: no bare error escapes
         raise ValidationError(_from_cattrs(e)) from None
 
 
@@ -859,6 +887,9 @@ def structure_json(
     salesroles.exceptions.ValidationError: amount: got the float 12.50; send the amount as a string like "12.50" (binary floats lose cents)
     """  # noqa: E501
     try:
+        if isinstance(document, bytes | bytearray):
+            # RFC 8259: JSON between systems is UTF-8; json.loads would guess UTF-16 too.
+            document = bytes(document).decode("utf-8")
         data = json.loads(document, parse_float=_Float, parse_constant=_Float)
     except (ValueError, RecursionError) as e:
         reason = "it is nested too deeply" if isinstance(e, RecursionError) else str(e)[:200]

@@ -208,7 +208,8 @@ def _check_designations(accounts: Sequence[object | None], problems: list[ErrorI
     """Report a customer designated a key account more than once."""
     designated: dict[str, int] = {}
     for i, account in enumerate(accounts):
-        if not isinstance(account, KeyAccount):
+        # A key account read in part may lack its customer: it designates nobody then.
+        if not isinstance(account, KeyAccount) or type(account.customer) is not str:
             continue
         first = designated.setdefault(account.customer, i)
         if first != i:
@@ -251,7 +252,8 @@ def _check_references(
                     message = f"{ref!r} names nothing in this portfolio; {expected}"
                     code = "dangling_reference"
                 else:
-                    message = f"{ref!r} is {_article(found[0])} {found[0]}; {expected}"
+                    kind = found[0].split("|")[0]
+                    message = f"{ref!r} is {_a(kind)}; {expected}"
                     code = "wrong_reference"
                 problems.append(ErrorItem(path=f"{name}[{i}].{rel}", message=message, code=code))
 

@@ -19,7 +19,7 @@ from typing import Any, Final, cast
 
 import attrs
 
-from ._checks import check_amount
+from ._checks import MAX_DECIMAL_CHARS, check_amount
 from ._convert import LEAF, OBJECTS, WireField, is_enum, wire_fields
 from ._planning import CommunicationPlan
 from ._values import Cadence
@@ -45,7 +45,10 @@ _DECIMAL_PATTERN: Final = r"^-?[0-9]+(\.[0-9]+)?" + _END
 def _decimal(description: str) -> dict[str, Any]:
     return {
         "description": description,
-        "anyOf": [{"type": "string", "pattern": _DECIMAL_PATTERN}, {"type": "integer"}],
+        "anyOf": [
+            {"type": "string", "pattern": _DECIMAL_PATTERN, "maxLength": MAX_DECIMAL_CHARS},
+            {"type": "integer", "minimum": 1 - 10**30, "maximum": 10**30 - 1},
+        ],
     }
 
 
@@ -84,8 +87,6 @@ def _leaf(f: WireField, check: Any) -> dict[str, Any]:  # noqa: C901, PLR0911, P
         schema: dict[str, Any] = {"type": "integer"}
         if kind == "bounded":
             schema |= {"minimum": values["low"], "maximum": values["high"]}
-        elif kind == "positive":
-            schema["minimum"] = 1
         return schema
     if item is date:
         return dict(_DATE)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from decimal import Decimal
+import re
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from decimal import Context, Decimal, DivisionByZero, Inexact, InvalidOperation, Overflow
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -22,6 +23,20 @@ def _to_amount(value: Decimal | int | str) -> Decimal:
     return to_decimal(value)  # type: ignore[no-any-return]
 
 
+# Sums, differences and products of money are exact or refused: 100 digits hold any sum of
+# amounts read from the wire (at most 32 characters each); beyond, Inexact is trapped.
+_EXACT = Context(prec=100, traps=[Inexact, InvalidOperation, DivisionByZero, Overflow])
+
+
+def _exactly(op: str, compute: Any, *args: Decimal) -> Decimal:
+    try:
+        return compute(*args)  # type: ignore[no-any-return]
+    except (Inexact, Overflow) as e:
+        raise MoneyError(
+            f"cannot {op} these amounts exactly: the result needs over 100 digits"
+        ) from e
+
+
 @attrs.frozen(kw_only=True)
 class Money(Checked):
     """An exact amount of one currency.
@@ -32,10 +47,13 @@ class Money(Checked):
     code: three capital letters. The amount keeps its digits: ``"1200000.00"``
     stays ``1200000.00``.
 
-    Arithmetic is exact: ``+`` and ``-`` with the same currency, ``*`` and
-    ``/`` by an ``int`` or ``Decimal``, dividing two amounts gives their ratio,
-    and amounts of one currency compare. Mixing currencies raises
-    :class:`~salesroles.exceptions.CurrencyMismatchError`.
+    Arithmetic is exact: ``+`` and ``-`` with the same currency and ``*`` by
+    an ``int`` or ``Decimal`` give the exact result or raise
+    :class:`~salesroles.exceptions.MoneyError` (never a rounded one); ``/`` by
+    a number, or by money of the same currency (their ratio), rounds to 28
+    significant digits. Amounts of one currency compare. Mixing currencies
+    raises :class:`~salesroles.exceptions.CurrencyMismatchError`. Amounts read
+    from text have at most 32 characters, ints at most 30 digits.
 
     >>> price = Money(amount="12.50", currency="EUR")
     >>> price * 3 + Money(amount=1, currency="EUR")
@@ -62,7 +80,9 @@ class Money(Checked):
         if not isinstance(other, Money):
             return NotImplemented
         self._same(other, "add")
-        return Money(amount=self.amount + other.amount, currency=self.currency)
+        return Money(
+            amount=_exactly("add", _EXACT.add, self.amount, other.amount), currency=self.currency
+        )
 
     def __radd__(self, other: object) -> Money:
         # ``sum(amounts)`` starts from the int 0.
@@ -74,7 +94,8 @@ class Money(Checked):
         if not isinstance(other, Money):
             return NotImplemented
         self._same(other, "subtract")
-        return Money(amount=self.amount - other.amount, currency=self.currency)
+        amount = _exactly("subtract", _EXACT.subtract, self.amount, other.amount)
+        return Money(amount=amount, currency=self.currency)
 
     def __neg__(self) -> Money:
         return Money(amount=-self.amount, currency=self.currency)
@@ -90,17 +111,29 @@ class Money(Checked):
         return Decimal(factor)
 
     def __mul__(self, factor: object) -> Money:
-        return Money(amount=self.amount * self._factor(factor, "multiply"), currency=self.currency)
+        amount = _exactly(
+            "multiply", _EXACT.multiply, self.amount, self._factor(factor, "multiply")
+        )
+        return Money(amount=amount, currency=self.currency)
 
     __rmul__ = __mul__
 
     def __truediv__(self, other: object) -> Any:
         """Divide by a number (giving money) or by money of the same currency (a ratio)."""
+        # Division is rarely exact (10 / 3): it rounds to Python's default 28 digits.
         if isinstance(other, Money):
             self._same(other, "divide")
-            return self.amount / other.amount
-        divisor = self._factor(other, "divide")
-        return Money(amount=self.amount / divisor, currency=self.currency)
+            divisor = other.amount
+        else:
+            divisor = self._factor(other, "divide")
+        if not divisor:
+            raise MoneyError(f"cannot divide {self} by zero")
+        quotient = self.amount / divisor
+        return (
+            quotient
+            if isinstance(other, Money)
+            else Money(amount=quotient, currency=self.currency)
+        )
 
     def _compare(self, other: object) -> Decimal:
         if not isinstance(other, Money):
@@ -191,14 +224,18 @@ class Period(Checked):
 
 
 _FINER_THAN_DAILY = frozenset({rrule.HOURLY, rrule.MINUTELY, rrule.SECONDLY})
-_ANCHOR = datetime(2000, 1, 1)  # noqa: DTZ001 - only parses the rule; occurrences are dates
+_ANCHOR = date(2000, 1, 1)
+# RFC 5545 writes UNTIL in UTC ("...T000000Z"); dateutil then wants an aware DTSTART.
+_UTC_UNTIL = re.compile(r"UNTIL=[0-9]{8}T[0-9]{6}Z", re.IGNORECASE)
 
 
-def _parse_rule(rule: str, start: datetime) -> rrule.rrule:
-    parsed = rrule.rrulestr(rule, dtstart=start)
+def _parse_rule(rule: str, start: date) -> tuple[rrule.rrule, timezone | None]:
+    """Read *rule* counted from *start*; also return the time zone its bounds need."""
+    tz = UTC if _UTC_UNTIL.search(rule) else None
+    parsed = rrule.rrulestr(rule, dtstart=datetime.combine(start, time(), tzinfo=tz))
     if not isinstance(parsed, rrule.rrule):  # pragma: no cover - rrulestr without forceset
         raise TypeError("expected a single recurrence rule")
-    return parsed
+    return parsed, tz
 
 
 @attrs.frozen(kw_only=True)
@@ -224,12 +261,15 @@ class Cadence(Checked):
             problem = "expected a single RRULE without DTSTART"
         else:
             try:
-                parsed = _parse_rule(self.rule, _ANCHOR)
+                parsed, _ = _parse_rule(self.rule, _ANCHOR)
             except (ValueError, TypeError, OverflowError, KeyError, IndexError) as e:
                 problem = f"it does not parse ({e})"
             else:
+                # dateutil keeps these private; an INTERVAL below 1 would never advance.
                 if parsed._freq in _FINER_THAN_DAILY:  # type: ignore[attr-defined]  # noqa: SLF001
                     problem = "expected a frequency of DAILY or slower"
+                elif parsed._interval < 1:  # type: ignore[attr-defined]  # noqa: SLF001
+                    problem = "expected an INTERVAL of 1 or more"
         if problem is not None:
             yield ErrorItem(
                 path="rule",
@@ -240,9 +280,9 @@ class Cadence(Checked):
 
     def between(self, start: date, end: date) -> tuple[date, ...]:
         """Return the dates of the occurrences from *start* to *end*, both included."""
-        first = datetime.combine(start, datetime.min.time())
-        last = datetime.combine(end, datetime.min.time())
-        rule = _parse_rule(self.rule, first)
+        rule, tz = _parse_rule(self.rule, start)
+        first = datetime.combine(start, time(), tzinfo=tz)
+        last = datetime.combine(end, time(), tzinfo=tz)
         return tuple(dict.fromkeys(d.date() for d in rule.between(first, last, inc=True)))
 
     def next_after(self, day: date, *, anchor: date | None = None) -> date | None:
@@ -250,8 +290,8 @@ class Cadence(Checked):
 
         None when the rule has ended (``COUNT`` or ``UNTIL``).
         """
-        first = datetime.combine(anchor or day, datetime.min.time())
-        found = _parse_rule(self.rule, first).after(datetime.combine(day, datetime.min.time()))
+        rule, tz = _parse_rule(self.rule, anchor or day)
+        found = rule.after(datetime.combine(day, time(), tzinfo=tz))
         return None if found is None else found.date()
 
     def __str__(self) -> str:

@@ -91,6 +91,9 @@ class ValidationError(SalesRolesError, ValueError):
 
     def __init__(self, errors: Iterable[ErrorItem]) -> None:
         self.errors = tuple(errors)
+        if not self.errors:
+            msg = "a ValidationError lists at least one problem"
+            raise ValueError(msg)
         super().__init__(self._describe())
 
     def _describe(self) -> str:
