@@ -113,6 +113,14 @@ def test_every_finding_cites_the_claims_of_its_rule():
         assert finding.involves[0] == finding.subject
 
 
+def test_a_report_becomes_a_data_frame():
+    report = check(gappy())
+    frame = report.to_frame()
+    assert list(frame.columns)[:3] == ["rule", "severity", "subject"]
+    assert len(frame) == len(report)
+    assert list(check(clean_portfolio()).to_frame().columns) == list(frame.columns)
+
+
 def test_flat_records_are_ready_for_a_data_frame():
     records = check(gappy()).to_records()
     assert records[0] == {
@@ -123,7 +131,7 @@ def test_flat_records_are_ready_for_a_data_frame():
         "for P-VALVE (Control valves)",
         "claims": "S3.4",
         "involves": "AP-ACME, P-VALVE",
-        "as_of": date(2026, 11, 27),
+        "as_of": "2026-11-27",
         "policy": "strict",
     }
     assert all(set(r) == set(records[0]) for r in records)

@@ -61,47 +61,11 @@ STRATEGIES: dict[type, Any] = {
         sr.CustomizationProposal, id=_IDS, product=_IDS, description=_TEXT
     ),
     sr.ResourceCommitment: st.builds(sr.ResourceCommitment, department=_TEXT, commitment=_TEXT),
-    sr.RevenueTarget: st.builds(
-        sr.RevenueTarget,
-        id=_IDS,
-        owner=_IDS,
-        period=srt.periods(),
-        revenue=srt.money(),
-        set_by=_IDS,
-    ),
-    sr.SupplyContract: st.builds(
-        sr.SupplyContract,
-        id=_IDS,
-        customer=_IDS,
-        start=_DATES,
-        term_months=st.integers(1, 120),
-        annual_value=st.none() | srt.money(),
-        products=st.lists(_IDS, max_size=3),
-        negotiated_by=st.none() | _IDS,
-    ),
-    sr.Order: st.builds(
-        sr.Order,
-        id=_IDS,
-        customer=_IDS,
-        placed_on=_DATES,
-        amount=srt.money(),
-        placed_by=st.none() | _IDS,
-        administered_by=st.none() | _IDS,
-    ),
-    sr.Deal: st.builds(
-        sr.Deal,
-        id=_IDS,
-        customer=_IDS,
-        stage=st.sampled_from(sr.DealStage),
-        owner=_IDS,
-        value=st.none() | srt.money(),
-    ),
-    sr.Assignment: st.builds(
-        sr.Assignment,
-        member=_IDS,
-        responsibility=st.sampled_from(sr.Responsibility),
-        subject=_IDS,
-    ),
+    sr.RevenueTarget: srt.revenue_targets(),
+    sr.SupplyContract: srt.supply_contracts(),
+    sr.Order: srt.orders(),
+    sr.Deal: srt.deals(),
+    sr.Assignment: srt.assignments(),
 }
 
 

@@ -164,6 +164,12 @@ def test_every_strategy_of_salesroles_testing_builds_valid_objects(data):
                 testing.stakeholders(),
                 testing.key_accounts(),
                 testing.account_plans(),
+                testing.supply_contracts(),
+                testing.orders(),
+                testing.deals(),
+                testing.revenue_targets(),
+                testing.assignments(),
+                testing.portfolios(),
             ]
         )
     )

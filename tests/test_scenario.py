@@ -280,3 +280,10 @@ def test_a_scenario_needs_a_portfolio():
 def test_roles_and_dates_may_be_given_as_their_wire_values(base):
     assert base.promote("bob", "sales_manager").after.member("bob").role is Role.SALES_MANAGER
     assert base.compare(as_of="2026-06-30").as_of == date(2026, 6, 30)
+
+
+def test_the_comparison_marks_severities_in_notebooks(base):
+    page = base.with_policy(MERGED).compare()._repr_html_()
+    assert "▲ warning" in page
+    assert "<td style" in page
+    assert ">gone</td>" in page

@@ -24,12 +24,24 @@ from ._policy import (
 )
 from ._portfolio import Portfolio, resolve_as_of
 from ._rules import Context, Severity, role_phrase, roles_phrase, rule_by_id, rules
+from ._tables import records_to_frame
 from .exceptions import ErrorItem, ValidationError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Iterator, Mapping, Sequence
 
-__all__ = ["Decision", "Finding", "Report", "check", "decide"]
+__all__ = ["Decision", "Finding", "Report", "check", "decide", "findings_html"]
+
+_RECORD_COLUMNS: Final = (
+    "rule",
+    "severity",
+    "subject",
+    "message",
+    "claims",
+    "involves",
+    "as_of",
+    "policy",
+)
 
 # -- display helpers: plain text for terminals, HTML for notebooks, no dependency --
 
@@ -195,12 +207,19 @@ class Report:
         """Return one flat dict per finding, ready for ``pandas.DataFrame(report.to_records())``.
 
         Each holds ``rule``, ``severity``, ``subject``, ``message``, ``claims``
-        and ``involves`` (comma-separated), and the report's ``as_of`` (a
-        date) and ``policy``.
+        and ``involves`` (comma-separated), and the report's ``as_of`` (an ISO
+        date string, like every date in the library's records) and ``policy``.
         """
-        return [
-            {**f.to_record(), "as_of": self.as_of, "policy": self.policy} for f in self.findings
-        ]
+        as_of = self.as_of.isoformat()
+        return [{**f.to_record(), "as_of": as_of, "policy": self.policy} for f in self.findings]
+
+    def to_frame(self) -> Any:
+        """Return the findings as a :class:`pandas.DataFrame`, one row per finding.
+
+        Raises:
+            ImportError: pandas is not installed; ``pip install "salesroles[notebook]"``.
+        """
+        return records_to_frame(self.to_records(), _RECORD_COLUMNS)
 
     def __repr__(self) -> str:
         return (
@@ -220,23 +239,31 @@ class Report:
             f"<p><strong>Report</strong> as of {self.as_of.isoformat()} under policy "
             f"<code>{html.escape(self.policy)}</code>: {_counts(self.findings)}</p>"
         )
-        if not self.findings:
-            return head
-        header = "".join(
-            f'<th style="{_CELL}">{h}</th>'
-            for h in ("severity", "rule", "subject", "message", "claims")
-        )
-        rows = "".join(
-            "<tr>"
-            f'<td style="{_CELL}">{_badge(f.severity)}</td>'
-            f'<td style="{_CELL}"><code>{html.escape(f.rule)}</code></td>'
-            f'<td style="{_CELL}">{html.escape(f.subject)}</td>'
-            f'<td style="{_CELL}">{html.escape(f.message)}</td>'
-            f'<td style="{_CELL}">{html.escape(_claims(f.claims))}</td>'
-            "</tr>"
-            for f in self.findings
-        )
-        return f"{head}<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
+        return head + findings_html([("", f) for f in self.findings])
+
+
+def findings_html(rows: Sequence[tuple[str, Finding]], *, first: str | None = None) -> str:
+    """An escaped HTML table of findings, severities marked; "" when there are none.
+
+    Each row is a finding with a leading cell (shown in a first column headed
+    *first* when that is given: a scenario marks findings "new" or "gone").
+    """
+    if not rows:
+        return ""
+    heads = ("severity", "rule", "subject", "message", "claims")
+    header = "".join(f'<th style="{_CELL}">{h}</th>' for h in (first, *heads) if h is not None)
+    body = "".join(
+        "<tr>"
+        + (f'<td style="{_CELL}">{html.escape(lead)}</td>' if first is not None else "")
+        + f'<td style="{_CELL}">{_badge(f.severity)}</td>'
+        f'<td style="{_CELL}"><code>{html.escape(f.rule)}</code></td>'
+        f'<td style="{_CELL}">{html.escape(f.subject)}</td>'
+        f'<td style="{_CELL}">{html.escape(f.message)}</td>'
+        f'<td style="{_CELL}">{html.escape(_claims(f.claims))}</td>'
+        "</tr>"
+        for lead, f in rows
+    )
+    return f"<table><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _as_of(value: object) -> date | None:

@@ -24,7 +24,7 @@ import attrs
 from ._analytics import LossImpact, concentration, decision_team, loss_impact, workload
 from ._assessment import assess_key_accounts
 from ._attainment import plan_attainment
-from ._check import Finding, Report, check
+from ._check import Finding, Report, check, findings_html
 from ._checks import describe, to_date
 from ._commerce import Product
 from ._enums import CustomerStatus, DealStage, Role, to_role
@@ -476,12 +476,9 @@ class Comparison(Table):
         changes = render_html(
             self._heading(), self.summary(), [{"change": c} for c in self.changes], ("change",), {}
         )
-        findings = render_html(
-            "Findings that appear and disappear",
-            {},
-            self.finding_records(),
-            ("change", "severity", "rule", "subject", "message", "claims"),
-            {},
+        marked = [("new", f) for f in self.appeared] + [("gone", f) for f in self.disappeared]
+        findings = "<p><strong>Findings that appear and disappear</strong></p>" + (
+            findings_html(marked, first="change") or "<p>(none)</p>"
         )
         figures = render_html("Figures that move", {}, self.to_records(), self._columns, {})
         return changes + findings + figures

@@ -49,15 +49,20 @@ if TYPE_CHECKING:
 
 __all__ = [
     "account_plans",
+    "assignments",
     "customers",
+    "deals",
     "generate_portfolio",
     "key_accounts",
     "leads",
     "money",
+    "orders",
     "periods",
     "portfolios",
+    "revenue_targets",
     "sample_portfolio",
     "stakeholders",
+    "supply_contracts",
     "team_members",
 ]
 
@@ -721,6 +726,76 @@ def account_plans(
     )
 
 
+def supply_contracts(
+    customer: str = "C-1", products: tuple[str, ...] = ("P-1",), negotiator: str | None = None
+) -> SearchStrategy[SupplyContract]:
+    """Valid :class:`SupplyContract` values with *customer*, covering some of *products*."""
+    st = _st()
+    return st.builds(  # type: ignore[no-any-return]
+        SupplyContract,
+        id=_ids("K"),
+        customer=st.just(customer),
+        start=_dates(),
+        term_months=st.integers(1, 120),
+        annual_value=st.none() | money("EUR"),
+        products=st.lists(st.sampled_from(products), unique=True).map(tuple),
+        negotiated_by=st.just(negotiator),
+    )
+
+
+def orders(
+    customer: str = "C-1", placed_by: str | None = None, administered_by: str | None = None
+) -> SearchStrategy[Order]:
+    """Valid :class:`Order` values of *customer*."""
+    st = _st()
+    return st.builds(  # type: ignore[no-any-return]
+        Order,
+        id=_ids("O"),
+        customer=st.just(customer),
+        placed_on=_dates(),
+        amount=money("EUR"),
+        placed_by=st.just(placed_by),
+        administered_by=st.just(administered_by),
+    )
+
+
+def deals(customer: str = "C-1", owner: str = "M-1") -> SearchStrategy[Deal]:
+    """Valid :class:`Deal` values with *customer*, owned by *owner*."""
+    st = _st()
+    return st.builds(  # type: ignore[no-any-return]
+        Deal,
+        id=_ids("D"),
+        customer=st.just(customer),
+        stage=st.sampled_from(DealStage),
+        owner=st.just(owner),
+        value=st.none() | money("EUR"),
+    )
+
+
+def revenue_targets(owner: str = "M-1", set_by: str = "M-1") -> SearchStrategy[RevenueTarget]:
+    """Valid :class:`RevenueTarget` values for *owner*, set by *set_by*."""
+    st = _st()
+    return st.builds(  # type: ignore[no-any-return]
+        RevenueTarget,
+        id=_ids("T"),
+        owner=st.just(owner),
+        period=periods(),
+        revenue=money("EUR"),
+        set_by=st.just(set_by),
+    )
+
+
+def assignments(member: str = "M-1", subject: str = "C-1") -> SearchStrategy[Assignment]:
+    """Valid :class:`Assignment` values: *member* does some work about *subject*."""
+    st = _st()
+    return st.builds(  # type: ignore[no-any-return]
+        Assignment,
+        member=st.just(member),
+        responsibility=st.sampled_from(Responsibility),
+        subject=st.just(subject),
+    )
+
+
 def portfolios(max_accounts: int = 4) -> SearchStrategy[Portfolio]:
     """Valid :class:`Portfolio` values whose references all resolve.
 
@@ -775,6 +850,36 @@ def portfolios(max_accounts: int = 4) -> SearchStrategy[Portfolio]:
             attrs.evolve(lead, id=f"L-{i}")
             for i, lead in enumerate(draw(st.lists(leads(st.none() | member_ids), max_size=3)))
         ]
+        commerce: dict[str, list[Any]] = {"contracts": [], "orders": [], "deals": []}
+        for i, customer in enumerate(people):
+            who = draw(member_ids)
+            buyers = [s.id for s in team_at if s.customer == customer.id]
+            placed_by = draw(st.sampled_from(buyers)) if buyers else None
+            for name, strategy in (
+                ("contracts", supply_contracts(customer.id, product_ids, who)),
+                ("orders", orders(customer.id, placed_by, who)),
+                ("deals", deals(customer.id, who)),
+            ):
+                commerce[name].extend(
+                    attrs.evolve(x, id=f"{name[0].upper()}-{i}-{k}")
+                    for k, x in enumerate(draw(st.lists(strategy, max_size=2)))
+                )
+        targets = [
+            attrs.evolve(t, id=f"T-{i}")
+            for i, t in enumerate(
+                draw(st.lists(revenue_targets(draw(member_ids), draw(member_ids)), max_size=2))
+            )
+        ]
+        subjects = [c.id for c in people] + [lead.id for lead in lead_list]
+        work = (
+            draw(
+                st.lists(
+                    assignments(draw(member_ids), draw(st.sampled_from(subjects))), max_size=2
+                )
+            )
+            if subjects
+            else []
+        )
         return Portfolio(
             as_of=draw(st.none() | _dates()),
             currency="EUR",
@@ -785,6 +890,9 @@ def portfolios(max_accounts: int = 4) -> SearchStrategy[Portfolio]:
             key_accounts=accounts,
             stakeholders=team_at,
             plans=plans,
+            targets=targets,
+            assignments=work,
+            **commerce,
         )
 
     return build()  # type: ignore[no-any-return]
