@@ -36,9 +36,11 @@ if TYPE_CHECKING:
 __all__ = [
     "CHECK",
     "CONSTRAINT",
+    "ISO_DAYS",
     "Checked",
     "Rejected",
     "describe",
+    "iso_day",
     "to_date",
     "to_decimal",
     "to_tuple",
@@ -88,14 +90,40 @@ def to_tuple(value: Any) -> Any:
     return tuple(value) if type(value) is list else value
 
 
+# Portfolios repeat their days (periods, order dates); reading and writing a day through a
+# small cache is several times faster than parsing or formatting it again. Days are
+# immutable, so sharing them is safe; the caches are emptied when they grow large.
+_DAYS: dict[str, date] = {}
+ISO_DAYS: dict[date, str] = {}
+_CACHE_LIMIT: Final = 50_000
+
+
 def to_date(value: Any) -> Any:
     """``"2026-11-27"`` becomes a date; other spellings are left for the checker."""
-    if type(value) is str and _DATE.match(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return value
+    if type(value) is str:
+        day = _DAYS.get(value)
+        if day is not None:
+            return day
+        if _DATE.match(value):
+            try:
+                day = date.fromisoformat(value)
+            except ValueError:
+                return value
+            if len(_DAYS) >= _CACHE_LIMIT:
+                _DAYS.clear()
+            _DAYS[value] = day
+            return day
     return value
+
+
+def iso_day(day: date) -> str:
+    """``day`` written ``YYYY-MM-DD`` (cached: see ``_DAYS``)."""
+    text = ISO_DAYS.get(day)
+    if text is None:
+        if len(ISO_DAYS) >= _CACHE_LIMIT:
+            ISO_DAYS.clear()
+        text = ISO_DAYS[day] = day.isoformat()
+    return text
 
 
 #: The longest decimal string, and the largest int, read as a Decimal: ample for any amount,

@@ -55,6 +55,7 @@ from cattrs.errors import (
 from ._checks import (
     CHECK,
     CONSTRAINT,
+    ISO_DAYS,
     Checked,
     Rejected,
     compile_source,
@@ -62,6 +63,7 @@ from ._checks import (
     emit_field_checks,
     field_check,
     has_invariants,
+    iso_day,
     to_date,
 )
 from ._portfolio import COLLECTIONS, Portfolio, reference_problems
@@ -668,7 +670,7 @@ def _value_expr(f: WireField, var: str, ns: dict[str, Any]) -> str:  # noqa: PLR
     if item is not f.hint:  # a tuple of strings
         return f"_list({var})"
     if item is date:
-        return f"{var}.isoformat()"
+        return f"(_iso_get({var}) or _iso_day({var}))"
     if item is Decimal:
         return _decimal_expr(var)
     if item is Cadence:
@@ -707,7 +709,13 @@ def _unstructure_fn(cls: type) -> Callable[[Any], Any]:
     found = _UNSTRUCTURE.get(cls)
     if found is not None:
         return found
-    namespace: dict[str, Any] = {"_fmt": _fmt, "_list": list, "_str": str}
+    namespace: dict[str, Any] = {
+        "_fmt": _fmt,
+        "_list": list,
+        "_str": str,
+        "_iso_get": ISO_DAYS.get,
+        "_iso_day": iso_day,
+    }
     name = f"unstructure_{cls.__name__}"
     literal: list[str] = []
     tail: list[str] = []
