@@ -44,6 +44,7 @@ __all__ = [
     "to_date",
     "to_decimal",
     "to_tuple",
+    "with_article",
 ]
 
 #: Metadata key of a field's extra constraint: ``fn(value) -> (code, message) | None``.
@@ -60,6 +61,11 @@ T = TypeVar("T")
 
 Constraint = typing.Callable[[Any], "tuple[str, str] | None"]
 _FieldCheck = typing.Callable[[Any, str, "list[ErrorItem]"], None]
+
+
+def with_article(noun: str) -> str:
+    """*noun* with its indefinite article, for messages: "an order", "a Customer"."""
+    return f"{'an' if noun[:1] in set('AEIOUaeiou') else 'a'} {noun}"
 
 
 def describe(value: object) -> str:  # noqa: PLR0911 - one return per JSON type
@@ -242,11 +248,10 @@ def _check_enum(cls: type[enum.Enum]) -> _FieldCheck:
 
 
 def _check_instance(cls: type) -> _FieldCheck:
-    article = "an" if cls.__name__[0] in "AEIOU" else "a"
 
     def check(value: Any, path: str, out: list[ErrorItem]) -> None:
         if not isinstance(value, cls):
-            _type_error(f"{article} {cls.__name__}")(value, path, out)
+            _type_error(with_article(cls.__name__))(value, path, out)
 
     return check
 

@@ -65,6 +65,7 @@ from ._checks import (
     has_invariants,
     iso_day,
     to_date,
+    with_article,
 )
 from ._portfolio import COLLECTIONS, Portfolio, reference_problems
 from ._values import Cadence, Money
@@ -189,10 +190,6 @@ def wire_classes() -> tuple[type, ...]:
     return tuple(seen)
 
 
-def _article(name: str) -> str:
-    return "an" if name[0] in "AEIOUaeiou" else "a"
-
-
 def expectation(f: WireField) -> str:
     """Say what a field expects, for messages (``a date written YYYY-MM-DD``)."""
     item = f.item
@@ -222,7 +219,7 @@ def _object_expectation(cls: type) -> str:
         return 'an object like {"amount": "12.50", "currency": "EUR"}'
     if cls.__name__ == "Period":
         return 'an object like {"start": "2026-01-01", "end": "2026-12-31"}'
-    return f"an object ({_article(cls.__name__)} {cls.__name__})"
+    return f"an object ({with_article(cls.__name__)})"
 
 
 # -- the fast path: generated per class ----------------------------------------------------
@@ -474,7 +471,7 @@ def _unknown(key: object, cls: type) -> ErrorItem:
         names = [a.name for a in attrs.fields(cls)]
     else:  # a dataclass of the user's, on our converter
         names = [f.name for f in dataclasses.fields(cls)]
-    where = f"{_article(cls.__name__)} {cls.__name__}"
+    where = with_article(cls.__name__)
     if not isinstance(key, str):
         message = f"got {describe(key)} as a key in {where}; expected one of " + ", ".join(names)
         return ErrorItem(path=_shorten(repr(key)), message=message, code="unknown_key")

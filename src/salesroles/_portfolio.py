@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
-from ._checks import Checked, currency, describe, to_date, to_tuple
+from ._checks import Checked, currency, describe, to_date, to_tuple, with_article
 from ._commerce import Assignment, Deal, Order, Product, SupplyContract
 from ._enums import Role, Segment
 from ._parties import CompetitiveThreat, Customer, KeyAccount, Lead, Stakeholder, TeamMember
@@ -150,15 +150,6 @@ def _owned_ids(item: object) -> Iterator[tuple[str, str, str]]:
             yield f"customizations[{i}].id", proposal.id, "customization proposal"
 
 
-def _article(kind: str) -> str:
-    return "an" if kind[0] in "aeiou" else "a"
-
-
-def _a(kind: str) -> str:
-    """The kind with its article: "a customer", "an order"."""
-    return f"{_article(kind)} {kind}"
-
-
 def reference_problems(collections: Mapping[str, Sequence[object | None]]) -> list[ErrorItem]:
     """Find duplicate ids and references that do not resolve, all at once.
 
@@ -195,9 +186,9 @@ def _register_ids(
                         ErrorItem(
                             path=path,
                             message=f"{ident!r} is already the id of "
-                            f"{_a(first[0].split('|')[0])} at {first[1].removesuffix('.id')}; "
-                            "expected an id "
-                            "unique across the portfolio",
+                            f"{with_article(first[0].split('|')[0])} at "
+                            f"{first[1].removesuffix('.id')}; expected an id unique across "
+                            "the portfolio",
                             code="duplicate_id",
                         )
                     )
@@ -245,15 +236,13 @@ def _check_references(
                     found[0] in allowed or any(k in allowed for k in found[0].split("|"))
                 ):
                     continue
-                expected = "expected the id of " + " or ".join(
-                    f"{_article(k)} {k}" for k in allowed
-                )
+                expected = "expected the id of " + " or ".join(with_article(k) for k in allowed)
                 if found is None:
                     message = f"{ref!r} names nothing in this portfolio; {expected}"
                     code = "dangling_reference"
                 else:
                     kind = found[0].split("|")[0]
-                    message = f"{ref!r} is {_a(kind)}; {expected}"
+                    message = f"{ref!r} is {with_article(kind)}; {expected}"
                     code = "wrong_reference"
                 problems.append(ErrorItem(path=f"{name}[{i}].{rel}", message=message, code=code))
 
@@ -419,7 +408,7 @@ class Portfolio(Checked):
         what = (
             "nothing"
             if found is None
-            else f"{_article(_kind(found))} {_kind(found)}, not a {kind}"
+            else f"{with_article(_kind(found))}, not {with_article(kind)}"
         )
         raise NotFoundError(f"{ident!r} names {what} in this portfolio")
 

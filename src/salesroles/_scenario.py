@@ -25,7 +25,7 @@ from ._analytics import LossImpact, concentration, decision_team, loss_impact, w
 from ._assessment import assess_key_accounts
 from ._attainment import plan_attainment
 from ._check import Finding, Report, check, findings_html
-from ._checks import describe, to_date
+from ._checks import describe, to_date, with_article
 from ._commerce import Product
 from ._enums import CustomerStatus, DealStage, Role, to_role
 from ._policy import STRICT, Policy, as_policy
@@ -224,7 +224,7 @@ class Scenario:
             allowed = ", ".join(repr(r.value) for r in Role)
             raise _invalid("role", f"got {describe(role)}; expected one of {allowed}")
         if new_role is who.role:
-            raise LifecycleError(f"{member!r} is already {_a(new_role.value)}")
+            raise LifecycleError(f"{member!r} is already {with_article(new_role.value)}")
         role = new_role
         after = self.after.replace(who.promote(role, title=title))
         return self._then(
@@ -305,10 +305,6 @@ class Scenario:
 
 def _invalid(path: str, message: str) -> ValidationError:
     return ValidationError([ErrorItem(path=path, message=message, code="invalid_type")])
-
-
-def _a(noun: str) -> str:
-    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
 
 def _ids(values: object, path: str) -> list[str]:
