@@ -244,18 +244,8 @@ class PlanAttainment(Table):
     """
 
     _title: ClassVar[str] = "Plan attainment"
-    _columns: ClassVar[tuple[str, ...]] = (
-        "plan",
-        "account",
-        "product",
-        "name",
-        "target",
-        "actual",
-        "expected",
-        "attainment",
-        "on_track",
-        "currency",
-    )
+    # One row per product of each plan: the plan's columns, then a PlanProgress row's.
+    _columns: ClassVar[tuple[str, ...]] = ("plan", "account", *PlanProgress._columns)  # noqa: SLF001
     _formats: ClassVar[dict[str, str]] = {"attainment": _PERCENT}
     claims: ClassVar[tuple[str, ...]] = ("S3.3", "S3.4", "S3.5")
 
