@@ -29,7 +29,7 @@ import functools
 import json
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 from typing import Any, Final, TypeVar
@@ -654,27 +654,8 @@ def _cadence_rule(cadence: Cadence) -> str:
 
 _UNSTRUCTURE: dict[type, Callable[[Any], Any]] = {}
 
-
-def _value_expr(f: WireField, var: str, ns: dict[str, Any]) -> str:  # noqa: PLR0911 - one per kind
-    """The expression that turns attribute value *var* of field *f* into JSON-ready data."""
-    item = f.item
-    if f.shape == OBJECTS:
-        element = f"x{len(ns)}"
-        ns[element] = None  # reserve the name: nested lists get their own
-        return f"[{_object_expr(item, element, ns)} for {element} in {var}]"
-    if f.shape == OBJECT:
-        return _object_expr(item, var, ns)
-    if item is not f.hint:  # a tuple of strings
-        return f"_list({var})"
-    if item is date:
-        return f"(_iso_get({var}) or _iso_day({var}))"
-    if item is Decimal:
-        return _decimal_expr(var)
-    if item is Cadence:
-        return f"{var}.rule"
-    if isinstance(item, type) and issubclass(item, enum.Enum):
-        return f"{var}._value_"
-    return var
+#: Optional fields up to which each combination of present ones gets its own dict literal.
+_MAX_BRANCHED: Final = 5
 
 
 def _always(f: WireField) -> bool:
@@ -682,15 +663,9 @@ def _always(f: WireField) -> bool:
     return f.required or f.default is not None
 
 
-def _object_expr(cls: type, var: str, ns: dict[str, Any]) -> str:
-    """A dict literal for objects whose fields are always emitted, else a call."""
-    fields = wire_fields(cls)
-    if all(_always(f) for f in fields):
-        items = ", ".join(f"{f.name!r}: {_value_expr(f, f'{var}.{f.name}', ns)}" for f in fields)
-        return f"{{{items}}}"
-    fn = f"_u{len(ns)}"
-    ns[fn] = _unstructure_fn(cls)
-    return f"{fn}({var})"
+def _inline(cls: type) -> bool:
+    """Whether objects of *cls* are written as a dict literal in their parent's code."""
+    return all(_always(f) and f.shape != OBJECTS for f in wire_fields(cls))
 
 
 def _decimal_expr(var: str) -> str:
@@ -701,36 +676,121 @@ def _decimal_expr(var: str) -> str:
     return f"(_s if 'E' not in (_s := _str({var})) and 'e' not in _s else _fmt({var}))"
 
 
+class _Writer:
+    """Writes the expressions of one generated unstructure function.
+
+    Nested lists of objects are built by loops that run before the function's
+    dict literals (``before``): a comprehension costs a function frame per
+    list, and most nested lists hold one or two objects.
+    """
+
+    def __init__(self, *, loops: bool) -> None:
+        self.ns: dict[str, Any] = {
+            "_fmt": _fmt,
+            "_list": list,
+            "_str": str,
+            "_iso_get": ISO_DAYS.get,
+            "_iso_day": iso_day,
+        }
+        self.loops = loops
+        self.before: list[str] = []
+
+    def name(self, prefix: str, value: Any = None) -> str:
+        """A fresh name in the namespace, bound to *value*."""
+        fresh = f"{prefix}{len(self.ns)}"
+        self.ns[fresh] = value
+        return fresh
+
+    def value(self, f: WireField, var: str) -> str:  # noqa: PLR0911 - one per kind
+        """The expression that turns attribute value *var* of field *f* into JSON-ready data."""
+        item = f.item
+        if f.shape == OBJECTS:
+            element = self.name("x")
+            if not self.loops:
+                return f"[{self.object(item, element)} for {element} in {var}]"
+            out = self.name("l")
+            written = self.object(item, element)
+            self.before += [
+                f"    {out} = []",
+                f"    for {element} in {var}:",
+                f"        {out}.append({written})",
+            ]
+            return out
+        if f.shape == OBJECT:
+            return self.object(item, var)
+        if item is not f.hint:  # a tuple of strings
+            return f"_list({var})"
+        if item is date:
+            return f"(_iso_get({var}) or _iso_day({var}))"
+        if item is Decimal:
+            return _decimal_expr(var)
+        if item is Cadence:
+            return f"{var}.rule"
+        if isinstance(item, type) and issubclass(item, enum.Enum):
+            return f"{var}._value_"
+        return var
+
+    def object(self, cls: type, var: str) -> str:
+        """A dict literal for a small object, else a call of its own function."""
+        if _inline(cls):
+            items = (f"{f.name!r}: {self.value(f, f'{var}.{f.name}')}" for f in wire_fields(cls))
+            return "{" + ", ".join(items) + "}"
+        return f"{self.name('_u', _unstructure_fn(cls))}({var})"
+
+
 def _unstructure_fn(cls: type) -> Callable[[Any], Any]:
     """Return (and cache) the generated unstructure function of *cls*."""
     found = _UNSTRUCTURE.get(cls)
-    if found is not None:
-        return found
-    namespace: dict[str, Any] = {
-        "_fmt": _fmt,
-        "_list": list,
-        "_str": str,
-        "_iso_get": ISO_DAYS.get,
-        "_iso_day": iso_day,
-    }
+    if found is None:
+        found = _UNSTRUCTURE[cls] = _compile_unstructure(cls, branched=_MAX_BRANCHED)
+    return found
+
+
+def _compile_unstructure(cls: type, *, branched: int) -> Callable[[Any], Any]:
+    """Generate the unstructure function of *cls*.
+
+    A left-out optional field must not be a key, and adding keys to a dict
+    after its literal costs a lookup each and often a resize. So the function
+    branches on which optional fields are present and returns one dict literal
+    per combination, for up to *branched* optional fields (``2 ** branched``
+    literals); a class with more optional fields adds them one by one.
+    """
+    # The portfolio's lists are long: a comprehension beats a loop of appends there.
+    w = _Writer(loops=cls is not Portfolio)
+    fields = wire_fields(cls)
+    optional = {f.name: f"v{i}" for i, f in enumerate(fields) if not _always(f)}
+    entries = {f.name: w.value(f, optional.get(f.name, f"o.{f.name}")) for f in fields}
     name = f"unstructure_{cls.__name__}"
-    literal: list[str] = []
-    tail: list[str] = []
-    for f in wire_fields(cls):
-        if not _always(f):
-            expr = _value_expr(f, "v", namespace)
-            tail += [
-                f"    v = o.{f.name}",
-                "    if v is not None:",
-                f"        d[{f.name!r}] = {expr}",
-            ]
-        elif tail:
-            tail.append(f"    d[{f.name!r}] = {_value_expr(f, f'o.{f.name}', namespace)}")
-        else:
-            literal.append(f"{f.name!r}: {_value_expr(f, f'o.{f.name}', namespace)}")
-    lines = [f"def {name}(o):", f"    d = {{{', '.join(literal)}}}", *tail, "    return d"]
-    fn: Callable[[Any], Any] = compile_source(name, lines, namespace, name)
-    _UNSTRUCTURE[cls] = fn
+    lines = [f"def {name}(o):"]
+    lines += [f"    {var} = o.{key}" for key, var in optional.items()]
+    lines += w.before
+
+    def literal(keys: Iterable[str]) -> str:
+        return "{" + ", ".join(f"{key!r}: {entries[key]}" for key in keys) + "}"
+
+    def branch(rest: list[str], present: list[str], indent: str) -> None:
+        if not rest:
+            lines.append(f"{indent}return {literal(f.name for f in fields if f.name in present)}")
+            return
+        lines.append(f"{indent}if {optional[rest[0]]} is None:")
+        branch(rest[1:], present, indent + "    ")
+        branch(rest[1:], [*present, rest[0]], indent)
+
+    if len(optional) <= branched:
+        branch(list(optional), [f.name for f in fields if f.name not in optional], "    ")
+    else:
+        # Keys keep declaration order: the literal holds the fields before the first optional.
+        keys = [f.name for f in fields]
+        first = next(i for i, key in enumerate(keys) if key in optional)
+        lines.append(f"    d = {literal(keys[:first])}")
+        for key in keys[first:]:
+            if key in optional:
+                lines.append(f"    if {optional[key]} is not None:")
+                lines.append(f"        d[{key!r}] = {entries[key]}")
+            else:
+                lines.append(f"    d[{key!r}] = {entries[key]}")
+        lines.append("    return d")
+    fn: Callable[[Any], Any] = compile_source(name, lines, w.ns, f"{name} ({branched})")
     return fn
 
 
