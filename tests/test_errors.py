@@ -276,8 +276,38 @@ def test_unreadable_ids_and_lists_do_not_invent_problems():
     assert ("customers", "invalid_type") in problems
     assert ("contracts[0].products[1]", "invalid_type") in problems
     assert not any(code in {"duplicate_id", "duplicate_key_account"} for _, code in problems)
-    # Unreadable customers cannot be referenced: those references are reported.
-    assert ("deals[0].customer", "dangling_reference") in problems
+    # Nobody can tell which customers the list held: references to them are not judged.
+    assert not any(code == "dangling_reference" for _, code in problems)
+
+
+def test_a_collection_sent_as_a_map_is_one_problem_and_other_references_are_still_checked():
+    data = _sample()
+    data["customers"] = {customer["id"]: customer for customer in data["customers"]}
+    data["deals"][0]["owner"] = "nobody"
+    data["plans"][0]["actions"][0]["responds_to"] = "T-NONE"
+    assert _problems(data) == [
+        ("customers", "invalid_type"),
+        ("plans[0].actions[0].responds_to", "dangling_reference"),
+        ("deals[0].owner", "dangling_reference"),
+    ]
+    # A reference that may name a customer or something else is not judged either.
+    data = _sample()
+    data["plans"] = "see attachment"
+    assert _problems(data) == [("plans", "invalid_type")]
+    member = data["team"][0]["id"]
+    data["assignments"].append({"member": member, "responsibility": "prospecting", "subject": "?"})
+    assert _problems(data) == [("plans", "invalid_type")]
+
+
+def test_an_unreadable_item_leaves_references_to_its_kind_judged():
+    # One entry that is no object: the others' ids are known, so a reference that names
+    # none of them is reported (it names nothing readable in the document as sent).
+    data = _sample()
+    data["customers"][1] = 5
+    problems = _problems(data)
+    assert problems[0] == ("customers[1]", "invalid_type")
+    assert all(code == "dangling_reference" for _, code in problems[1:])
+    assert problems[1:]
 
 
 def test_an_unknown_key_with_nothing_close_lists_the_keys_there_are():

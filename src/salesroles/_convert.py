@@ -401,7 +401,11 @@ def _walk(cls: type, data: Any, forbid: bool) -> _Walked:  # noqa: C901 - one pa
             return _shell(cls, values), errors, False
     shell = _shell(cls, values)
     if cls is Portfolio:
-        errors.extend(_references(shell))
+        # A collection that is no list at all leaves its items unknown (see _references).
+        unreadable = {
+            item.path for item in errors if item.code == "invalid_type" and item.path in values
+        }
+        errors.extend(_references(shell, unreadable))
     return shell, errors, False
 
 
@@ -483,10 +487,14 @@ def _unknown(key: object, cls: type) -> ErrorItem:
     )
 
 
-def _references(shell: Any) -> list[ErrorItem]:
-    """Run the reference checks on a portfolio read only in part."""
+def _references(shell: Any, unreadable: set[str]) -> list[ErrorItem]:
+    """Run the reference checks on a portfolio read only in part.
+
+    References that may name an item of an *unreadable* collection are not
+    judged: reporting each as dangling would bury the one real problem.
+    """
     collections = {name: list(getattr(shell, name)) for name in COLLECTIONS}
-    return reference_problems(collections)
+    return reference_problems(collections, unreadable & COLLECTIONS.keys())
 
 
 def _detailed(cls: type, data: Any, forbid: bool) -> Any:

@@ -150,17 +150,33 @@ def _owned_ids(item: object) -> Iterator[tuple[str, str, str]]:
             yield f"customizations[{i}].id", proposal.id, "customization proposal"
 
 
-def reference_problems(collections: Mapping[str, Sequence[object | None]]) -> list[ErrorItem]:
+# The kinds of id the items of each collection bring in (see _owned_ids): a key account
+# has no id of its own, only its threats', and a plan's actions and proposals have theirs.
+_KINDS_HELD: Final[dict[str, frozenset[str]]] = {
+    name: frozenset({_KIND_OF[cls]}) for name, cls in COLLECTIONS.items() if cls in _KIND_OF
+} | {
+    "key_accounts": frozenset({"threat"}),
+    "plans": frozenset({"plan", "plan action", "customization proposal"}),
+    "assignments": frozenset(),
+}
+
+
+def reference_problems(
+    collections: Mapping[str, Sequence[object | None]], unreadable: Iterable[str] = ()
+) -> list[ErrorItem]:
     """Find duplicate ids and references that do not resolve, all at once.
 
     *collections* maps collection names (``"plans"``) to their items; an item
     may be ``None`` where the input could not be read, which keeps the paths of
-    the others right and lets the check run on what is there.
+    the others right and lets the check run on what is there. *unreadable*
+    names collections that could not be read at all: a reference that may
+    name one of their items is not judged, for nobody can tell what they held.
     """
     problems: list[ErrorItem] = []
     kinds = _register_ids(collections, problems)
     _check_designations(collections.get("key_accounts", ()), problems)
-    _check_references(collections, kinds, problems)
+    unknown = frozenset().union(*(_KINDS_HELD[name] for name in unreadable))
+    _check_references(collections, kinds, unknown, problems)
     return problems
 
 
@@ -217,9 +233,13 @@ def _check_designations(accounts: Sequence[object | None], problems: list[ErrorI
 def _check_references(
     collections: Mapping[str, Sequence[object | None]],
     kinds: Mapping[str, tuple[str, str]],
+    unknown: frozenset[str],
     problems: list[ErrorItem],
 ) -> None:
-    """Report references that name nothing, or something of the wrong kind."""
+    """Report references that name nothing, or something of the wrong kind.
+
+    A reference that may name an id of an *unknown* kind is not judged.
+    """
     for name, cls in COLLECTIONS.items():
         refs = _REFERENCES.get(cls)
         if refs is None:
@@ -235,6 +255,8 @@ def _check_references(
                 if found is not None and (
                     found[0] in allowed or any(k in allowed for k in found[0].split("|"))
                 ):
+                    continue
+                if unknown and not unknown.isdisjoint(allowed):
                     continue
                 expected = "expected the id of " + " or ".join(with_article(k) for k in allowed)
                 if found is None:
