@@ -418,3 +418,25 @@ def test_a_custom_check_of_a_field_runs_on_the_fast_path_too():
     assert [(e.path, e.code) for e in caught.value.errors] == [("n", "odd")]
     with pytest.raises(sr.ValidationError):
         Pair(n=5)
+
+
+_CODES = st.text(alphabet="AEUZaeßÄ\n1 ", max_size=4) | st.sampled_from(["EUR", "Eur", "ÄÖÜ"])
+
+
+@given(_CODES, st.integers(-3, 1300))
+def test_the_inline_constraints_of_the_fast_paths_doubt_exactly_what_is_refused(code, number):
+    from salesroles._checks import CONSTRAINT, DOUBT, bounded, currency
+
+    for metadata, value in ((currency(), code), (bounded(1, 1200), number)):
+        doubt = eval(metadata[DOUBT].format(v="value"))  # noqa: S307 - our own template
+        assert bool(doubt) == (metadata[CONSTRAINT](value) is not None)
+    # And both paths refuse what the constraint refuses.
+    money = {"amount": "1", "currency": code}
+    refused = currency()[CONSTRAINT](code) is not None
+    try:
+        sr.structure(money, sr.Money)
+    except sr.ValidationError as e:
+        assert refused
+        assert [item.path for item in e.errors] == ["currency"]
+    else:
+        assert not refused
