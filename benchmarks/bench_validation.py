@@ -44,7 +44,7 @@ from salesroles.testing import generate_portfolio
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-ROUNDS = 7
+ROUNDS = 11
 
 
 def _timed(fn: Callable[[], object], times: list[float]) -> None:
