@@ -21,7 +21,7 @@ from salesroles import (
     TeamMember,
     ValidationError,
 )
-from salesroles._portfolio import resolve_as_of
+from salesroles._portfolio import _KINDS_HELD, COLLECTIONS, _owned_ids, resolve_as_of
 from salesroles.testing import generate_portfolio, portfolios, sample_portfolio
 
 
@@ -100,6 +100,23 @@ def test_every_dangling_reference_is_reported_at_once():
         ("plans[0].actions[0].responds_to", "dangling_reference"),
         ("assignments[0].subject", "wrong_reference"),
     ]
+
+
+@given(portfolios())
+@settings(max_examples=30)
+def test_each_collection_holds_only_the_kinds_of_id_it_is_said_to_hold(portfolio):
+    # A wholly unreadable collection stops references to these kinds being judged.
+    assert set(_KINDS_HELD) == set(COLLECTIONS)
+    for name in COLLECTIONS:
+        for item in getattr(portfolio, name):
+            assert {kind for _, _, kind in _owned_ids(item)} <= _KINDS_HELD[name]
+
+
+def test_the_kinds_said_to_be_held_are_no_more_than_a_full_portfolio_holds():
+    portfolio = generate_portfolio(30)
+    for name, kinds in _KINDS_HELD.items():
+        seen = {kind for item in getattr(portfolio, name) for _, _, kind in _owned_ids(item)}
+        assert seen == kinds, name
 
 
 def test_wrong_kind_messages_say_what_was_found_and_expected():
