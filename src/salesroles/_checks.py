@@ -36,14 +36,20 @@ if TYPE_CHECKING:
 __all__ = [
     "CHECK",
     "CONSTRAINT",
+    "DECIMAL_CONVERTERS",
+    "DECIMAL_TEXT",
     "DOUBT",
     "ISO_DAYS",
+    "KNOWN_DAYS",
+    "MAX_DECIMAL_CHARS",
     "Checked",
     "Rejected",
     "describe",
     "iso_day",
+    "to_amount",
     "to_date",
     "to_decimal",
+    "to_optional_decimal",
     "to_tuple",
     "with_article",
 ]
@@ -58,7 +64,8 @@ DOUBT: Final = "salesroles.doubt"
 
 _CURRENCY = re.compile(r"[A-Z]{3}\Z")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")  # ASCII digits: \d also matches ١٢
-_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
+#: A plain decimal as the wire writes it (ASCII digits, no sign but "-", no exponent).
+DECIMAL_TEXT: Final = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
 
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
@@ -103,7 +110,8 @@ def to_tuple(value: Any) -> Any:
 # Portfolios repeat their days (periods, order dates); reading and writing a day through a
 # small cache is several times faster than parsing or formatting it again. Days are
 # immutable, so sharing them is safe; the caches are emptied when they grow large.
-_DAYS: dict[str, date] = {}
+#: Days read from the wire, by their text (cleared when it grows past the limit).
+KNOWN_DAYS: dict[str, date] = {}
 ISO_DAYS: dict[date, str] = {}
 _CACHE_LIMIT: Final = 50_000
 
@@ -111,7 +119,7 @@ _CACHE_LIMIT: Final = 50_000
 def to_date(value: Any) -> Any:
     """``"2026-11-27"`` becomes a date; other spellings are left for the checker."""
     if type(value) is str:
-        day = _DAYS.get(value)
+        day = KNOWN_DAYS.get(value)
         if day is not None:
             return day
         if _DATE.match(value):
@@ -119,15 +127,15 @@ def to_date(value: Any) -> Any:
                 day = date.fromisoformat(value)
             except ValueError:
                 return value
-            if len(_DAYS) >= _CACHE_LIMIT:
-                _DAYS.clear()
-            _DAYS[value] = day
+            if len(KNOWN_DAYS) >= _CACHE_LIMIT:
+                KNOWN_DAYS.clear()
+            KNOWN_DAYS[value] = day
             return day
     return value
 
 
 def iso_day(day: date) -> str:
-    """``day`` written ``YYYY-MM-DD`` (cached: see ``_DAYS``)."""
+    """``day`` written ``YYYY-MM-DD`` (cached: see ``KNOWN_DAYS``)."""
     text = ISO_DAYS.get(day)
     if text is None:
         if len(ISO_DAYS) >= _CACHE_LIMIT:
@@ -148,16 +156,33 @@ def to_decimal(value: Any) -> Any:
     Strings longer than :data:`MAX_DECIMAL_CHARS` and ints of more than 30
     digits are left for the check to refuse.
     """
-    if type(value) is str and len(value) <= MAX_DECIMAL_CHARS and _DECIMAL.match(value):
+    if type(value) is str and len(value) <= MAX_DECIMAL_CHARS and DECIMAL_TEXT.match(value):
         return Decimal(value)
     if type(value) is int and -_INT_LIMIT < value < _INT_LIMIT:
         return Decimal(value)
     return value
 
 
+def to_amount(value: Decimal | int | str) -> Decimal:
+    """:func:`to_decimal` for a required amount (a named function, as attrs' mypy plugin needs)."""
+    return to_decimal(value)  # type: ignore[no-any-return]
+
+
+def to_optional_decimal(value: Decimal | int | str | None) -> Decimal | None:
+    """:func:`to_decimal` for an optional figure such as a fraction."""
+    return to_decimal(value)  # type: ignore[no-any-return]
+
+
+#: The converters that are :func:`to_decimal` under another signature: generated structure
+#: code reads a plain decimal string in place rather than calling them.
+DECIMAL_CONVERTERS: Final[frozenset[Callable[..., Any]]] = frozenset(
+    {to_decimal, to_amount, to_optional_decimal}
+)
+
+
 def _too_long(value: Any) -> str | None:
     """Why a decimal string or int is too long to read, or None."""
-    if type(value) is str and len(value) > MAX_DECIMAL_CHARS and _DECIMAL.match(value):
+    if type(value) is str and len(value) > MAX_DECIMAL_CHARS and DECIMAL_TEXT.match(value):
         return f"got a number of {len(value)} characters; expected at most {MAX_DECIMAL_CHARS}"
     if type(value) is int and not -_INT_LIMIT < value < _INT_LIMIT:
         return "got a whole number of more than 30 digits; expected at most 30"

@@ -56,7 +56,11 @@ from cattrs.errors import (
 from ._checks import (
     CHECK,
     CONSTRAINT,
+    DECIMAL_CONVERTERS,
+    DECIMAL_TEXT,
     ISO_DAYS,
+    KNOWN_DAYS,
+    MAX_DECIMAL_CHARS,
     Checked,
     Rejected,
     compile_source,
@@ -68,6 +72,7 @@ from ._checks import (
     to_date,
     with_article,
 )
+from ._enums import ENUM_CONVERTERS
 from ._portfolio import COLLECTIONS, Portfolio, reference_problems
 from ._values import Cadence, Money
 from .exceptions import ErrorItem, ValidationError
@@ -299,9 +304,7 @@ def _emit_build(cls: type, var: str, forbid: bool, lines: list[str], ns: dict[st
             _emit_nested(f, v, forbid, lines, ns)
         converter = by_name[f.name].converter
         if converter is not None:
-            conv = f"_v{len(ns)}"
-            ns[conv] = converter
-            lines.append(f"    {v} = {conv}({v})")
+            _emit_conversion(converter, v, lines, ns)
         if f.shape == LEAF:
             emit_field_checks(by_name[f.name], hints[f.name], v, lines, ns, fail="raise _Bad")
     built = f"_cls{len(ns)}"
@@ -310,6 +313,37 @@ def _emit_build(cls: type, var: str, forbid: bool, lines: list[str], ns: dict[st
     lines += [f"    {_setter(cls, f.name, ns)}({var}, {var}_{f.name})" for f in fields]
     if has_invariants(cls):
         lines += [f"    for _ in {var}._invariants():", "        raise _Bad"]
+
+
+def _emit_conversion(converter: Any, v: str, lines: list[str], ns: dict[str, Any]) -> None:
+    """Append statements that run *converter* on *v*, in place for the wire's strings.
+
+    A string, the one thing the wire sends these fields, takes the converter's own
+    first step without its call (two, behind a typed wrapper); anything else calls it.
+    """
+    conv = f"_v{len(ns)}"
+    ns[conv] = converter
+    ns["_str"] = str
+    if converter in DECIMAL_CONVERTERS:
+        ns.update(_Decimal=Decimal, _decimal_match=DECIMAL_TEXT.match)
+        plain = f"len({v}) <= {MAX_DECIMAL_CHARS} and _decimal_match({v})"
+        lines += [
+            f"    if {v}.__class__ is _str and {plain}:",
+            f"        {v} = _Decimal({v})",
+            "    else:",
+            f"        {v} = {conv}({v})",
+        ]
+    elif converter in ENUM_CONVERTERS:
+        members = f"_m{len(ns)}"
+        ns[members] = ENUM_CONVERTERS[converter]._value2member_map_.get
+        lines.append(f"    {v} = {members}({v}, {v}) if {v}.__class__ is _str else {conv}({v})")
+    elif converter is to_date:
+        ns["_day"] = KNOWN_DAYS.get
+        lines.append(
+            f"    {v} = (_day({v}) or {conv}({v})) if {v}.__class__ is _str else {conv}({v})"
+        )
+    else:
+        lines.append(f"    {v} = {conv}({v})")
 
 
 def _setter(cls: type, name: str, ns: dict[str, Any]) -> str:

@@ -7,9 +7,13 @@ member compares equal to its wire value.
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = [
+    "ENUM_CONVERTERS",
     "ActionKind",
     "BuyingRole",
     "CustomerStatus",
@@ -208,3 +212,19 @@ def to_role(value: Role | str) -> Role:
 def to_segment(value: Segment | str) -> Segment:
     """Return the member whose value is *value*; anything else is left to the field check."""
     return _member(Segment, value)  # type: ignore[no-any-return]
+
+
+#: Each converter above with its enumeration: generated structure code looks a wire value up
+#: in the enumeration's own table in place rather than calling the converter.
+ENUM_CONVERTERS: Final[dict[Callable[[Any], Any], type[enum.Enum]]] = {
+    to_action_kind: ActionKind,
+    to_buying_role: BuyingRole,
+    to_customer_status: CustomerStatus,
+    to_deal_stage: DealStage,
+    to_lead_source: LeadSource,
+    to_lead_status: LeadStatus,
+    to_relationship: Relationship,
+    to_responsibility: Responsibility,
+    to_role: Role,
+    to_segment: Segment,
+}

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import attrs
 
-from ._checks import Checked, bounded, fraction, share, to_date, to_decimal, to_tuple
+from ._checks import Checked, bounded, fraction, share, to_date, to_optional_decimal, to_tuple
 from ._enums import (
     BuyingRole,
     CustomerStatus,
@@ -58,10 +58,6 @@ class TeamMember(Checked):
         return attrs.evolve(self, role=role, title=title if title is not None else self.title)
 
 
-def _to_fraction(value: Decimal | str | int | None) -> Decimal | None:
-    return to_decimal(value)  # type: ignore[no-any-return]
-
-
 @attrs.frozen(kw_only=True)
 class Customer(Checked):
     """An organisation the company sells to.
@@ -82,10 +78,10 @@ class Customer(Checked):
     annual_revenue: Money | None = None
     annual_profit: Money | None = None
     growth_potential: Decimal | None = attrs.field(
-        default=None, converter=_to_fraction, metadata=fraction()
+        default=None, converter=to_optional_decimal, metadata=fraction()
     )
     share_of_wallet: Decimal | None = attrs.field(
-        default=None, converter=_to_fraction, metadata=share()
+        default=None, converter=to_optional_decimal, metadata=share()
     )
 
     @property

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._checks import Checked, Rejected, fraction, to_date, to_decimal, to_tuple
+from ._checks import Checked, Rejected, fraction, to_date, to_optional_decimal, to_tuple
 from ._enums import ActionKind, to_action_kind
 from ._values import Cadence, Money, Period
 from .exceptions import ErrorItem, ValidationError
@@ -93,10 +93,6 @@ class ResourceCommitment(Checked):
     commitment: str
 
 
-def _fraction(value: Decimal | str | int | None) -> Decimal | None:
-    return to_decimal(value)  # type: ignore[no-any-return]
-
-
 @attrs.frozen(kw_only=True)
 class AccountPlan(Checked):
     """The strategic plan for one key account over one period (S3.1, S3.4, S3.5).
@@ -116,7 +112,7 @@ class AccountPlan(Checked):
     period: Period
     product_targets: tuple[ProductTarget, ...] = attrs.field(default=(), converter=to_tuple)
     profitability_target: Decimal | None = attrs.field(
-        default=None, converter=_fraction, metadata=fraction()
+        default=None, converter=to_optional_decimal, metadata=fraction()
     )
     actions: tuple[PlanAction, ...] = attrs.field(default=(), converter=to_tuple)
     communication: CommunicationPlan | None = None

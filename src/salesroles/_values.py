@@ -10,17 +10,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from dateutil import rrule
 
-from ._checks import CHECK, Checked, check_amount, currency, describe, to_date, to_decimal
+from ._checks import CHECK, Checked, check_amount, currency, describe, to_amount, to_date
 from .exceptions import CurrencyMismatchError, ErrorItem, MoneyError, ValidationError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 __all__ = ["Cadence", "Money", "Period"]
-
-
-def _to_amount(value: Decimal | int | str) -> Decimal:
-    return to_decimal(value)  # type: ignore[no-any-return]
 
 
 # Sums, differences and products of money are exact or refused: 100 digits hold any sum of
@@ -62,7 +58,7 @@ class Money(Checked):
     Money(amount=Decimal('25.00'), currency='EUR')
     """
 
-    amount: Decimal = attrs.field(converter=_to_amount, metadata={CHECK: check_amount})
+    amount: Decimal = attrs.field(converter=to_amount, metadata={CHECK: check_amount})
     currency: str = attrs.field(metadata=currency())
 
     @classmethod
