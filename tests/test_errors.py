@@ -480,3 +480,20 @@ def test_json_documents_are_utf_8_without_a_byte_order_mark(document):
 def test_an_error_lists_at_least_one_problem():
     with pytest.raises(ValueError, match="at least one problem"):
         sr.ValidationError([])
+
+
+def test_a_lone_surrogate_is_refused_by_name_and_a_pair_is_one_character():
+    # JSON's "\ud800" escape reads as half a UTF-16 pair: kept, it would make the service's
+    # own answer fail to encode as UTF-8.
+    document = '{"id": "P-1", "name": "Pumpe \\ud800 X"}'
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure_json(document, sr.Product)
+    (error,) = caught.value.errors
+    assert (error.path, error.code) == ("name", "invalid_text")
+    assert "'\\ud800' at position 6" in error.message
+    with pytest.raises(sr.ValidationError, match="lone surrogate"):
+        sr.Product(id="P-\udfff", name="Pumpe")
+    paired = sr.structure_json('{"id": "P-1", "name": "Pumpe \\ud83d\\ude00"}', sr.Product)
+    assert paired.name == "Pumpe \N{GRINNING FACE}"
+    assert sr.unstructure_json(paired).encode()
+    assert sr.Product(id="P-2", name="Mühle").name == "Mühle"

@@ -107,6 +107,9 @@ BOTH_REFUSE = [
     (sr.Stakeholder, STAKEHOLDER | {"name": 12345}),
     (sr.Stakeholder, STAKEHOLDER | {"name": ""}),
     (sr.Stakeholder, STAKEHOLDER | {"name": " \t"}),
+    (sr.Stakeholder, STAKEHOLDER | {"name": "Ann \ud800"}),
+    (sr.SupplyContract, {"id": "K", "customer": "C", "start": "2026-01-01", "term_months": 3,
+                         "products": ["P", "\udfff"]}),
     (sr.Stakeholder, STAKEHOLDER | {"buying_role": "boss"}),
     (sr.Stakeholder, STAKEHOLDER | {"relationship": "friends"}),
     (sr.Customer, {"id": "C", "name": "N", "segment": "large", "status": "active"} | {

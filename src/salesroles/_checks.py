@@ -63,6 +63,9 @@ CHECK: Final = "salesroles.check"
 DOUBT: Final = "salesroles.doubt"
 
 _CURRENCY = re.compile(r"[A-Z]{3}\Z")
+# Half of a UTF-16 pair on its own: JSON's "\ud800" escape reads as one, and no UTF-8
+# encoder can write it out again.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")  # ASCII digits: \d also matches ١٢
 #: A plain decimal as the wire writes it (ASCII digits, no sign but "-", no exponent).
 DECIMAL_TEXT: Final = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
@@ -223,6 +226,12 @@ def _check_str(value: Any, path: str, out: list[ErrorItem]) -> None:
         out.append(
             ErrorItem(path=path, message="got an empty string; expected some text", code="empty")
         )
+    elif not value.isascii() and (half := _SURROGATE.search(value)):
+        message = (
+            f"got text with a lone surrogate ({half.group()!r} at position {half.start()}); "
+            "expected text that UTF-8 can carry (a \\uD800-\\uDFFF escape is half of a pair)"
+        )
+        out.append(ErrorItem(path=path, message=message, code="invalid_text"))
 
 
 def _check_int(value: Any, path: str, out: list[ErrorItem]) -> None:
@@ -372,7 +381,8 @@ _CHECKERS: dict[type, Callable[[Any], list[ErrorItem]]] = {}
 
 # For each simple type: the condition under which a value *may* be wrong.
 _DOUBT: Final[dict[Any, str]] = {
-    str: "{v}.__class__ is not _str or not {v} or {v}.isspace()",
+    str: "{v}.__class__ is not _str or not {v} or {v}.isspace()"
+    " or not {v}.isascii() and _surrogate({v})",
     int: "{v}.__class__ is not _int",
     bool: "{v}.__class__ is not _bool",
     date: "{v}.__class__ is not _date",
@@ -382,6 +392,7 @@ _DOUBT: Final[dict[Any, str]] = {
 
 _NAMESPACE: Final[dict[str, Any]] = {
     "_str": str,
+    "_surrogate": _SURROGATE.search,
     "_int": int,
     "_bool": bool,
     "_date": date,

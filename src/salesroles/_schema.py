@@ -31,7 +31,13 @@ _DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 # Patterns are anchored with ``(?!\n)$`` rather than ``$`` alone: in Python's ``re``
 # (which the ``jsonschema`` package uses), ``$`` also matches before a final newline.
 _END: Final = r"(?!\n)$"
-_TEXT: Final = {"type": "string", "minLength": 1, "pattern": r"\S"}
+# Text holds something besides white space, and no lone UTF-16 surrogate (see _checks).
+_TEXT: Final = {
+    "type": "string",
+    "minLength": 1,
+    "pattern": r"\S",
+    "not": {"pattern": r"[\ud800-\udfff]"},
+}
 _DATE: Final = {
     "type": "string",
     "format": "date",
