@@ -544,7 +544,12 @@ def decide(
         and role is Role.ACCOUNT_MANAGER
         and not judged_by.allows(role, Responsibility.FOLLOW_UP_LEADS)
     ):
-        rule: str | None = _NEW_BUSINESS_RULE
+        if isinstance(subject, Lead):
+            rule: str | None = _NEW_BUSINESS_RULE
+        else:
+            # check() reports new business on leads only (so DOMAIN.md defines the rule):
+            # on a lapsed or lost customer, only a duty refused in itself has a rule.
+            rule = None if judged_by.allows(role, duty) else _rule_for(role, duty)
         follows = roles_phrase(judged_by.owners_of(Responsibility.FOLLOW_UP_LEADS))
         reason = (
             f"{_capital(actor)} may not {doing}{on}: {new_business}, and {said} new business "
