@@ -440,3 +440,54 @@ def test_the_inline_constraints_of_the_fast_paths_doubt_exactly_what_is_refused(
         assert [item.path for item in e.errors] == ["currency"]
     else:
         assert not refused
+
+
+def test_attrs_validators_of_users_classes_report_with_their_path():
+    @attrs.frozen
+    class Invoice:
+        number: str = attrs.field(validator=attrs.validators.min_len(3))
+        total: sr.Money
+
+    @attrs.frozen
+    class Batch:
+        invoices: list[Invoice]
+        note: str = attrs.field(default="x", validator=attrs.validators.in_(["x", "y"]))
+        uses_total: int = attrs.field(default=0)
+
+        @uses_total.validator
+        def _reads_another_field(self, _attribute, value):
+            if value > len(self.invoices):
+                raise ValueError("more than there are invoices")
+
+        def __attrs_post_init__(self):
+            if len(self.invoices) > 2:
+                raise ValueError("at most two invoices")
+
+    good = {"number": "R-12", "total": {"amount": "1", "currency": "EUR"}}
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure({"number": "R", "total": {"amount": 1.5, "currency": "EUR"}}, Invoice)
+    assert [(e.path, e.code) for e in caught.value.errors] == [
+        ("total.amount", "float_money"),
+        ("number", "invalid_value"),
+    ]
+    assert caught.value.errors[1].message == ("invalid value (Length of 'number' must be >= 3: 1)")
+    # Every problem at once: a validator of a field next to one that did not read runs too;
+    # one that reads the field that did not read stays silent.
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure(
+            {"invoices": [good, good | {"number": "R"}], "note": "z", "uses_total": 9}, Batch
+        )
+    assert [(e.path, e.code) for e in caught.value.errors] == [
+        ("invoices[1].number", "invalid_value"),
+        ("note", "invalid_value"),
+    ]
+    assert (
+        caught.value.errors[1].message == "invalid value ('note' must be in ['x', 'y'] (got 'z'))"
+    )
+    # No single validator refuses: the class's own check speaks, without a field.
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure({"invoices": [good] * 3}, Batch)
+    assert [(e.path, e.message) for e in caught.value.errors] == [
+        ("", "invalid value (at most two invoices)")
+    ]
+    assert sr.structure({"invoices": [good], "uses_total": 1}, Batch).uses_total == 1

@@ -924,30 +924,83 @@ def structure(data: Any, cls: type[T], *, forbid_extra_keys: bool = True) -> T:
     conv = converter()
     try:
         return conv.structure(data, cls)
-    except (ClassValidationError, IterableValidationError, ValidationError) as e:
-        raise ValidationError(_from_cattrs(e)) from None
     except Exception as e:  # noqa: BLE001 - users' own classes: no bare error escapes
-        raise ValidationError(_from_cattrs(e)) from None
+        raise ValidationError(_from_cattrs(e, data)) from None
 
 
-def _from_cattrs(exc: BaseException) -> list[ErrorItem]:
-    """Translate cattrs' detailed errors (for users' own classes) into error items."""
+def _from_cattrs(exc: BaseException, data: Any) -> list[ErrorItem]:
+    """Translate cattrs' detailed errors (for users' own classes) into error items.
+
+    *data* is the input at the error's level: an attrs validator's error
+    arrives without its field, which is found again by running the validators
+    one by one (see :func:`_refused_by_validators`).
+    """
     if isinstance(exc, ValidationError):
         return list(exc.errors)
     if isinstance(exc, ClassValidationError | IterableValidationError):
         found: list[ErrorItem] = []
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
-            where = note.name if hasattr(note, "name") else f"[{note.index!r}]"
-            found.extend(item.prefixed(where) for item in _from_cattrs(sub))
-        for sub in without:
-            found.extend(_from_cattrs(sub))
-        return found
+            key = note.name if hasattr(note, "name") else note.index
+            inner = _item(data, key)
+            where = key if isinstance(key, str) else f"[{key!r}]"
+            found.extend(item.prefixed(where) for item in _from_cattrs(sub, inner))
+        # A field that did not read stopped __init__ before any validator ran: run them.
+        pinned = _refused_by_validators(exc.cl, data) if hasattr(exc, "cl") else []
+        for sub in [] if pinned else without:
+            found.extend(_from_cattrs(sub, None))
+        return found + pinned
     if isinstance(exc, ForbiddenExtraKeysError):
         return [_unknown(key, exc.cl) for key in sorted(exc.extra_fields)]
     if isinstance(exc, KeyError):
         return [ErrorItem(path="", message="required but missing", code="missing")]
     return [ErrorItem(path="", message=f"invalid value ({exc})", code="invalid_type")]
+
+
+def _item(data: Any, key: Any) -> Any:
+    """``data[key]`` where the input has it, else None (the path is known anyway)."""
+    try:
+        return data[key]
+    except (LookupError, TypeError):
+        return None
+
+
+def _refused_by_validators(cls: type, data: Any) -> list[ErrorItem]:
+    """Name each field of a user's attrs class whose validator refuses its value.
+
+    cattrs reports a failed ``__init__`` without a field: the validators run
+    inside it. Here the fields are read one by one and each validator runs on
+    its own, with the object read so far, so that every message carries its
+    path. An empty list means no single validator refuses (the class's
+    ``__attrs_post_init__`` did, say): then the error is reported as it came.
+    """
+    if not attrs.has(cls) or not isinstance(data, dict):
+        return []
+    hints = typing.get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for a in attrs.fields(cls):
+        if a.name in data:
+            try:
+                values[a.name] = converter().structure(data[a.name], hints.get(a.name, Any))
+            except Exception:  # noqa: BLE001, S112 - cattrs reported a field that does not read
+                continue
+    shell = object.__new__(cls)
+    for name, value in values.items():
+        object.__setattr__(shell, name, value)
+    found: list[ErrorItem] = []
+    for a in attrs.fields(cls):
+        if a.validator is None or a.name not in values:
+            continue
+        try:
+            a.validator(shell, a, values[a.name])
+        except AttributeError:
+            continue  # it reads a field that did not read: that one is reported already
+        except Exception as e:  # noqa: BLE001 - whatever a user's validator raises
+            # attrs' own validators put the message first and the attribute after it.
+            said = e.args[0] if e.args and isinstance(e.args[0], str) else str(e)
+            message = f"invalid value ({said})"
+            found.append(ErrorItem(path=a.name, message=message, code="invalid_value"))
+    return found
 
 
 def unstructure(obj: Any) -> Any:
