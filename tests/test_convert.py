@@ -491,3 +491,64 @@ def test_attrs_validators_of_users_classes_report_with_their_path():
         ("", "invalid value (at most two invoices)")
     ]
     assert sr.structure({"invoices": [good], "uses_total": 1}, Batch).uses_total == 1
+
+
+def _codes(data, cls):
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure(data, cls)
+    return [(e.path, e.code) for e in caught.value.errors]
+
+
+def test_validators_found_again_keep_every_other_problem_and_invent_none():
+    @attrs.frozen
+    class Named:
+        n: int = attrs.field(validator=attrs.validators.gt(0))
+        name: str = attrs.field(converter=str.upper, validator=attrs.validators.in_({"A", "B"}))
+
+    @attrs.frozen(kw_only=True)
+    class Ranged:
+        lo: int = 10
+        hi: int = attrs.field()
+        n: int = attrs.field(validator=attrs.validators.gt(0))
+
+        @hi.validator
+        def _above_lo(self, _attribute, value):
+            if value < self.lo:  # reads a default that the data left out
+                raise ValueError("hi below lo")
+
+    # An unknown key is kept beside the refusal; a converted value is judged converted.
+    assert _codes({"n": 0, "name": "a", "zz": 1}, Named) == [
+        ("zz", "unknown_key"),
+        ("n", "invalid_value"),
+    ]
+    assert _codes({"n": 1, "name": "a", "extra": 2}, Named) == [("extra", "unknown_key")]
+    assert _codes({"hi": 1, "n": 0}, Ranged) == [("hi", "invalid_value"), ("n", "invalid_value")]
+    # A mapping's keys stay keys in the path, whatever they hold.
+    assert _codes(
+        {"": {"n": 0, "name": "a"}, "x.y": {"n": "q", "name": "a"}}, dict[str, Named]
+    ) == [
+        ("[''].n", "invalid_value"),
+        ("['x.y'].n", "invalid_type"),
+    ]
+
+
+def test_a_class_that_cannot_be_rebuilt_field_by_field_still_gets_validation_error():
+    @attrs.define(auto_exc=True)
+    class Refused(Exception):  # noqa: N818 - an exception class of attrs' own making
+        n: int = attrs.field(validator=attrs.validators.gt(0))
+
+    assert _codes({"n": 0}, Refused) == [("", "invalid_type")]
+
+    # String annotations that only attrs.resolve_types could resolve (a local class).
+    @attrs.frozen
+    class Inner:
+        n: "int" = attrs.field(validator=attrs.validators.gt(0))
+
+    @attrs.frozen
+    class Outer:
+        inner: "Inner"
+        k: "int" = attrs.field(validator=attrs.validators.gt(0))
+
+    attrs.resolve_types(Outer, localns={"Inner": Inner})
+    attrs.resolve_types(Inner)
+    assert _codes({"inner": {"n": 1}, "k": 0}, Outer) == [("k", "invalid_value")]

@@ -931,9 +931,9 @@ def structure(data: Any, cls: type[T], *, forbid_extra_keys: bool = True) -> T:
 def _from_cattrs(exc: BaseException, data: Any) -> list[ErrorItem]:
     """Translate cattrs' detailed errors (for users' own classes) into error items.
 
-    *data* is the input at the error's level: an attrs validator's error
-    arrives without its field, which is found again by running the validators
-    one by one (see :func:`_refused_by_validators`).
+    *data* is the input at the error's level. A failed ``__init__`` arrives
+    without a field (attrs runs converters and validators inside it); its
+    fields are found again by :func:`_refused_by_validators`.
     """
     if isinstance(exc, ValidationError):
         return list(exc.errors)
@@ -941,15 +941,20 @@ def _from_cattrs(exc: BaseException, data: Any) -> list[ErrorItem]:
         found: list[ErrorItem] = []
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
-            key = note.name if hasattr(note, "name") else note.index
-            inner = _item(data, key)
-            where = key if isinstance(key, str) else f"[{key!r}]"
+            if hasattr(note, "name"):  # an attribute
+                where, inner = note.name, _item(data, note.name)
+            else:  # an index or a mapping's key
+                where, inner = f"[{note.index!r}]", _item(data, note.index)
             found.extend(item.prefixed(where) for item in _from_cattrs(sub, inner))
-        # A field that did not read stopped __init__ before any validator ran: run them.
-        pinned = _refused_by_validators(exc.cl, data) if hasattr(exc, "cl") else []
-        for sub in [] if pinned else without:
-            found.extend(_from_cattrs(sub, None))
-        return found + pinned
+        refused = (
+            _refused_by_validators(exc.cl, data) if isinstance(exc, ClassValidationError) else []
+        )
+        pinned = {_signature(e) for _, e in refused}
+        for sub in without:
+            # The refusal __init__ raised is among those found again, now with its field.
+            if _signature(sub) not in pinned:
+                found.extend(_from_cattrs(sub, None))
+        return found + [item for item, _ in refused]
     if isinstance(exc, ForbiddenExtraKeysError):
         return [_unknown(key, exc.cl) for key in sorted(exc.extra_fields)]
     if isinstance(exc, KeyError):
@@ -965,29 +970,50 @@ def _item(data: Any, key: Any) -> Any:
         return None
 
 
-def _refused_by_validators(cls: type, data: Any) -> list[ErrorItem]:
-    """Name each field of a user's attrs class whose validator refuses its value.
+def _said(exc: BaseException) -> str:
+    # attrs' own validators put the message first and the attribute after it.
+    return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
 
-    cattrs reports a failed ``__init__`` without a field: the validators run
-    inside it. Here the fields are read one by one and each validator runs on
-    its own, with the object read so far, so that every message carries its
-    path. An empty list means no single validator refuses (the class's
-    ``__attrs_post_init__`` did, say): then the error is reported as it came.
+
+def _signature(exc: BaseException) -> tuple[type, str]:
+    return type(exc), _said(exc)
+
+
+def _refused_by_validators(cls: type, data: Any) -> list[tuple[ErrorItem, BaseException]]:
+    """Name each field of a user's attrs class whose converter or validator refuses it.
+
+    attrs runs them inside ``__init__``, which fails at the first refusal and
+    never starts when a field did not read, so cattrs reports neither with a
+    field. Here each field that reads is converted and validated on its own
+    (defaults too, as ``__init__`` would), against an object holding the
+    others, so that every refusal names its field. Validators therefore run a
+    second time on the error path. A validator that reads a field that did not
+    read stays silent; nothing is found for a class that cannot be rebuilt so.
     """
     if not attrs.has(cls) or not isinstance(data, dict):
         return []
-    hints = typing.get_type_hints(cls)
+    try:
+        return _run_validators(cls, data)
+    except Exception:  # noqa: BLE001 - an odd class: its error is reported as it came
+        return []
+
+
+def _run_validators(cls: type, data: dict[str, Any]) -> list[tuple[ErrorItem, BaseException]]:
+    found: list[tuple[ErrorItem, BaseException]] = []
     values: dict[str, Any] = {}
+    shell: Any = object.__new__(cls)
     for a in attrs.fields(cls):
-        if a.name in data:
+        value = _initial(cls, a, data, shell)
+        if value is _MISSING or (a.converter is not None and not callable(a.converter)):
+            continue  # not read, or an attrs.Converter that takes the object
+        if a.converter is not None:
             try:
-                values[a.name] = converter().structure(data[a.name], hints.get(a.name, Any))
-            except Exception:  # noqa: BLE001, S112 - cattrs reported a field that does not read
+                value = a.converter(value)
+            except Exception as e:  # noqa: BLE001 - whatever a user's converter raises
+                found.append((_refusal(a.name, e), e))
                 continue
-    shell = object.__new__(cls)
-    for name, value in values.items():
-        object.__setattr__(shell, name, value)
-    found: list[ErrorItem] = []
+        values[a.name] = value
+        object.__setattr__(shell, a.name, value)
     for a in attrs.fields(cls):
         if a.validator is None or a.name not in values:
             continue
@@ -996,11 +1022,32 @@ def _refused_by_validators(cls: type, data: Any) -> list[ErrorItem]:
         except AttributeError:
             continue  # it reads a field that did not read: that one is reported already
         except Exception as e:  # noqa: BLE001 - whatever a user's validator raises
-            # attrs' own validators put the message first and the attribute after it.
-            said = e.args[0] if e.args and isinstance(e.args[0], str) else str(e)
-            message = f"invalid value ({said})"
-            found.append(ErrorItem(path=a.name, message=message, code="invalid_value"))
+            found.append((_refusal(a.name, e), e))
     return found
+
+
+def _initial(cls: type, a: attrs.Attribute[Any], data: dict[str, Any], shell: Any) -> Any:
+    """What ``__init__`` gets for field *a*: read from *data*, else its default."""
+    try:
+        if a.name in data:
+            return converter().structure(data[a.name], _field_type(cls, a))
+        default: Any = a.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            return default.factory(shell) if default.takes_self else default.factory()
+    except Exception:  # noqa: BLE001 - cattrs reported the field that does not read
+        return _MISSING
+    return _MISSING if default is attrs.NOTHING else default
+
+
+def _field_type(cls: type, a: attrs.Attribute[Any]) -> Any:
+    """The type cattrs reads the field as (string annotations resolved)."""
+    if a.type is not None and not isinstance(a.type, str):
+        return a.type
+    return typing.get_type_hints(cls)[a.name]
+
+
+def _refusal(name: str, exc: BaseException) -> ErrorItem:
+    return ErrorItem(path=name, message=f"invalid value ({_said(exc)})", code="invalid_value")
 
 
 def unstructure(obj: Any) -> Any:
