@@ -285,9 +285,12 @@ def test_a_collection_sent_as_a_map_is_one_problem_and_other_references_are_stil
     data["customers"] = {customer["id"]: customer for customer in data["customers"]}
     data["deals"][0]["owner"] = "nobody"
     data["plans"][0]["actions"][0]["responds_to"] = "T-NONE"
+    # An id of another kind cannot be an unread customer's: ids are unique.
+    data["orders"][0]["customer"] = data["team"][0]["id"]
     assert _problems(data) == [
         ("customers", "invalid_type"),
         ("plans[0].actions[0].responds_to", "dangling_reference"),
+        ("orders[0].customer", "wrong_reference"),
         ("deals[0].owner", "dangling_reference"),
     ]
     # A reference that may name a customer or something else is not judged either.

@@ -238,7 +238,8 @@ def _check_references(
 ) -> None:
     """Report references that name nothing, or something of the wrong kind.
 
-    A reference that may name an id of an *unknown* kind is not judged.
+    A reference that names nothing is not judged when it may name an id of an
+    *unknown* kind; one that names an id of another kind still is (ids are unique).
     """
     for name, cls in COLLECTIONS.items():
         refs = _REFERENCES.get(cls)
@@ -256,8 +257,8 @@ def _check_references(
                     found[0] in allowed or any(k in allowed for k in found[0].split("|"))
                 ):
                     continue
-                if unknown and not unknown.isdisjoint(allowed):
-                    continue
+                if found is None and unknown and not unknown.isdisjoint(allowed):
+                    continue  # it may name an item of a collection that did not read
                 expected = "expected the id of " + " or ".join(with_article(k) for k in allowed)
                 if found is None:
                     message = f"{ref!r} names nothing in this portfolio; {expected}"
