@@ -130,6 +130,15 @@ def test_marketing_generating_leads_on_a_lead_is_its_own_duty():
     )
 
 
+def _rule_of_work_on(subject, duty, who, policy):
+    """The rule check() reports an account manager's *duty* on a new-business *subject* by."""
+    if subject is BETA:
+        return "account-manager-new-business"
+    if duty in ("manage_key_accounts", Responsibility.MANAGE_KEY_ACCOUNTS):
+        return "key-account-not-customer"  # a former customer kept as a key account
+    return decide(who, duty, policy=policy).rule  # the duty's own rule, if it is refused
+
+
 @pytest.mark.parametrize(
     "duty", ["manage_key_accounts", "write_account_plan", "widen_product_range", "close_deals"]
 )
@@ -141,7 +150,7 @@ def test_account_managers_stay_refused_on_leads_and_lapsed_customers_whatever_th
     assert not d.allowed
     # A rule id names a check that reports the work: that rule fires on leads only, and
     # these duties are the account manager's own.
-    assert d.rule == ("account-manager-new-business" if subject is BETA else None)
+    assert d.rule == _rule_of_work_on(subject, duty, ANN, STRICT)
     assert "new business is the work of a sales representative" in d.reason
     assert d.claims[-2:] == ("S1.3", "S1.4")
 
@@ -249,10 +258,29 @@ def test_a_decision_is_always_data_and_agrees_with_the_policy(who, duty, policy,
     ):
         assert not d.allowed
         # A rule id names the check that reports the work; that rule fires on leads only.
-        duty_alone = decide(who, duty, policy=policy)
-        assert d.rule == ("account-manager-new-business" if subject is BETA else duty_alone.rule)
+        assert d.rule == _rule_of_work_on(subject, duty, who, policy)
     else:
         # the subject refuses nothing else: the policy's table decides
         assert d.allowed == policy.allows(who, duty)
     if d.allowed:
         assert d.rule is None
+
+
+def test_the_rule_decide_names_for_a_former_customer_is_one_check_reports():
+    import attrs
+
+    from salesroles import check
+    from salesroles.testing import sample_portfolio
+
+    portfolio = sample_portfolio()
+    account = portfolio.key_accounts[0]
+    manager = portfolio.get(account.manager)
+    customer = portfolio.get(account.customer)
+    for status in ("lapsed", "lost"):
+        former = attrs.evolve(customer, status=status)
+        reported = {f.rule for f in check(portfolio.replace(former)) if f.subject == former.id}
+        d = decide(manager, "manage_key_accounts", former)
+        assert not d.allowed
+        assert d.rule in reported
+        # Widening the range is the account manager's own duty: no check reports it.
+        assert decide(manager, "widen_product_range", former).rule is None

@@ -544,11 +544,15 @@ def decide(
         and role is Role.ACCOUNT_MANAGER
         and not judged_by.allows(role, Responsibility.FOLLOW_UP_LEADS)
     ):
+        # The rule is the check that reports such work: new business on a lead; on a
+        # lapsed or lost customer (the rule does not look there), keeping it as a key
+        # account, or else a duty refused in itself.
+        rule: str | None
         if isinstance(subject, Lead):
-            rule: str | None = _NEW_BUSINESS_RULE
+            rule = _NEW_BUSINESS_RULE
+        elif duty is Responsibility.MANAGE_KEY_ACCOUNTS:
+            rule = "key-account-not-customer"
         else:
-            # check() reports new business on leads only (so DOMAIN.md defines the rule):
-            # on a lapsed or lost customer, only a duty refused in itself has a rule.
             rule = None if judged_by.allows(role, duty) else _rule_for(role, duty)
         follows = roles_phrase(judged_by.owners_of(Responsibility.FOLLOW_UP_LEADS))
         reason = (
