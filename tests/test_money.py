@@ -197,3 +197,41 @@ def test_amounts_longer_than_the_wire_allows_are_refused(amount):
         Money(amount=amount, currency="EUR")
     assert caught.value.errors[0].code == "out_of_range"
     assert "at most" in caught.value.errors[0].message
+
+
+_DIVISORS = st.integers(1, 10**6) | st.decimals(
+    min_value=Decimal("0.001"), max_value=Decimal(10**6), places=3, allow_nan=False
+).filter(bool)
+
+
+@given(money(), _DIVISORS)
+def test_a_money_quotient_can_be_sent_and_read_back(amount, divisor):
+    import salesroles
+
+    quotient = amount / divisor
+    assert abs(quotient.amount - amount.amount / Decimal(divisor)) <= Decimal("1e-27") * max(
+        1, abs(quotient.amount)
+    )
+    assert salesroles.structure(salesroles.unstructure(quotient), Money) == quotient
+
+
+def test_division_rounds_the_same_whatever_the_decimal_context():
+    import decimal
+
+    ten = Money(amount="10", currency="EUR")
+    with decimal.localcontext() as context:
+        context.prec = 5
+        context.rounding = decimal.ROUND_DOWN
+        inside = (ten / 3, ten / Money(amount="3", currency="EUR"))
+    assert inside == (ten / 3, ten / Money(amount="3", currency="EUR"))
+    assert str(inside[1]) == "3.333333333333333333333333333"
+    # 28 digits of a small quotient need more than the wire's 32 characters: it keeps 30 places.
+    assert str((Money(amount="0.0001", currency="EUR") / 3).amount) == (
+        "0.000033333333333333333333333333"
+    )
+
+
+def test_a_quotient_too_large_for_the_wire_is_kept_whole():
+    big = Money(amount=10**29, currency="EUR") / Decimal("0.001")
+    assert big.amount == 10**32  # 33 digits: no rounding of places can make it fit
+    assert len(format(big.amount, "f")) == 33

@@ -4,13 +4,30 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from decimal import Context, Decimal, DivisionByZero, Inexact, InvalidOperation, Overflow
+from decimal import (
+    ROUND_HALF_EVEN,
+    Context,
+    Decimal,
+    DivisionByZero,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+)
 from typing import TYPE_CHECKING, Any
 
 import attrs
 from dateutil import rrule
 
-from ._checks import CHECK, Checked, check_amount, currency, describe, to_amount, to_date
+from ._checks import (
+    CHECK,
+    MAX_DECIMAL_CHARS,
+    Checked,
+    check_amount,
+    currency,
+    describe,
+    to_amount,
+    to_date,
+)
 from .exceptions import CurrencyMismatchError, ErrorItem, MoneyError, ValidationError
 
 if TYPE_CHECKING:
@@ -22,6 +39,26 @@ __all__ = ["Cadence", "Money", "Period"]
 # Sums, differences and products of money are exact or refused: 100 digits hold any sum of
 # amounts read from the wire (at most 32 characters each); beyond, Inexact is trapped.
 _EXACT = Context(prec=100, traps=[Inexact, InvalidOperation, DivisionByZero, Overflow])
+# Division is rarely exact (10 / 3): it rounds to 28 digits, half to even, whatever the
+# caller's decimal context says.
+_DIVIDE = Context(prec=28, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, Overflow])
+
+
+def _fit(quotient: Decimal) -> Decimal:
+    """*quotient* with no more decimal places than the wire's amount strings hold.
+
+    28 digits of a small quotient (0.0001 / 3) need more than 32 characters;
+    rounded to the places that fit, the amount can be written and read back.
+    A quotient whose whole part alone is too long is left as it is, as a
+    product would be.
+    """
+    text = format(quotient, "f")
+    if len(text) <= MAX_DECIMAL_CHARS:
+        return quotient
+    places = MAX_DECIMAL_CHARS - len(text.partition(".")[0]) - 1
+    if places < 0:
+        return quotient
+    return quotient.quantize(Decimal(1).scaleb(-places), context=_DIVIDE)
 
 
 def _exactly(op: str, compute: Any, *args: Decimal) -> Decimal:
@@ -47,7 +84,11 @@ class Money(Checked):
     an ``int`` or ``Decimal`` give the exact result or raise
     :class:`~salesroles.exceptions.MoneyError` (never a rounded one); ``/`` by
     a number, or by money of the same currency (their ratio), rounds to 28
-    significant digits. Amounts of one currency compare. Mixing currencies
+    significant digits, half to even, whatever the current decimal context
+    says; a money quotient also keeps no more decimal places than the wire's
+    32 characters hold, so that it can be sent and read back
+    (``0.0001 / 3`` is ``0.000033333333333333333333333333``). Amounts of one
+    currency compare. Mixing currencies
     raises :class:`~salesroles.exceptions.CurrencyMismatchError`. Amounts read
     from text have at most 32 characters, ints at most 30 digits.
 
@@ -116,7 +157,6 @@ class Money(Checked):
 
     def __truediv__(self, other: object) -> Any:
         """Divide by a number (giving money) or by money of the same currency (a ratio)."""
-        # Division is rarely exact (10 / 3): it rounds to Python's default 28 digits.
         if isinstance(other, Money):
             self._same(other, "divide")
             divisor = other.amount
@@ -124,12 +164,10 @@ class Money(Checked):
             divisor = self._factor(other, "divide")
         if not divisor:
             raise MoneyError(f"cannot divide {self} by zero")
-        quotient = self.amount / divisor
-        return (
-            quotient
-            if isinstance(other, Money)
-            else Money(amount=quotient, currency=self.currency)
-        )
+        quotient = _DIVIDE.divide(self.amount, divisor)
+        if isinstance(other, Money):
+            return quotient
+        return Money(amount=_fit(quotient), currency=self.currency)
 
     def _compare(self, other: object) -> Decimal:
         if not isinstance(other, Money):
