@@ -552,3 +552,23 @@ def test_a_class_that_cannot_be_rebuilt_field_by_field_still_gets_validation_err
     attrs.resolve_types(Outer, localns={"Inner": Inner})
     attrs.resolve_types(Inner)
     assert _codes({"inner": {"n": 1}, "k": 0}, Outer) == [("k", "invalid_value")]
+
+
+def test_converters_factories_and_string_annotations_of_users_classes_are_rebuilt_too():
+    @attrs.frozen
+    class Line:
+        code: str = attrs.field(converter=int)  # the converter refuses "abc" in __init__
+        notes: "list[str]" = attrs.field(factory=list)
+        total: int = attrs.field(default=0, validator=attrs.validators.ge(0))
+
+        @total.validator
+        def _not_above_notes(self, _attribute, value):
+            if value > 10 * (len(self.notes) + 1):  # reads the factory's default
+                raise ValueError("too much for so few notes")
+
+    assert _codes({"code": "abc", "notes": ["n"], "total": -1}, Line) == [
+        ("code", "invalid_value"),
+        ("total", "invalid_value"),
+    ]
+    assert _codes({"code": "7", "total": 11}, Line) == [("total", "invalid_value")]
+    assert sr.structure({"code": "7", "total": 10}, Line).code == 7

@@ -1003,7 +1003,7 @@ def _run_validators(cls: type, data: dict[str, Any]) -> list[tuple[ErrorItem, Ba
     values: dict[str, Any] = {}
     shell: Any = object.__new__(cls)
     for a in attrs.fields(cls):
-        value = _initial(cls, a, data, shell)
+        value = _initial(a, data, shell)
         if value is _MISSING or (a.converter is not None and not callable(a.converter)):
             continue  # not read, or an attrs.Converter that takes the object
         if a.converter is not None:
@@ -1026,24 +1026,18 @@ def _run_validators(cls: type, data: dict[str, Any]) -> list[tuple[ErrorItem, Ba
     return found
 
 
-def _initial(cls: type, a: attrs.Attribute[Any], data: dict[str, Any], shell: Any) -> Any:
+def _initial(a: attrs.Attribute[Any], data: dict[str, Any], shell: Any) -> Any:
     """What ``__init__`` gets for field *a*: read from *data*, else its default."""
     try:
         if a.name in data:
-            return converter().structure(data[a.name], _field_type(cls, a))
+            # As cattrs reads it: it has resolved string annotations already.
+            return converter().structure(data[a.name], Any if a.type is None else a.type)
         default: Any = a.default
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
             return default.factory(shell) if default.takes_self else default.factory()
     except Exception:  # noqa: BLE001 - cattrs reported the field that does not read
         return _MISSING
     return _MISSING if default is attrs.NOTHING else default
-
-
-def _field_type(cls: type, a: attrs.Attribute[Any]) -> Any:
-    """The type cattrs reads the field as (string annotations resolved)."""
-    if a.type is not None and not isinstance(a.type, str):
-        return a.type
-    return typing.get_type_hints(cls)[a.name]
 
 
 def _refusal(name: str, exc: BaseException) -> ErrorItem:
