@@ -572,3 +572,95 @@ def test_converters_factories_and_string_annotations_of_users_classes_are_rebuil
     ]
     assert _codes({"code": "7", "total": 11}, Line) == [("total", "invalid_value")]
     assert sr.structure({"code": "7", "total": 10}, Line).code == 7
+
+
+def test_validators_found_again_run_as_init_would_run_them():
+    import typing
+
+    @attrs.frozen
+    class Converted:
+        code: int = attrs.field(converter=attrs.Converter(int))
+        base: int = 1
+        total: int = attrs.field(
+            default=0,
+            converter=attrs.Converter(lambda value, self: value + self.base, takes_self=True),
+            validator=attrs.validators.gt(10),
+        )
+        n: int = attrs.field(default=1, validator=attrs.validators.gt(0))
+
+    # attrs.Converter objects take the object too: no false problem, the real one named.
+    assert _codes({"code": 7, "n": 0}, Converted) == [
+        ("total", "invalid_value"),
+        ("n", "invalid_value"),
+    ]
+    assert sr.structure({"code": 7, "total": 10}, Converted).total == 11
+
+    @attrs.define
+    class Mending:
+        a: int = attrs.field()
+        b: int = attrs.field(validator=attrs.validators.gt(0))
+        c: int = attrs.field(validator=attrs.validators.gt(0))
+
+        @a.validator
+        def _mend_b(self, _attribute, _value):
+            if self.b <= 0:
+                self.b = 1
+
+    # A validator that sets another field: that one is judged as it stands then.
+    assert _codes({"a": 1, "b": 0, "c": 0}, Mending) == [("c", "invalid_value")]
+
+    @attrs.define
+    class Hidden:
+        n: int = attrs.field(validator=attrs.validators.gt(0))
+        z: int = attrs.field(init=False, default=1, validator=attrs.validators.gt(0))
+
+    # A field __init__ does not take is an unknown key, not a refused value.
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure({"n": 1, "z": -5}, Hidden)
+    assert [(e.path, e.code) for e in caught.value.errors] == [("z", "unknown_key")]
+    assert caught.value.errors[0].message.endswith("expected one of n")
+
+    with attrs.validators.disabled():
+        assert _codes({"n": 0, "z": 1}, Hidden) == [("z", "unknown_key")]
+
+    T = typing.TypeVar("T")
+
+    @attrs.define
+    class Box(typing.Generic[T]):
+        items: list[T] = attrs.field(validator=attrs.validators.min_len(2))
+
+    assert _codes({"items": [1]}, Box[int]) == [("items", "invalid_value")]
+
+
+def test_what_users_validators_raise_is_told_whatever_it_is():
+    import typing
+
+    class Mute(Exception):  # noqa: N818 - a user's exception that cannot say what it is
+        def __str__(self):
+            raise RuntimeError
+
+    def mute(_instance, _attribute, value):
+        if value < 0:
+            raise Mute
+
+    def silent(_instance, _attribute, value):
+        if value < 0:
+            raise ValueError
+
+    untyped = attrs.make_class("Untyped", {"a": attrs.field(validator=mute), "b": attrs.field()})
+    T = typing.TypeVar("T")
+
+    @attrs.define
+    class Pair(typing.Generic[T]):
+        first: T = attrs.field(validator=silent)
+        n: int = attrs.field(validator=attrs.validators.gt(0))
+
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure({"a": -1, "b": 2}, untyped)
+    assert [(e.path, e.message) for e in caught.value.errors] == [("a", "invalid value (Mute)")]
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure({"first": -1, "n": 0}, Pair[int])
+    assert [(e.path, e.message) for e in caught.value.errors] == [
+        ("first", "invalid value ()"),
+        ("n", "invalid value ('n' must be > 0: 0)"),
+    ]

@@ -517,10 +517,11 @@ def _shorten(text: str) -> str:
 
 
 def _unknown(key: object, cls: type) -> ErrorItem:
+    # The keys a document may hold: fields that __init__ takes.
     if attrs.has(cls):
-        names = [a.name for a in attrs.fields(cls)]
+        names = [a.name for a in attrs.fields(cls) if a.init]
     else:  # a dataclass of the user's, on our converter
-        names = [f.name for f in dataclasses.fields(cls)]
+        names = [f.name for f in dataclasses.fields(cls) if f.init]
     where = with_article(cls.__name__)
     if not isinstance(key, str):
         message = f"got {describe(key)} as a key in {where}; expected one of " + ", ".join(names)
@@ -925,15 +926,16 @@ def structure(data: Any, cls: type[T], *, forbid_extra_keys: bool = True) -> T:
     try:
         return conv.structure(data, cls)
     except Exception as e:  # noqa: BLE001 - users' own classes: no bare error escapes
-        raise ValidationError(_from_cattrs(e, data)) from None
+        raise ValidationError(_from_cattrs(e, data, cls)) from None
 
 
-def _from_cattrs(exc: BaseException, data: Any) -> list[ErrorItem]:
+def _from_cattrs(exc: BaseException, data: Any, hint: Any = None) -> list[ErrorItem]:
     """Translate cattrs' detailed errors (for users' own classes) into error items.
 
-    *data* is the input at the error's level. A failed ``__init__`` arrives
-    without a field (attrs runs converters and validators inside it); its
-    fields are found again by :func:`_refused_by_validators`.
+    *data* is the input at the error's level, *hint* the type asked for when
+    known (it binds a generic class's type variables). A failed ``__init__``
+    arrives without a field (attrs runs converters and validators inside
+    it); its fields are found again by :func:`_refused_by_validators`.
     """
     if isinstance(exc, ValidationError):
         return list(exc.errors)
@@ -946,9 +948,11 @@ def _from_cattrs(exc: BaseException, data: Any) -> list[ErrorItem]:
             else:  # an index or a mapping's key
                 where, inner = f"[{note.index!r}]", _item(data, note.index)
             found.extend(item.prefixed(where) for item in _from_cattrs(sub, inner))
-        refused = (
-            _refused_by_validators(exc.cl, data) if isinstance(exc, ClassValidationError) else []
-        )
+        refused = []
+        if isinstance(exc, ClassValidationError):
+            # cattrs names a generic class without its arguments: the caller's type has them.
+            cls = hint if typing.get_origin(hint) is exc.cl else exc.cl
+            refused = _refused_by_validators(cls, data)
         pinned = {_signature(e) for _, e in refused}
         for sub in without:
             # The refusal __init__ raised is among those found again, now with its field.
@@ -972,7 +976,12 @@ def _item(data: Any, key: Any) -> Any:
 
 def _said(exc: BaseException) -> str:
     # attrs' own validators put the message first and the attribute after it.
-    return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+    if exc.args and isinstance(exc.args[0], str):
+        return exc.args[0]
+    try:
+        return str(exc)
+    except Exception:  # noqa: BLE001 - a user's exception that cannot say what it is
+        return type(exc).__name__
 
 
 def _signature(exc: BaseException) -> tuple[type, str]:
@@ -998,27 +1007,30 @@ def _refused_by_validators(cls: type, data: Any) -> list[tuple[ErrorItem, BaseEx
         return []
 
 
-def _run_validators(cls: type, data: dict[str, Any]) -> list[tuple[ErrorItem, BaseException]]:
+def _run_validators(cls: Any, data: dict[str, Any]) -> list[tuple[ErrorItem, BaseException]]:
     found: list[tuple[ErrorItem, BaseException]] = []
-    values: dict[str, Any] = {}
-    shell: Any = object.__new__(cls)
+    shell: Any = object.__new__(typing.get_origin(cls) or cls)
+    read: list[attrs.Attribute[Any]] = []
     for a in attrs.fields(cls):
-        value = _initial(a, data, shell)
-        if value is _MISSING or (a.converter is not None and not callable(a.converter)):
-            continue  # not read, or an attrs.Converter that takes the object
+        value = _initial(cls, a, data, shell)
+        if value is _MISSING:
+            continue
         if a.converter is not None:
             try:
-                value = a.converter(value)
+                value = _converted(a, value, shell)
             except Exception as e:  # noqa: BLE001 - whatever a user's converter raises
                 found.append((_refusal(a.name, e), e))
                 continue
-        values[a.name] = value
         object.__setattr__(shell, a.name, value)
-    for a in attrs.fields(cls):
-        if a.validator is None or a.name not in values:
+        read.append(a)
+    if attrs.validators.get_disabled():
+        return found
+    for a in read:
+        if a.validator is None:
             continue
         try:
-            a.validator(shell, a, values[a.name])
+            # As __init__ does: the value as it stands now (a validator may set another).
+            a.validator(shell, a, getattr(shell, a.name))
         except AttributeError:
             continue  # it reads a field that did not read: that one is reported already
         except Exception as e:  # noqa: BLE001 - whatever a user's validator raises
@@ -1026,18 +1038,41 @@ def _run_validators(cls: type, data: dict[str, Any]) -> list[tuple[ErrorItem, Ba
     return found
 
 
-def _initial(a: attrs.Attribute[Any], data: dict[str, Any], shell: Any) -> Any:
+def _initial(cls: Any, a: attrs.Attribute[Any], data: dict[str, Any], shell: Any) -> Any:
     """What ``__init__`` gets for field *a*: read from *data*, else its default."""
     try:
-        if a.name in data:
-            # As cattrs reads it: it has resolved string annotations already.
-            return converter().structure(data[a.name], Any if a.type is None else a.type)
+        if a.init and a.name in data:
+            # As cattrs reads it: string annotations are resolved by now, type variables
+            # are bound by the generic class's arguments.
+            return converter().structure(data[a.name], _bound(cls, a.type))
         default: Any = a.default
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
             return default.factory(shell) if default.takes_self else default.factory()
     except Exception:  # noqa: BLE001 - cattrs reported the field that does not read
         return _MISSING
     return _MISSING if default is attrs.NOTHING else default
+
+
+def _bound(cls: Any, hint: Any) -> Any:
+    """*hint* with the type variables of a generic class bound (``list[T]`` in ``G[int]``)."""
+    if hint is None:
+        return Any
+    origin = typing.get_origin(cls)
+    if origin is None:
+        return hint
+    bound = dict(zip(getattr(origin, "__parameters__", ()), typing.get_args(cls), strict=False))
+    if isinstance(hint, typing.TypeVar):
+        return bound.get(hint, Any)
+    free = getattr(hint, "__parameters__", ())
+    return hint[tuple(bound.get(p, Any) for p in free)] if free else hint
+
+
+def _converted(a: attrs.Attribute[Any], value: Any, shell: Any) -> Any:
+    """Run the field's attrs converter as ``__init__`` would."""
+    if isinstance(a.converter, attrs.Converter):
+        # Converter objects take the value, the object and the field.
+        return a.converter(value, shell, a)  # type: ignore[operator]
+    return a.converter(value)  # type: ignore[misc]
 
 
 def _refusal(name: str, exc: BaseException) -> ErrorItem:
