@@ -235,3 +235,24 @@ def test_a_quotient_too_large_for_the_wire_is_kept_whole():
     big = Money(amount=10**29, currency="EUR") / Decimal("0.001")
     assert big.amount == 10**32  # 33 digits: no rounding of places can make it fit
     assert len(format(big.amount, "f")) == 33
+
+
+def test_division_keeps_to_its_own_context_and_its_own_errors():
+    import decimal
+
+    import salesroles
+
+    small = Money(amount="0.0001", currency="EUR")
+    with decimal.localcontext(prec=3, Emin=-20, traps=[decimal.Subnormal]):
+        assert str((small / 3).amount) == "0.000033333333333333333333333333"
+    negative = Money(amount="-1", currency="EUR") / Decimal("7E+35")
+    assert len(salesroles.unstructure(negative)["amount"]) <= 32
+    assert salesroles.structure(salesroles.unstructure(negative), Money) == negative
+    with pytest.raises(MoneyError, match="too large"):
+        Money(amount="10", currency="EUR") / Decimal("1E-999999")
+
+
+def test_a_negative_quotient_whose_whole_part_is_too_long_is_kept_whole():
+    big = Money(amount=-int("9" * 30), currency="EUR") / Decimal("0.07")
+    assert len(format(big.amount, "f")) == 33
+    assert big.amount == Decimal(-int("9" * 30)) / Decimal("0.07")

@@ -41,7 +41,13 @@ __all__ = ["Cadence", "Money", "Period"]
 _EXACT = Context(prec=100, traps=[Inexact, InvalidOperation, DivisionByZero, Overflow])
 # Division is rarely exact (10 / 3): it rounds to 28 digits, half to even, whatever the
 # caller's decimal context says.
-_DIVIDE = Context(prec=28, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, Overflow])
+_DIVIDE = Context(
+    prec=28,
+    rounding=ROUND_HALF_EVEN,
+    Emax=999_999,
+    Emin=-999_999,
+    traps=[InvalidOperation, Overflow],
+)
 
 
 def _fit(quotient: Decimal) -> Decimal:
@@ -52,13 +58,20 @@ def _fit(quotient: Decimal) -> Decimal:
     A quotient whose whole part alone is too long is left as it is, as a
     product would be.
     """
-    text = format(quotient, "f")
-    if len(text) <= MAX_DECIMAL_CHARS:
-        return quotient
-    places = MAX_DECIMAL_CHARS - len(text.partition(".")[0]) - 1
+    adjusted = quotient.adjusted()
+    if adjusted >= MAX_DECIMAL_CHARS:
+        return quotient  # the whole part alone is too long (and not worth writing out)
+    if adjusted >= -MAX_DECIMAL_CHARS:
+        text = format(quotient, "f")
+        if len(text) <= MAX_DECIMAL_CHARS:
+            return quotient
+        whole = len(text.partition(".")[0])  # the sign included
+    else:  # below 1E-32: "0" or "-0" before the point, without writing the zeros out
+        whole = 2 if quotient.is_signed() else 1
+    places = MAX_DECIMAL_CHARS - whole - 1
     if places < 0:
         return quotient
-    return quotient.quantize(Decimal(1).scaleb(-places), context=_DIVIDE)
+    return quotient.quantize(Decimal(1).scaleb(-places, _DIVIDE), context=_DIVIDE)
 
 
 def _exactly(op: str, compute: Any, *args: Decimal) -> Decimal:
@@ -164,7 +177,10 @@ class Money(Checked):
             divisor = self._factor(other, "divide")
         if not divisor:
             raise MoneyError(f"cannot divide {self} by zero")
-        quotient = _DIVIDE.divide(self.amount, divisor)
+        try:
+            quotient = _DIVIDE.divide(self.amount, divisor)
+        except Overflow as e:
+            raise MoneyError(f"cannot divide {self} by {divisor}: the result is too large") from e
         if isinstance(other, Money):
             return quotient
         return Money(amount=_fit(quotient), currency=self.currency)
