@@ -261,6 +261,23 @@ def test_unknown_keys_are_ignored_only_when_asked_to():
     assert [e.path for e in caught.value.errors] == ["name"]
 
 
+def test_the_switch_for_unknown_keys_reaches_lists_and_users_classes():
+    @attrs.frozen
+    class Upload:
+        tenant: str
+        products: list[sr.Product]
+
+    products = [{"id": "P-1", "name": "Pumps", "colour": "red"}]
+    upload = {"tenant": "acme", "products": products, "sent_at": "noon"}
+    assert sr.structure(products, list[sr.Product], forbid_extra_keys=False) == [
+        sr.Product(id="P-1", name="Pumps")
+    ]
+    assert sr.structure(upload, Upload, forbid_extra_keys=False).products[0].id == "P-1"
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure(upload, Upload)
+    assert sorted(e.path for e in caught.value.errors) == ["products[0].colour", "sent_at"]
+
+
 def test_the_converter_is_our_own_and_structures_users_classes():
     @attrs.frozen
     class Invoice:

@@ -692,6 +692,21 @@ def _model_hook(data: Any, cls: type) -> Any:
     return _structure_model(data, cls, True)  # noqa: FBT003
 
 
+def _lenient_model_hook(data: Any, cls: type) -> Any:
+    return _structure_model(data, cls, False)  # noqa: FBT003
+
+
+def _lenient() -> cattrs.Converter:
+    """A copy of :func:`converter` that ignores unknown keys, in users' classes and ours.
+
+    Made for each call (about 0.3 ms), so that hooks registered since count.
+    """
+    conv = converter().copy(forbid_extra_keys=False)
+    for cls in wire_classes():
+        conv.register_structure_hook(cls, _lenient_model_hook)
+    return conv
+
+
 # -- unstructure: generated per class -----------------------------------------------------
 
 
@@ -922,7 +937,7 @@ def structure(data: Any, cls: type[T], *, forbid_extra_keys: bool = True) -> T:
         return _structure_cadence(data)  # type: ignore[return-value]
     if is_enum(cls):
         return _structure_enum(data, cls)  # type: ignore[arg-type, no-any-return]
-    conv = converter()
+    conv = converter() if forbid_extra_keys else _lenient()
     try:
         return conv.structure(data, cls)
     except Exception as e:  # noqa: BLE001 - users' own classes: no bare error escapes
