@@ -15,7 +15,7 @@ import calendar
 import enum
 import functools
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -99,6 +99,33 @@ def _ids_by(pairs: Iterable[tuple[str, str]], wanted: Iterable[str]) -> dict[str
             if ids is not None:
                 ids.append(ident)
     return found
+
+
+def _key_accounts_without(
+    ctx: Context,
+    having: Container[str],
+    held: Iterable[tuple[str, str]],
+    *,
+    lacking: str,
+    others: str,
+) -> Iterator[Violation]:
+    """A violation for each key account whose customer is not in *having*.
+
+    *held* pairs (customer, id) of what the customers hold at other times:
+    the message names them with *others* (``{ids}``); *lacking* says what is
+    missing (``{day}``).
+    """
+    missing = [a.customer for a in ctx.portfolio.key_accounts if a.customer not in having]
+    by_customer = _ids_by(held, missing)
+    for customer in missing:
+        ids = by_customer.get(customer, [])
+        also = f" ({others.format(ids=', '.join(ids))})" if ids else ""
+        yield Violation(
+            subject=customer,
+            message=f"key account {ctx.account_name(customer)} has "
+            f"{lacking.format(day=ctx.as_of.isoformat())}{also}",
+            involves=(customer, *ids),
+        )
 
 
 def _and(words: Iterable[str]) -> str:
@@ -476,18 +503,13 @@ def key_account_without_plan(ctx: Context) -> Iterator[Violation]:
     account without a plan covering today is managed without one. The other
     plan rules stay silent for it; its threats count as unanswered.
     """
-    plans = ctx.current_plans
-    unplanned = [a.customer for a in ctx.portfolio.key_accounts if a.customer not in plans]
-    others = _ids_by(((p.account, p.id) for p in ctx.portfolio.plans), unplanned)
-    for customer in unplanned:
-        ids = others.get(customer, [])
-        also = f" (its plans {', '.join(ids)} cover other periods)" if ids else ""
-        yield Violation(
-            subject=customer,
-            message=f"key account {ctx.account_name(customer)} has no plan covering "
-            f"{ctx.as_of.isoformat()}{also}",
-            involves=(customer, *ids),
-        )
+    yield from _key_accounts_without(
+        ctx,
+        ctx.current_plans,
+        ((p.account, p.id) for p in ctx.portfolio.plans),
+        lacking="no plan covering {day}",
+        others="its plans {ids} cover other periods",
+    )
 
 
 @_rule(
@@ -695,18 +717,13 @@ def key_account_without_contract(ctx: Context) -> Iterator[Violation]:
     long-term supply contracts (S4.2). A key account buying only through
     separate orders is served like a small customer.
     """
-    covered = ctx.under_contract
-    uncovered = [a.customer for a in ctx.portfolio.key_accounts if a.customer not in covered]
-    others = _ids_by(((k.customer, k.id) for k in ctx.portfolio.contracts), uncovered)
-    for customer in uncovered:
-        ids = others.get(customer, [])
-        also = f" (contracts {', '.join(ids)} are not in force then)" if ids else ""
-        yield Violation(
-            subject=customer,
-            message=f"key account {ctx.account_name(customer)} has no supply contract "
-            f"in force on {ctx.as_of.isoformat()}{also}",
-            involves=(customer, *ids),
-        )
+    yield from _key_accounts_without(
+        ctx,
+        ctx.under_contract,
+        ((k.customer, k.id) for k in ctx.portfolio.contracts),
+        lacking="no supply contract in force on {day}",
+        others="contracts {ids} are not in force then",
+    )
 
 
 @_rule(
