@@ -15,6 +15,7 @@ from salesroles import (
     Recommendation,
     ValidationError,
 )
+from salesroles._analytics.assessment import CRITERIA
 from salesroles.testing import generate_portfolio, portfolios, sample_portfolio
 
 
@@ -212,7 +213,7 @@ def test_the_assessment_tabulates_every_criterion():
     assert records[2]["profit_scaled"] is None
     assert records[1]["recommendation"] == "keep"
     explained = sr.assess_key_accounts(sample_portfolio()).explain("C-NORD")
-    assert [r["criterion"] for r in explained.to_records()] == list(sr._assessment.CRITERIA)
+    assert [r["criterion"] for r in explained.to_records()] == list(CRITERIA)
     assert explained.summary()["rank"] == 2
     assert "- Scores 0.61 (rank 2)" in repr(explained)
 

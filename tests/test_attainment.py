@@ -15,7 +15,7 @@ from salesroles import (
     SupplyContract,
     ValidationError,
 )
-from salesroles._attainment import _split
+from salesroles._analytics.attainment import _split
 from salesroles.testing import portfolios, sample_portfolio
 
 

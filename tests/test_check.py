@@ -6,7 +6,7 @@ import attrs
 import pytest
 from hypothesis import given, settings
 
-import salesroles._portfolio
+import salesroles._model.portfolio
 from rules_fixtures import clean_portfolio, evolve
 from salesroles import (
     MERGED,
@@ -198,7 +198,7 @@ def test_as_of_defaults_to_the_portfolios_and_can_be_overridden():
 
 
 def test_without_any_as_of_the_report_is_judged_at_todays_date(monkeypatch):
-    monkeypatch.setattr(salesroles._portfolio, "_today", lambda: date(2031, 5, 4))
+    monkeypatch.setattr(salesroles._model.portfolio, "_today", lambda: date(2031, 5, 4))
     p = evolve(clean_portfolio(), as_of=None)
     report = check(p)
     assert report.as_of == date(2031, 5, 4)

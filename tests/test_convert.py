@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import salesroles as sr
-from salesroles import _convert
 from salesroles import testing as srt
+from salesroles._wire import fields, structure, unstructure
 
 _TEXT = st.text(min_size=1, max_size=12).filter(lambda s: s.strip() != "")
 _IDS = st.from_regex(r"[A-Z][A-Za-z0-9-]{0,8}", fullmatch=True)
@@ -78,7 +78,7 @@ def _json_ready(value: object) -> bool:
 
 
 def test_every_class_with_a_wire_form_has_a_strategy_here():
-    assert set(_convert.wire_classes()) | {sr.Cadence} == set(STRATEGIES)
+    assert set(fields.wire_classes()) | {sr.Cadence} == set(STRATEGIES)
 
 
 @pytest.mark.parametrize("cls", list(STRATEGIES), ids=lambda c: c.__name__)
@@ -90,7 +90,7 @@ def test_structure_of_unstructure_is_the_object_again(cls):
         assert sr.structure(data, cls) == obj
         assert sr.structure_json(sr.unstructure_json(obj), cls) == obj
         # The detailed path, which runs only for bad input, reads valid input the same way.
-        assert _convert._walk(cls, data, True)[0] == obj if cls is not sr.Cadence else True
+        assert structure._walk(cls, data, True)[0] == obj if cls is not sr.Cadence else True
 
     check()
 
@@ -99,8 +99,8 @@ def test_structure_of_unstructure_is_the_object_again(cls):
 def test_branched_and_one_by_one_unstructure_write_the_same_keys_in_the_same_order(cls):
     # Classes with few optional fields get a dict literal per combination of present
     # ones; a class with more would get its optional keys added one by one.
-    branched = _convert._unstructure_fn(cls)
-    one_by_one = _convert._compile_unstructure(cls, branched=0)
+    branched = unstructure.unstructure_function(cls)
+    one_by_one = unstructure._compile_unstructure(cls, branched=0)
     assert branched is not one_by_one
 
     @given(STRATEGIES[cls])
@@ -418,7 +418,7 @@ def test_users_dataclasses_and_hooks_report_through_validation_error():
 
 
 def test_a_custom_check_of_a_field_runs_on_the_fast_path_too():
-    from salesroles._checks import CHECK, Checked
+    from salesroles._model.validation import CHECK, Checked
 
     def even(value, path, out):
         if type(value) is not int or value % 2:
@@ -442,7 +442,7 @@ _CODES = st.text(alphabet="AEUZaeßÄ\n1 ", max_size=4) | st.sampled_from(["EUR"
 
 @given(_CODES, st.integers(-3, 1300))
 def test_the_inline_constraints_of_the_fast_paths_doubt_exactly_what_is_refused(code, number):
-    from salesroles._checks import CONSTRAINT, DOUBT, bounded, currency
+    from salesroles._model.validation import CONSTRAINT, DOUBT, bounded, currency
 
     for metadata, value in ((currency(), code), (bounded(1, 1200), number)):
         doubt = eval(metadata[DOUBT].format(v="value"))  # noqa: S307 - our own template

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import salesroles as sr
-from salesroles import _convert
+from salesroles._wire.fields import wire_classes
 from salesroles.testing import sample_portfolio
 
 
@@ -366,7 +366,7 @@ JUNK = st.recursive(
     max_leaves=20,
 )
 
-PUBLIC = [*_convert.wire_classes(), sr.Cadence, sr.Role, sr.Segment]
+PUBLIC = [*wire_classes(), sr.Cadence, sr.Role, sr.Segment]
 
 
 @pytest.mark.parametrize("cls", PUBLIC, ids=lambda c: c.__name__)

@@ -1,4 +1,3 @@
-import ast
 import importlib.metadata
 import inspect
 from pathlib import Path
@@ -74,37 +73,3 @@ def test_every_error_derives_from_the_base():
         if isinstance(obj, type) and issubclass(obj, BaseException):
             assert issubclass(obj, salesroles.SalesRolesError)
     assert issubclass(salesroles.ValidationError, ValueError)
-
-
-# Modules through which a library reads or writes the outside world.
-_IO_MODULES = {
-    "os", "io", "sys", "socket", "subprocess", "logging", "pathlib", "shutil", "tempfile",
-    "urllib", "http", "requests", "time", "asyncio", "sqlite3", "threading", "builtins",
-}  # fmt: skip
-_IO_CALLS = {"open", "print", "input", "now", "today", "utcnow", "getenv"}
-
-
-def test_no_module_under_src_does_io():
-    offenders = []
-    for path in SRC.glob("*.py"):
-        tree = ast.parse(path.read_text())
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                names = [alias.name.split(".")[0] for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                names = [node.module.split(".")[0]]
-            else:
-                names = []
-            offenders += [f"{path.name}: import {n}" for n in names if n in _IO_MODULES]
-            if isinstance(node, ast.Call):
-                func = node.func
-                called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-                if called in _IO_CALLS:
-                    offenders.append(f"{path.name}:{node.lineno}: {called}()")
-    # The one documented read of the clock: the default date to judge at.
-    assert offenders == ["_portfolio.py:" + _line_of("return date.today()") + ": today()"]
-
-
-def _line_of(snippet: str) -> str:
-    lines = (SRC / "_portfolio.py").read_text().splitlines()
-    return str(next(i for i, line in enumerate(lines, 1) if snippet in line))

@@ -139,13 +139,13 @@ def test_a_utc_until_as_rfc_5545_writes_it_is_understood():
 def test_the_day_caches_start_again_when_full(monkeypatch):
     from datetime import date
 
-    from salesroles import _checks
+    from salesroles._model import converters
 
-    monkeypatch.setattr(_checks, "_CACHE_LIMIT", 2)
-    monkeypatch.setattr(_checks, "KNOWN_DAYS", {})
-    monkeypatch.setattr(_checks, "ISO_DAYS", {})
+    monkeypatch.setattr(converters, "_CACHE_LIMIT", 2)
+    monkeypatch.setattr(converters, "KNOWN_DAYS", {})
+    monkeypatch.setattr(converters, "ISO_DAYS", {})
     days = ["2026-01-01", "2026-01-02", "2026-01-03"]
-    assert [_checks.to_date(d) for d in days] == [date(2026, 1, n) for n in (1, 2, 3)]
-    assert len(_checks.KNOWN_DAYS) <= 2
-    assert [_checks.iso_day(date(2026, 1, n)) for n in (1, 2, 3)] == days
-    assert len(_checks.ISO_DAYS) <= 2
+    assert [converters.to_date(d) for d in days] == [date(2026, 1, n) for n in (1, 2, 3)]
+    assert len(converters.KNOWN_DAYS) <= 2
+    assert [converters.iso_day(date(2026, 1, n)) for n in (1, 2, 3)] == days
+    assert len(converters.ISO_DAYS) <= 2

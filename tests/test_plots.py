@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 
 import salesroles as sr
 from salesroles import NotFoundError, ValidationError
+from salesroles._analytics.plots import LABELLED
 from salesroles.testing import generate_portfolio, sample_portfolio
 
 
@@ -124,7 +125,7 @@ def test_the_matrix_of_a_generated_portfolio_names_only_the_best():
         1 for a in shown if a.recommendation is sr.Recommendation.RELEASE
     )
     assert len(drawn["keep"].get_offsets()) == len(assessment.keep)
-    assert len(ax.texts) == sr._plots.LABELLED + 1
+    assert len(ax.texts) == LABELLED + 1
     hidden = len(assessment.accounts) - len(shown)
     assert ax.texts[-1].get_text().startswith(f"{hidden} customers not shown")
 

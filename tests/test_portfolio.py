@@ -21,7 +21,8 @@ from salesroles import (
     TeamMember,
     ValidationError,
 )
-from salesroles._portfolio import _KINDS_HELD, COLLECTIONS, _owned_ids, resolve_as_of
+from salesroles._model.portfolio import resolve_as_of
+from salesroles._model.references import COLLECTIONS, KINDS_HELD, owned_ids
 from salesroles.testing import generate_portfolio, portfolios, sample_portfolio
 
 
@@ -106,16 +107,16 @@ def test_every_dangling_reference_is_reported_at_once():
 @settings(max_examples=30)
 def test_each_collection_holds_only_the_kinds_of_id_it_is_said_to_hold(portfolio):
     # A wholly unreadable collection stops references to these kinds being judged.
-    assert set(_KINDS_HELD) == set(COLLECTIONS)
+    assert set(KINDS_HELD) == set(COLLECTIONS)
     for name in COLLECTIONS:
         for item in getattr(portfolio, name):
-            assert {kind for _, _, kind in _owned_ids(item)} <= _KINDS_HELD[name]
+            assert {kind for _, _, kind in owned_ids(item)} <= KINDS_HELD[name]
 
 
 def test_the_kinds_said_to_be_held_are_no_more_than_a_full_portfolio_holds():
     portfolio = generate_portfolio(30)
-    for name, kinds in _KINDS_HELD.items():
-        seen = {kind for item in getattr(portfolio, name) for _, _, kind in _owned_ids(item)}
+    for name, kinds in KINDS_HELD.items():
+        seen = {kind for item in getattr(portfolio, name) for _, _, kind in owned_ids(item)}
         assert seen == kinds, name
 
 

@@ -27,7 +27,7 @@ from salesroles import (
     check,
     rules,
 )
-from salesroles._rules import in_term
+from salesroles._model.commerce import in_term
 
 RULE_IDS = [r.id for r in rules()]
 

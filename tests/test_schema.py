@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 import salesroles as sr
-from salesroles import _convert
+from salesroles._wire.fields import wire_classes
 from salesroles.testing import sample_portfolio
 from test_convert import STRATEGIES
 
-CLASSES = [*_convert.wire_classes(), sr.Cadence, sr.Role, sr.Responsibility]
+CLASSES = [*wire_classes(), sr.Cadence, sr.Role, sr.Responsibility]
 # What a schema cannot say; the library checks it alone.
 SEMANTIC = {
     "invalid_period",
@@ -55,7 +55,7 @@ def test_the_portfolio_schema_refuses_unknown_keys_everywhere():
     schema = sr.json_schema(sr.Portfolio)
     objects = [schema, *schema["$defs"].values()]
     assert all(o["additionalProperties"] is False for o in objects)
-    assert set(schema["$defs"]) == {c.__name__ for c in _convert.wire_classes()} - {"Portfolio"}
+    assert set(schema["$defs"]) == {c.__name__ for c in wire_classes()} - {"Portfolio"}
     customer = schema["$defs"]["Customer"]
     assert customer["required"] == ["id", "name", "segment", "status"]
     stakeholder = schema["$defs"]["Stakeholder"]["properties"]["influence"]

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import salesroles as sr
-from salesroles._tables import (
+from salesroles._display import (
     HTML_ROWS,
     TEXT_ROWS,
     Table,

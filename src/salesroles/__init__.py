@@ -7,23 +7,7 @@ attrs, cattrs and python-dateutil. Everything public is importable from here.
 
 from __future__ import annotations
 
-from ._analytics import (
-    AccountAtRisk,
-    Concentration,
-    CustomerRevenue,
-    DecisionTeam,
-    DecisionTeamCoverage,
-    LossImpact,
-    MemberWorkload,
-    RoleWorkload,
-    Workload,
-    concentration,
-    decision_team,
-    loss_impact,
-    relationship_strength,
-    workload,
-)
-from ._assessment import (
+from ._analytics.assessment import (
     AccountAssessment,
     AssessmentWeights,
     CriterionScore,
@@ -31,14 +15,14 @@ from ._assessment import (
     Recommendation,
     assess_key_accounts,
 )
-from ._attainment import (
+from ._analytics.attainment import (
     PlanAttainment,
     PlanProgress,
     ProductAttainment,
     contract_revenue,
     plan_attainment,
 )
-from ._calendar import (
+from ._analytics.calendar import (
     CommunicationSchedule,
     ContractRenewal,
     Renewals,
@@ -47,10 +31,25 @@ from ._calendar import (
     communication_schedule,
     renewals,
 )
-from ._check import Decision, Finding, Report, check, decide
-from ._commerce import Assignment, Deal, Order, Product, SupplyContract
-from ._convert import converter, structure, structure_json, unstructure, unstructure_json
-from ._enums import (
+from ._analytics.plots import plot_assessment_matrix, plot_concentration, plot_plan_attainment
+from ._analytics.revenue import (
+    AccountAtRisk,
+    Concentration,
+    CustomerRevenue,
+    LossImpact,
+    concentration,
+    loss_impact,
+)
+from ._analytics.scenario import Comparison, FigureChange, Scenario
+from ._analytics.teams import (
+    DecisionTeam,
+    DecisionTeamCoverage,
+    decision_team,
+    relationship_strength,
+)
+from ._analytics.workload import MemberWorkload, RoleWorkload, Workload, workload
+from ._model.commerce import Assignment, Deal, Order, Product, SupplyContract
+from ._model.enums import (
     ActionKind,
     BuyingRole,
     CustomerStatus,
@@ -61,9 +60,10 @@ from ._enums import (
     Responsibility,
     Role,
     Segment,
+    Severity,
 )
-from ._parties import CompetitiveThreat, Customer, KeyAccount, Lead, Stakeholder, TeamMember
-from ._planning import (
+from ._model.parties import CompetitiveThreat, Customer, KeyAccount, Lead, Stakeholder, TeamMember
+from ._model.planning import (
     AccountPlan,
     CommunicationPlan,
     CustomizationProposal,
@@ -72,18 +72,17 @@ from ._planning import (
     ResourceCommitment,
     RevenueTarget,
 )
-from ._plots import (
-    plot_assessment_matrix,
-    plot_concentration,
-    plot_plan_attainment,
-)
-from ._policy import MERGED, STRICT, Policy
-from ._portfolio import Portfolio
-from ._rules import Rule, Severity, rules
-from ._scenario import Comparison, FigureChange, Scenario
-from ._schema import json_schema
-from ._titles import RoleFit, TitleMatch, classify_duties, classify_title
-from ._values import Cadence, Money, Period
+from ._model.portfolio import Portfolio
+from ._model.values import Cadence, Money, Period
+from ._rules.catalogue import rules
+from ._rules.judge import check, decide
+from ._rules.policy import MERGED, STRICT, Policy
+from ._rules.report import Decision, Finding, Report
+from ._rules.rule import Rule
+from ._rules.titles import RoleFit, TitleMatch, classify_duties, classify_title
+from ._wire.api import structure, structure_json, unstructure, unstructure_json
+from ._wire.hooks import converter
+from ._wire.schema import json_schema
 from .exceptions import (
     CurrencyMismatchError,
     ErrorItem,

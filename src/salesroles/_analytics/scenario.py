@@ -1,0 +1,478 @@
+"""What-if scenarios: named, pure changes to a portfolio, compared before and after.
+
+A :class:`Scenario` starts from a portfolio and a policy. Each move (lose an
+account, designate or release a key account, reassign accounts, promote a
+team member, switch policy, add a product) returns a new scenario whose
+``after`` portfolio carries the change; ``before`` never changes. Moves that
+make no sense (an unknown account or member, a lead as a key account) raise
+at once, with the library's usual errors.
+
+:meth:`Scenario.compare` judges both sides with :func:`~salesroles.check`
+and the analytics, and returns a :class:`Comparison`: the findings that
+appear and disappear, and every headline figure that moved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, ClassVar, Final
+
+import attrs
+
+from salesroles._display import Cell, Record, Table, render_html
+from salesroles._model.arguments import read_optional_day
+from salesroles._model.commerce import Product
+from salesroles._model.enums import CustomerStatus, DealStage, Role, to_role
+from salesroles._model.messages import describe, problem, with_article
+from salesroles._model.portfolio import Portfolio, resolve_as_of
+from salesroles._rules.judge import check
+from salesroles._rules.policy import STRICT, Policy, as_policy
+from salesroles._rules.report import Finding, Report, findings_html
+from salesroles.exceptions import LifecycleError, NotFoundError
+
+from .assessment import assess_key_accounts
+from .attainment import plan_attainment
+from .revenue import LossImpact, concentration, loss_impact
+from .teams import decision_team
+from .workload import workload
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+
+__all__ = ["Comparison", "FigureChange", "Scenario"]
+
+
+def _before(self: Scenario) -> Portfolio:
+    return self.before
+
+
+def _policy_before(self: Scenario) -> Policy:
+    return self.policy_before
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Scenario:
+    """A what-if: a portfolio before, the same portfolio after named changes.
+
+    Start from a portfolio, chain moves, then :meth:`compare`:
+
+    >>> from salesroles import MERGED
+    >>> from salesroles.testing import sample_portfolio
+    >>> s = (
+    ...     Scenario(before=sample_portfolio(), name="Lose ACME, reorganise")
+    ...     .lose_account("C-ACME")
+    ...     .reassign("kai", "ann")
+    ...     .promote("bob", title="Key Account Manager")
+    ...     .with_policy(MERGED)
+    ... )
+    >>> for change in s.changes:
+    ...     print(change)
+    lose C-ACME (ACME Chemie AG): status lost, key account released, 1 open deal lost
+    reassign 1 key account and 1 plan from kai to ann
+    promote bob (Bob Braun) from sales_rep to account_manager
+    switch policy from strict to merged
+    >>> s.before.customer("C-ACME").status.value, s.after.customer("C-ACME").status.value
+    ('active', 'lost')
+
+    Attributes:
+        before: The portfolio as it is; never changed.
+        after: The portfolio with every change applied.
+        name: What the scenario explores, for titles.
+        policy_before: The policy the portfolio is judged by now (default STRICT).
+        policy_after: The policy after the changes (default: the same).
+        changes: A sentence per change, in order.
+        lost: The customers lost in the scenario, whose loss impact the
+            comparison reports (S2.3).
+    """
+
+    before: Portfolio
+    after: Portfolio = attrs.field(default=attrs.Factory(_before, takes_self=True))
+    name: str = "What if"
+    policy_before: Policy = attrs.field(default=STRICT, converter=as_policy)
+    policy_after: Policy = attrs.field(
+        default=attrs.Factory(_policy_before, takes_self=True), converter=as_policy
+    )
+    changes: tuple[str, ...] = ()
+    lost: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("before", "after"):
+            value = getattr(self, name)
+            if not isinstance(value, Portfolio):
+                raise problem(name, f"got {describe(value)}; expected a Portfolio")
+
+    def _then(self, after: Portfolio, change: str, **more: Any) -> Scenario:
+        return attrs.evolve(self, after=after, changes=(*self.changes, change), **more)
+
+    # -- the moves --
+
+    def lose_account(self, *customers: str) -> Scenario:
+        """Lose *customers*: each becomes ``lost``, stops being a key account, loses open deals.
+
+        Raises:
+            NotFoundError: A customer id names no customer.
+        """
+        scenario = self
+        for ident in customers:
+            p = scenario.after
+            customer = p.customer(ident)
+            if customer.status is CustomerStatus.LOST:
+                raise LifecycleError(f"customer {ident!r} is already lost")
+            released = p.is_key_account(ident)
+            if released:
+                p = p.release_key_account(ident)
+            p = p.replace(customer.with_status(CustomerStatus.LOST))
+            open_deals = [d for d in p.deals_of(ident) if d.is_open]
+            for deal in open_deals:
+                p = p.replace(attrs.evolve(deal, stage=DealStage.LOST))
+            parts = ["status lost"]
+            if released:
+                parts.append("key account released")
+            if open_deals:
+                parts.append(_count(len(open_deals), "open deal") + " lost")
+            scenario = scenario._then(
+                p,
+                f"lose {ident} ({customer.name}): {', '.join(parts)}",
+                lost=(*scenario.lost, ident),
+            )
+        return scenario
+
+    def designate(
+        self, customer: str, *, manager: str | None = None, reason: str | None = None
+    ) -> Scenario:
+        """Designate *customer* a key account, optionally with its *manager* (S2.1, S2.2).
+
+        Raises:
+            LifecycleError: The customer is a lead, inactive or already a key account.
+            NotFoundError: The id names nothing.
+        """
+        on = resolve_as_of(None, self.after)
+        after = self.after.designate_key_account(customer, manager=manager, on=on, reason=reason)
+        managed = f", managed by {manager}" if manager else ""
+        return self._then(after, f"designate {customer} a key account{managed}")
+
+    def release(self, customer: str) -> Scenario:
+        """Release *customer* from key-account status (its plans are kept).
+
+        Raises:
+            NotFoundError: *customer* is not a key account.
+        """
+        return self._then(self.after.release_key_account(customer), f"release {customer}")
+
+    def assign_manager(self, customer: str, member: str) -> Scenario:
+        """Make *member* the manager of the key account of *customer* (S2.1).
+
+        Raises:
+            NotFoundError: *customer* is not a key account or *member* is unknown.
+            LifecycleError: *member* is not an account manager.
+        """
+        return self._then(
+            self.after.assign_manager(customer, member), f"{member} manages {customer}"
+        )
+
+    def reassign(
+        self, from_member: str, to_member: str, *, accounts: Iterable[str] | None = None
+    ) -> Scenario:
+        """Move key accounts, with their plans and open deals, from one member to another.
+
+        All of *from_member*'s accounts move unless *accounts* names some.
+        The receiving member must be an account manager (S2.1).
+
+        Raises:
+            NotFoundError: A member is unknown, or a named account is not
+                managed by *from_member*.
+            LifecycleError: *to_member* is not an account manager.
+        """
+        p = self.after
+        p.member(from_member)
+        p.member(to_member)
+        if from_member == to_member:
+            raise LifecycleError(f"{from_member!r} already manages these accounts")
+        managed = [a.customer for a in p.accounts_managed_by(from_member)]
+        wanted = managed if accounts is None else _ids(accounts, "accounts")
+        strangers = [a for a in wanted if a not in managed]
+        if strangers:
+            raise NotFoundError(
+                f"{from_member!r} manages no key account {', '.join(map(repr, strangers))}"
+            )
+        plans = deals = 0
+        for account in wanted:
+            p = p.assign_manager(account, to_member)
+            for plan in p.plans_of(account):
+                if plan.owner == from_member:
+                    p = p.replace(attrs.evolve(plan, owner=to_member))
+                    plans += 1
+            for deal in p.deals_of(account):
+                if deal.owner == from_member and deal.is_open:
+                    p = p.replace(attrs.evolve(deal, owner=to_member))
+                    deals += 1
+        moved = [_count(len(wanted), "key account"), _count(plans, "plan")]
+        if deals:
+            moved.append(_count(deals, "open deal"))
+        change = f"reassign {_join(moved)} from {from_member} to {to_member}"
+        return self._then(p, change)
+
+    def promote(
+        self, member: str, role: Role = Role.ACCOUNT_MANAGER, *, title: str | None = None
+    ) -> Scenario:
+        """Give *member* a new *role* (by default: make a sales rep an account manager).
+
+        Raises:
+            NotFoundError: *member* is unknown.
+        """
+        who = self.after.member(member)
+        new_role = to_role(role)
+        if type(new_role) is not Role:
+            allowed = ", ".join(repr(r.value) for r in Role)
+            raise problem("role", f"got {describe(role)}; expected one of {allowed}")
+        if new_role is who.role:
+            raise LifecycleError(f"{member!r} is already {with_article(new_role.value)}")
+        role = new_role
+        after = self.after.replace(who.promote(role, title=title))
+        return self._then(
+            after, f"promote {member} ({who.name}) from {who.role.value} to {role.value}"
+        )
+
+    def with_policy(self, policy: Policy | str | Mapping[str, Any]) -> Scenario:
+        """Judge the after side under *policy* (such as ``MERGED``, S0.2)."""
+        new = as_policy(policy)
+        return attrs.evolve(
+            self,
+            policy_after=new,
+            changes=(*self.changes, f"switch policy from {self.policy_after.name} to {new.name}"),
+        )
+
+    def add_product(self, product: Product) -> Scenario:
+        """Add *product* to the catalogue: every current plan now needs a target for it (S3.4)."""
+        if not isinstance(product, Product):
+            raise problem("product", f"got {describe(product)}; expected a Product")
+        return self._then(
+            self.after.add(product), f"add product {product.id} ({product.name}) to the catalogue"
+        )
+
+    def apply(self, change: Callable[[Portfolio], Portfolio], description: str) -> Scenario:
+        """Apply a change of your own: *change* maps the after portfolio to a new one."""
+        if not callable(change):
+            raise problem("change", f"got {describe(change)}; expected a function")
+        after = change(self.after)
+        if not isinstance(after, Portfolio):
+            raise problem("change", f"returned {describe(after)}; expected a Portfolio")
+        return self._then(after, description)
+
+    # -- the comparison --
+
+    def compare(self, *, as_of: date | None = None) -> Comparison:
+        """Judge both sides and compare them.
+
+        Both are judged at *as_of*, by default the before portfolio's
+        ``as_of``, else today's date, so that only the changes differ.
+        """
+        on = resolve_as_of(read_optional_day(as_of, "as_of"), self.before)
+        report_before = check(self.before, policy=self.policy_before, as_of=on)
+        report_after = check(self.after, policy=self.policy_after, as_of=on)
+        seen_before = {_key(f) for f in report_before}
+        seen_after = {_key(f) for f in report_after}
+        figures = tuple(
+            FigureChange(analysis=name, figure=figure, before=old, after=new)
+            for name, measure in _ANALYSES.items()
+            for figure, old, new in _diff(measure(self.before, on), measure(self.after, on))
+        )
+        return Comparison(
+            name=self.name,
+            as_of=on,
+            changes=self.changes,
+            before=report_before,
+            after=report_after,
+            appeared=tuple(f for f in report_after if _key(f) not in seen_before),
+            disappeared=tuple(f for f in report_before if _key(f) not in seen_after),
+            figures=figures,
+            loss=loss_impact(self.before, self.lost) if self.lost else None,
+        )
+
+    def __repr__(self) -> str:
+        return f"<Scenario {self.name!r}: {_count(len(self.changes), 'change')}>"
+
+    def _repr_html_(self) -> str:
+        return render_html(
+            f"Scenario: {self.name}",
+            {},
+            [{"change": c} for c in self.changes],
+            ("change",),
+            {},
+        )
+
+
+def _ids(values: object, path: str) -> list[str]:
+    """A list of ids from an iterable of strings (a string alone is no list of ids)."""
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise problem(path, f"got {describe(values)}; expected a list of ids")
+    ids = list(values)
+    for i, value in enumerate(ids):
+        if type(value) is not str:
+            raise problem(f"{path}[{i}]", f"got {describe(value)}; expected an id (a string)")
+    return ids
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _join(parts: list[str]) -> str:
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
+
+
+def _key(finding: Finding) -> tuple[str, str, tuple[str, ...]]:
+    # The same rule on the same subject about the same entities is the same finding,
+    # even when its wording changes with a member's role or the policy's name.
+    return (finding.rule, finding.subject, finding.involves)
+
+
+def _diff(old: Mapping[str, Cell], new: Mapping[str, Cell]) -> Iterable[tuple[str, Cell, Cell]]:
+    for figure in dict.fromkeys([*old, *new]):
+        if figure != "currency" and old.get(figure) != new.get(figure):
+            yield figure, old.get(figure), new.get(figure)
+
+
+def _workload(portfolio: Portfolio, on: date) -> dict[str, Cell]:
+    # Totals, then each member's counts: a reorganisation shows who gains and who loses.
+    load = workload(portfolio, on=on)
+    figures = load.summary()
+    for row in load.to_records():
+        member = row["member"]
+        figures.update(
+            (f"{member}.{name}", value)
+            for name, value in row.items()
+            if name not in {"member", "name", "role"}
+        )
+    return figures
+
+
+# The analyses a comparison reads: headline figures of a portfolio on a date.
+_ANALYSES: Final[dict[str, Callable[[Portfolio, date], Mapping[str, Cell]]]] = {
+    "concentration": lambda p, _: concentration(p).summary(),
+    "key-account assessment": lambda p, _: assess_key_accounts(p).summary(),
+    "plan attainment": lambda p, on: plan_attainment(p, on).summary(),
+    "decision team": lambda p, _: decision_team(p).summary(),
+    "workload": _workload,
+}
+
+
+@attrs.frozen(kw_only=True)
+class FigureChange:
+    """One headline figure of one analysis that a scenario moved.
+
+    Attributes:
+        analysis: Which analysis it comes from (``concentration``, ``workload`` …).
+        figure: The figure's name in that analysis's ``summary()``.
+        before: Its value before the changes.
+        after: Its value after them.
+    """
+
+    analysis: str
+    figure: str
+    before: Cell
+    after: Cell
+
+    @property
+    def delta(self) -> Decimal | int | None:
+        """``after - before`` where both are numbers, else None."""
+        if isinstance(self.before, bool) or isinstance(self.after, bool):
+            return None
+        if isinstance(self.before, int | Decimal) and isinstance(self.after, int | Decimal):
+            return self.after - self.before
+        return None
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Comparison(Table):
+    """What a scenario changes: findings that appear and disappear, figures that move.
+
+    Its table (``to_records()``, ``to_frame()``) has one row per moved
+    figure; :meth:`finding_records` has one row per finding that appeared or
+    disappeared.
+
+    Attributes:
+        name: The scenario's name.
+        as_of: The date both sides were judged at.
+        changes: The scenario's changes, a sentence each.
+        before: The report on the portfolio before.
+        after: The report on the portfolio after.
+        appeared: Findings only after the changes.
+        disappeared: Findings only before the changes.
+        figures: Every headline figure that moved.
+        loss: The loss impact of the accounts lost in the scenario, if any (S2.3).
+    """
+
+    name: str
+    as_of: date
+    changes: tuple[str, ...]
+    before: Report
+    after: Report
+    appeared: tuple[Finding, ...]
+    disappeared: tuple[Finding, ...]
+    figures: tuple[FigureChange, ...]
+    loss: LossImpact | None = None
+
+    _title: ClassVar[str] = "Scenario"
+    _columns: ClassVar[tuple[str, ...]] = ("analysis", "figure", "before", "after", "delta")
+    claims: ClassVar[tuple[str, ...]] = ("S0.2", "S2.3")
+
+    def _heading(self) -> str:
+        return f"Scenario: {self.name} (as of {self.as_of.isoformat()})"
+
+    def summary(self) -> dict[str, Cell]:
+        """Counts of the findings before and after, and of those that appeared and went."""
+        out: dict[str, Cell] = {
+            "findings_before": len(self.before),
+            "findings_after": len(self.after),
+            "errors_before": len(self.before.errors),
+            "errors_after": len(self.after.errors),
+            "appeared": len(self.appeared),
+            "disappeared": len(self.disappeared),
+        }
+        if self.loss is not None:
+            out["revenue_at_risk"] = self.loss.revenue_at_risk.amount
+            out["revenue_share_at_risk"] = self.loss.revenue_share
+        return out
+
+    def to_records(self) -> list[Record]:
+        """One row per moved figure: analysis, figure, before, after and delta."""
+        return [
+            {
+                "analysis": f.analysis,
+                "figure": f.figure,
+                "before": f.before,
+                "after": f.after,
+                "delta": f.delta,
+            }
+            for f in self.figures
+        ]
+
+    def finding_records(self) -> list[Record]:
+        """One row per finding that appeared (``change: "new"``) or went (``"gone"``)."""
+        return [
+            {"change": change, **f.to_record()}
+            for change, findings in (("new", self.appeared), ("gone", self.disappeared))
+            for f in findings
+        ]
+
+    def __repr__(self) -> str:
+        lines = [super().__repr__()]
+        lines.extend(f"  change: {c}" for c in self.changes)
+        lines.extend(f"  + {f}" for f in self.appeared)
+        lines.extend(f"  - {f}" for f in self.disappeared)
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        changes = render_html(
+            self._heading(), self.summary(), [{"change": c} for c in self.changes], ("change",), {}
+        )
+        marked = [("new", f) for f in self.appeared] + [("gone", f) for f in self.disappeared]
+        findings = "<p><strong>Findings that appear and disappear</strong></p>" + (
+            findings_html(marked, first="change") or "<p>(none)</p>"
+        )
+        figures = render_html("Figures that move", {}, self.to_records(), self._columns, {})
+        return changes + findings + figures

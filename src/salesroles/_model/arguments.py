@@ -1,0 +1,149 @@
+"""Readers of the arguments public functions take: one per kind, one message and code each.
+
+``check(as_of="soon")``, ``plan_attainment(portfolio, "soon")`` and
+``Scenario.compare(as_of="soon")`` must answer alike, so every function reads
+a day, a count, a share, an id or an instance through the reader here. Each
+returns the value it read or raises a one-problem
+:class:`~salesroles.ValidationError` naming the argument; :func:`gather` runs
+several and raises once with every problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TypeVar
+
+from salesroles.exceptions import ErrorItem, ValidationError
+
+from .converters import to_date
+from .messages import describe, problem
+
+__all__ = [
+    "gather",
+    "read_count",
+    "read_day",
+    "read_each",
+    "read_id",
+    "read_instance",
+    "read_optional_count",
+    "read_optional_day",
+    "read_share",
+]
+
+T = TypeVar("T")
+
+#: What every day argument expects: the wire's own wording.
+DAY_EXPECTED = "a date written YYYY-MM-DD"
+
+
+def read_day(value: object, path: str) -> date:
+    """*value* as a date: a date, or the ISO text ``YYYY-MM-DD``; code ``invalid_date`` else.
+
+    >>> read_day("2026-11-27", "as_of")
+    datetime.date(2026, 11, 27)
+    >>> read_day("soon", "as_of")
+    Traceback (most recent call last):
+    ...
+    salesroles.exceptions.ValidationError: as_of: got 'soon'; expected a date written YYYY-MM-DD
+    """
+    day = to_date(value)
+    if type(day) is date:
+        return day
+    if isinstance(day, datetime):
+        raise problem(path, "got a datetime; expected a date without a time", "invalid_date")
+    raise problem(path, f"got {describe(value)}; expected {DAY_EXPECTED}", "invalid_date")
+
+
+def read_optional_day(value: object, path: str) -> date | None:
+    """:func:`read_day`, with None passed through (for "default to the portfolio's as_of")."""
+    return None if value is None else read_day(value, path)
+
+
+def read_instance(value: object, cls: type[T], path: str, expected: str) -> T:
+    """*value* if it is a *cls*; else code ``invalid_type``, saying *expected*."""
+    if not isinstance(value, cls):
+        raise problem(path, f"got {describe(value)}; expected {expected}")
+    return value
+
+
+def read_id(value: object, path: str, expected: str = "an id (a string)") -> str:
+    """*value* if it is a string (an id); else code ``invalid_type``."""
+    if type(value) is not str:
+        raise problem(path, f"got {describe(value)}; expected {expected}")
+    return value
+
+
+def read_each(
+    value: object, cls: type[T], path: str, expected: str, whole: str | None = None
+) -> tuple[T, ...]:
+    """The items of iterable *value*, each a *cls* (*expected*); else every wrong one is named.
+
+    A string is refused as a whole (*whole* says what was expected): it is
+    one value, not a list of them.
+    """
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        wanted = whole or f"a list, each {expected}"
+        raise problem(path, f"got {describe(value)}; expected {wanted}")
+    items = tuple(value)
+    problems = [
+        ErrorItem(
+            path=f"{path}[{i}]",
+            message=f"got {describe(x)}; expected {expected}",
+            code="invalid_type",
+        )
+        for i, x in enumerate(items)
+        if not isinstance(x, cls)
+    ]
+    if problems:
+        raise ValidationError(problems)
+    return items
+
+
+def read_count(value: object, path: str) -> int:
+    """*value* if it is a whole number above 0; code ``out_of_range`` else."""
+    if type(value) is not int or value < 1:
+        raise problem(
+            path, f"got {describe(value)}; expected a whole number above 0", "out_of_range"
+        )
+    return value
+
+
+def read_optional_count(value: object, path: str) -> int | None:
+    """:func:`read_count`, or None for no limit."""
+    if value is None:
+        return None
+    if type(value) is not int or value < 1:
+        message = f"got {describe(value)}; expected a whole number above 0 or None for no limit"
+        raise problem(path, message, "out_of_range")
+    return value
+
+
+def read_share(value: object, path: str, *, below_one: bool = False) -> Decimal:
+    """*value* if it is a Decimal from 0 to 1 (below 1 with *below_one*); code ``out_of_range``."""
+    if (
+        isinstance(value, Decimal)
+        and value.is_finite()
+        and value >= 0
+        and (value < 1 if below_one else value <= 1)
+    ):
+        return value
+    upto = "up to 1" if below_one else "to 1"
+    raise problem(
+        path,
+        f'got {describe(value)}; expected a Decimal from 0 {upto}, like Decimal("0.5")',
+        "out_of_range",
+    )
+
+
+def gather(*reads: Callable[[], object]) -> None:
+    """Run every read; raise one :class:`~salesroles.ValidationError` with all their problems."""
+    problems: list[ErrorItem] = []
+    for read in reads:
+        try:
+            read()
+        except ValidationError as e:
+            problems.extend(e.errors)
+    if problems:
+        raise ValidationError(problems)

@@ -1,0 +1,147 @@
+"""Soft converters: turn the obvious spelling into the declared type, leave the rest.
+
+A list becomes a tuple, an ISO string a date, a decimal string a Decimal.
+Anything else is left untouched, so that the field checks of
+:mod:`.validation` can name the problem instead of a converter raising a bare
+exception. Days read and written go through small caches.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from salesroles.exceptions import ErrorItem
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = [
+    "DECIMAL_CONVERTERS",
+    "DECIMAL_TEXT",
+    "ISO_DAYS",
+    "KNOWN_DAYS",
+    "MAX_DECIMAL_CHARS",
+    "Rejected",
+    "iso_day",
+    "to_amount",
+    "to_date",
+    "to_decimal",
+    "to_optional_decimal",
+    "to_tuple",
+    "too_long",
+]
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")  # ASCII digits: \d also matches ١٢
+
+
+#: A plain decimal as the wire writes it (ASCII digits, no sign but "-", no exponent).
+DECIMAL_TEXT: Final = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
+
+
+def to_tuple(value: Any) -> Any:
+    """A list becomes a tuple; anything else is left for the checker to refuse."""
+    return tuple(value) if type(value) is list else value
+
+
+# Portfolios repeat their days (periods, order dates); reading and writing a day through a
+# small cache is several times faster than parsing or formatting it again. Days are
+# immutable, so sharing them is safe; the caches are emptied when they grow large.
+#: Days read from the wire, by their text (cleared when it grows past the limit).
+KNOWN_DAYS: dict[str, date] = {}
+
+
+ISO_DAYS: dict[date, str] = {}
+
+
+_CACHE_LIMIT: Final = 50_000
+
+
+def to_date(value: Any) -> Any:
+    """``"2026-11-27"`` becomes a date; other spellings are left for the checker."""
+    if type(value) is str:
+        day = KNOWN_DAYS.get(value)
+        if day is not None:
+            return day
+        if _DATE.match(value):
+            try:
+                day = date.fromisoformat(value)
+            except ValueError:
+                return value
+            if len(KNOWN_DAYS) >= _CACHE_LIMIT:
+                KNOWN_DAYS.clear()
+            KNOWN_DAYS[value] = day
+            return day
+    return value
+
+
+def iso_day(day: date) -> str:
+    """``day`` written ``YYYY-MM-DD`` (cached: see ``KNOWN_DAYS``)."""
+    text = ISO_DAYS.get(day)
+    if text is None:
+        if len(ISO_DAYS) >= _CACHE_LIMIT:
+            ISO_DAYS.clear()
+        text = ISO_DAYS[day] = day.isoformat()
+    return text
+
+
+#: The longest decimal string, and the largest int, read as a Decimal: ample for any amount,
+#: and a bound on the digits that untrusted input can make every later sum carry.
+MAX_DECIMAL_CHARS: Final = 32
+
+
+_INT_LIMIT: Final = 10**30
+
+
+def to_decimal(value: Any) -> Any:
+    """An int or a plain decimal string (``"-12.50"``) becomes a Decimal.
+
+    Strings longer than :data:`MAX_DECIMAL_CHARS` and ints of more than 30
+    digits are left for the check to refuse.
+    """
+    if type(value) is str and len(value) <= MAX_DECIMAL_CHARS and DECIMAL_TEXT.match(value):
+        return Decimal(value)
+    if type(value) is int and -_INT_LIMIT < value < _INT_LIMIT:
+        return Decimal(value)
+    return value
+
+
+def to_amount(value: Decimal | int | str) -> Decimal:
+    """:func:`to_decimal` for a required amount (a named function, as attrs' mypy plugin needs)."""
+    return to_decimal(value)  # type: ignore[no-any-return]
+
+
+def to_optional_decimal(value: Decimal | int | str | None) -> Decimal | None:
+    """:func:`to_decimal` for an optional figure such as a fraction."""
+    return to_decimal(value)  # type: ignore[no-any-return]
+
+
+#: The converters that are :func:`to_decimal` under another signature: generated structure
+#: code reads a plain decimal string in place rather than calling them.
+DECIMAL_CONVERTERS: Final[frozenset[Callable[..., Any]]] = frozenset(
+    {to_decimal, to_amount, to_optional_decimal}
+)
+
+
+def too_long(value: Any) -> str | None:
+    """Why a decimal string or int is too long to read, or None."""
+    if type(value) is str and len(value) > MAX_DECIMAL_CHARS and DECIMAL_TEXT.match(value):
+        return f"got a number of {len(value)} characters; expected at most {MAX_DECIMAL_CHARS}"
+    if type(value) is int and not -_INT_LIMIT < value < _INT_LIMIT:
+        return "got a whole number of more than 30 digits; expected at most 30"
+    return None
+
+
+@attrs.frozen
+class Rejected:
+    """What a converter returns for a value it tried to build and could not.
+
+    The checker reports the carried errors under the field's path, so a bad
+    nested value is named alongside every other problem of the object.
+    """
+
+    errors: tuple[ErrorItem, ...]

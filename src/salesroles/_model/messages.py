@@ -1,0 +1,95 @@
+"""The words of every message: how values, nouns and lists are named, and one problem raised.
+
+Every error the library raises reads ``got <what came>; expected <what was
+wanted>``. The helpers here keep that vocabulary in one place, so that the
+same bad value reads the same in every function that refuses it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final
+
+from salesroles.exceptions import ErrorItem, ValidationError
+
+from .enums import Role
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["and_list", "describe", "plural", "problem", "shorten", "with_article"]
+
+_SHOWN = 40
+
+
+def shorten(text: str) -> str:
+    """*text* cut to 40 characters (with an ellipsis), for quoting input in messages."""
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
+
+
+def with_article(noun: str) -> str:
+    """*noun* with its indefinite article, for messages: "an order", "a Customer"."""
+    return f"{'an' if noun[:1] in set('AEIOUaeiou') else 'a'} {noun}"
+
+
+def describe(value: object) -> str:  # noqa: PLR0911 - one return per JSON type
+    """Name a value for an error message: its JSON-ish type and a short repr."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, float):
+        return f"the float {value!r}"
+    if isinstance(value, int):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"{shorten(value)!r}" if value else "an empty string"
+    if isinstance(value, Decimal):
+        return f"the decimal {shorten(str(value))}"
+    if isinstance(value, list | tuple):
+        return f"a list of {len(value)}"
+    if isinstance(value, dict):
+        return "an object"
+    return f"a {type(value).__name__}"
+
+
+def and_list(words: Iterable[str], conjunction: str = "and") -> str:
+    """Join words as a sentence does: ``a``, ``a and b``, ``a, b and c``."""
+    items = list(words)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+def plural(n: int, noun: str) -> str:
+    """``1 finding``, ``2 findings``: a count with its noun (an ``s`` when not one)."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def problem(path: str, message: str, code: str = "invalid_type") -> ValidationError:
+    """The error of one problem: what every public function raises for one bad argument.
+
+    Raise it ``from None`` inside an ``except`` block, so that no internal
+    exception travels along as its context.
+    """
+    return ValidationError([ErrorItem(path=path, message=message, code=code)])
+
+
+_ROLE_NAMES: Final = {
+    Role.ACCOUNT_MANAGER: "an account manager",
+    Role.SALES_REP: "a sales representative",
+    Role.SALES_MANAGER: "a sales manager",
+    Role.SALES_COORDINATOR: "a sales coordinator",
+    Role.MARKETING: "marketing",
+}
+
+
+def role_phrase(role: Role) -> str:
+    """Name a role in a sentence: ``an account manager``, ``a sales representative``, …."""
+    return _ROLE_NAMES[role]
+
+
+def roles_phrase(roles: Iterable[Role]) -> str:
+    """Name several roles in a sentence (``an account manager or marketing``; ``nobody``)."""
+    names = [role_phrase(r) for r in Role if r in frozenset(roles)]
+    return and_list(names, "or") if names else "nobody"

@@ -1,0 +1,187 @@
+"""Planning: the strategic account plan and its parts (S3.1-S3.5, S5.1-S5.3), revenue targets."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from salesroles.exceptions import ErrorItem, ValidationError
+
+from .converters import Rejected, to_date, to_optional_decimal, to_tuple
+from .enums import ActionKind, to_action_kind
+from .validation import Checked, fraction
+from .values import Cadence, Money, Period
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = [
+    "AccountPlan",
+    "CommunicationPlan",
+    "CustomizationProposal",
+    "PlanAction",
+    "ProductTarget",
+    "ResourceCommitment",
+    "RevenueTarget",
+]
+
+
+def _to_cadence(value: Cadence | str) -> Cadence:
+    if type(value) is str:
+        try:
+            return Cadence(rule=value)
+        except ValidationError as e:
+            # Report the rule's problem at this field, next to the object's other problems.
+            return Rejected(e.errors)  # type: ignore[return-value]
+    return value  # type: ignore[return-value]
+
+
+@attrs.frozen(kw_only=True)
+class ProductTarget(Checked):
+    """A revenue target for one product of the catalogue in an account plan (S3.4).
+
+    A zero target says explicitly that the product is not planned for the account.
+    """
+
+    product: str
+    revenue: Money
+
+
+@attrs.frozen(kw_only=True)
+class PlanAction(Checked):
+    """Something the company will do for the account (S3.5).
+
+    An action of kind ``competitive_response`` answers a threat by naming it
+    in ``responds_to`` (S2.4).
+    """
+
+    id: str
+    kind: ActionKind = attrs.field(converter=to_action_kind)
+    description: str
+    due: date | None = attrs.field(default=None, converter=to_date)
+    responds_to: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CommunicationPlan(Checked):
+    """Regular communication with the decision makers, planned with marketing (S5.2).
+
+    ``cadence`` accepts a :class:`Cadence` or its RFC 5545 rule as a string;
+    ``stakeholders`` are the ids of the people to meet.
+    """
+
+    cadence: Cadence = attrs.field(converter=_to_cadence)
+    stakeholders: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    with_marketing: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class CustomizationProposal(Checked):
+    """A proposal, developed with marketing, to adapt a product to the customer (S5.3)."""
+
+    id: str
+    product: str
+    description: str
+
+
+@attrs.frozen(kw_only=True)
+class ResourceCommitment(Checked):
+    """An internal department the account manager coordinates for the customer (S5.1)."""
+
+    department: str
+    commitment: str
+
+
+@attrs.frozen(kw_only=True)
+class AccountPlan(Checked):
+    """The strategic plan for one key account over one period (S3.1, S3.4, S3.5).
+
+    It holds a revenue target per product of the catalogue (S3.4), a
+    profitability target as a fraction such as ``Decimal("0.22")`` (S3.3),
+    relationship actions (S3.5), a communication cadence (S5.2),
+    customisation proposals (S5.3) and the internal resources to coordinate
+    (S5.1). Its owner should be the account's manager.
+
+    Invariants: no product is targeted twice, and all targets are in one currency.
+    """
+
+    id: str
+    account: str
+    owner: str
+    period: Period
+    product_targets: tuple[ProductTarget, ...] = attrs.field(default=(), converter=to_tuple)
+    profitability_target: Decimal | None = attrs.field(
+        default=None, converter=to_optional_decimal, metadata=fraction()
+    )
+    actions: tuple[PlanAction, ...] = attrs.field(default=(), converter=to_tuple)
+    communication: CommunicationPlan | None = None
+    customizations: tuple[CustomizationProposal, ...] = attrs.field(default=(), converter=to_tuple)
+    resources: tuple[ResourceCommitment, ...] = attrs.field(default=(), converter=to_tuple)
+
+    def _invariants(self) -> Iterator[ErrorItem]:
+        seen: set[str] = set()
+        currency = self.product_targets[0].revenue.currency if self.product_targets else None
+        for i, target in enumerate(self.product_targets):
+            if target.product in seen:
+                yield ErrorItem(
+                    path=f"product_targets[{i}].product",
+                    message=f"product {target.product!r} is targeted twice; expected one "
+                    "target per product",
+                    code="duplicate_product",
+                )
+            seen.add(target.product)
+            if target.revenue.currency != currency:
+                yield ErrorItem(
+                    path=f"product_targets[{i}].revenue.currency",
+                    message=f"got {target.revenue.currency!r}; expected {currency!r} like the "
+                    "plan's first target (a plan's targets share one currency)",
+                    code="currency_mismatch",
+                )
+
+    def target_for(self, product: str) -> Money | None:
+        """Return the revenue target of *product* (an id), or None if it has none."""
+        for target in self.product_targets:
+            if target.product == product:
+                return target.revenue
+        return None
+
+    @property
+    def total_target(self) -> Money | None:
+        """The sum of the product targets, or None for a plan without any."""
+        if not self.product_targets:
+            return None
+        first, *rest = (t.revenue for t in self.product_targets)
+        return sum(rest, first)
+
+    def actions_of(self, kind: ActionKind) -> tuple[PlanAction, ...]:
+        """Return the plan's actions of *kind*."""
+        return tuple(a for a in self.actions if a.kind is kind)
+
+    def with_target(self, product: str, revenue: Money) -> AccountPlan:
+        """Return the plan with *product*'s target set to *revenue* (added or replaced)."""
+        kept = tuple(t for t in self.product_targets if t.product != product)
+        return attrs.evolve(
+            self, product_targets=(*kept, ProductTarget(product=product, revenue=revenue))
+        )
+
+    def with_action(self, action: PlanAction) -> AccountPlan:
+        """Return the plan with *action* added."""
+        return attrs.evolve(self, actions=(*self.actions, action))
+
+
+@attrs.frozen(kw_only=True)
+class RevenueTarget(Checked):
+    """A revenue figure to reach in a period, and who set it (S3.2).
+
+    A sales rep's target is set by a sales manager (S3.2); an account manager
+    sets targets in the account plan instead (S3.4).
+    """
+
+    id: str
+    owner: str
+    period: Period
+    revenue: Money
+    set_by: str

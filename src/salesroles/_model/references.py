@@ -1,0 +1,286 @@
+"""The portfolio's collections, the kinds of entity they hold, and the references between them.
+
+Entities refer to each other by id (a plan names its account, a deal its
+owner). Here every id of a portfolio is registered once, and every reference
+checked against that register: all problems at once, each with its path.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final
+
+from salesroles.exceptions import ErrorItem
+
+from .commerce import Assignment, Deal, Order, Product, SupplyContract
+from .messages import with_article
+from .parties import CompetitiveThreat, Customer, KeyAccount, Lead, Stakeholder, TeamMember
+from .planning import AccountPlan, RevenueTarget
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+
+__all__ = [
+    "COLLECTIONS",
+    "COLLECTION_OF",
+    "KINDS_HELD",
+    "KIND_OF",
+    "owned_ids",
+    "reference_problems",
+]
+
+
+# What each kind of entity is called in messages.
+KIND_OF: Final[dict[type, str]] = {
+    Product: "product",
+    TeamMember: "team member",
+    Customer: "customer",
+    Lead: "lead",
+    Stakeholder: "stakeholder",
+    AccountPlan: "plan",
+    SupplyContract: "contract",
+    Order: "order",
+    Deal: "deal",
+    RevenueTarget: "target",
+    CompetitiveThreat: "threat",
+    KeyAccount: "key account",
+}
+
+
+# Collections of the portfolio in wire order, with the class they hold.
+COLLECTIONS: Final[dict[str, type]] = {
+    "products": Product,
+    "team": TeamMember,
+    "customers": Customer,
+    "leads": Lead,
+    "key_accounts": KeyAccount,
+    "stakeholders": Stakeholder,
+    "plans": AccountPlan,
+    "contracts": SupplyContract,
+    "orders": Order,
+    "deals": Deal,
+    "targets": RevenueTarget,
+    "assignments": Assignment,
+}
+
+
+COLLECTION_OF: Final = {cls: name for name, cls in COLLECTIONS.items()}
+
+
+_MEMBER = ("team member",)
+
+
+_CUSTOMER = ("customer",)
+
+
+_PRODUCT = ("product",)
+
+
+_SUBJECT = ("customer", "lead", "plan", "deal", "order")
+
+
+# (relative path, referenced id, kinds it may name) for each reference of an item.
+_Ref = tuple[str, "str | None", tuple[str, ...]]
+
+
+def _refs_lead(x: Lead) -> Iterator[_Ref]:
+    yield "owner", x.owner, _MEMBER
+
+
+def _refs_key_account(x: KeyAccount) -> Iterator[_Ref]:
+    yield "customer", x.customer, _CUSTOMER
+    yield "manager", x.manager, _MEMBER
+
+
+def _refs_stakeholder(x: Stakeholder) -> Iterator[_Ref]:
+    yield "customer", x.customer, _CUSTOMER
+
+
+def _refs_plan(x: AccountPlan) -> Iterator[_Ref]:
+    yield "account", x.account, _CUSTOMER
+    yield "owner", x.owner, _MEMBER
+    for i, target in enumerate(x.product_targets):
+        yield f"product_targets[{i}].product", target.product, _PRODUCT
+    for i, action in enumerate(x.actions):
+        yield f"actions[{i}].responds_to", action.responds_to, ("threat",)
+    if x.communication is not None:
+        for i, who in enumerate(x.communication.stakeholders):
+            yield f"communication.stakeholders[{i}]", who, ("stakeholder",)
+    for i, proposal in enumerate(x.customizations):
+        yield f"customizations[{i}].product", proposal.product, _PRODUCT
+
+
+def _refs_contract(x: SupplyContract) -> Iterator[_Ref]:
+    yield "customer", x.customer, _CUSTOMER
+    for i, product in enumerate(x.products):
+        yield f"products[{i}]", product, _PRODUCT
+    yield "negotiated_by", x.negotiated_by, _MEMBER
+
+
+def _refs_order(x: Order) -> Iterator[_Ref]:
+    yield "customer", x.customer, _CUSTOMER
+    yield "placed_by", x.placed_by, ("stakeholder",)
+    yield "administered_by", x.administered_by, _MEMBER
+
+
+def _refs_deal(x: Deal) -> Iterator[_Ref]:
+    yield "customer", x.customer, _CUSTOMER
+    yield "owner", x.owner, _MEMBER
+
+
+def _refs_target(x: RevenueTarget) -> Iterator[_Ref]:
+    yield "owner", x.owner, _MEMBER
+    yield "set_by", x.set_by, _MEMBER
+
+
+def _refs_assignment(x: Assignment) -> Iterator[_Ref]:
+    yield "member", x.member, _MEMBER
+    yield "subject", x.subject, _SUBJECT
+
+
+_REFERENCES: Final[dict[type, Callable[[Any], Iterator[_Ref]]]] = {
+    Lead: _refs_lead,
+    KeyAccount: _refs_key_account,
+    Stakeholder: _refs_stakeholder,
+    AccountPlan: _refs_plan,
+    SupplyContract: _refs_contract,
+    Order: _refs_order,
+    Deal: _refs_deal,
+    RevenueTarget: _refs_target,
+    Assignment: _refs_assignment,
+}
+
+
+def owned_ids(item: object) -> Iterator[tuple[str, str, str]]:
+    """Yield (relative path, id, kind) of every id an item brings into the portfolio."""
+    if isinstance(item, KeyAccount):
+        for i, threat in enumerate(item.threats):
+            yield f"threats[{i}].id", threat.id, "threat"
+        return
+    if isinstance(item, Assignment):
+        return
+    yield "id", item.id, KIND_OF[type(item)]  # type: ignore[attr-defined]
+    if isinstance(item, AccountPlan):
+        for i, action in enumerate(item.actions):
+            yield f"actions[{i}].id", action.id, "plan action"
+        for i, proposal in enumerate(item.customizations):
+            yield f"customizations[{i}].id", proposal.id, "customization proposal"
+
+
+# The kinds of id the items of each collection bring in (see owned_ids): a key account
+# has no id of its own, only its threats', and a plan's actions and proposals have theirs.
+KINDS_HELD: Final[dict[str, frozenset[str]]] = {
+    name: frozenset({KIND_OF[cls]}) for name, cls in COLLECTIONS.items() if cls in KIND_OF
+} | {
+    "key_accounts": frozenset({"threat"}),
+    "plans": frozenset({"plan", "plan action", "customization proposal"}),
+    "assignments": frozenset(),
+}
+
+
+def reference_problems(
+    collections: Mapping[str, Sequence[object | None]], unreadable: Iterable[str] = ()
+) -> list[ErrorItem]:
+    """Find duplicate ids and references that do not resolve, all at once.
+
+    *collections* maps collection names (``"plans"``) to their items; an item
+    may be ``None`` where the input could not be read, which keeps the paths of
+    the others right and lets the check run on what is there. *unreadable*
+    names collections that could not be read at all: a reference that may
+    name one of their items is not judged, for nobody can tell what they held.
+    """
+    problems: list[ErrorItem] = []
+    kinds = _register_ids(collections, problems)
+    _check_designations(collections.get("key_accounts", ()), problems)
+    unknown = frozenset().union(*(KINDS_HELD[name] for name in unreadable))
+    _check_references(collections, kinds, unknown, problems)
+    return problems
+
+
+def _register_ids(
+    collections: Mapping[str, Sequence[object | None]], problems: list[ErrorItem]
+) -> dict[str, tuple[str, str]]:
+    """Map every id to (kind, path where first seen), reporting ids seen twice.
+
+    A duplicated id maps to the kinds of all its holders joined by ``|``, so a
+    reference to it is not also reported as naming the wrong kind.
+    """
+    kinds: dict[str, tuple[str, str]] = {}
+    for name in COLLECTIONS:
+        for i, item in enumerate(collections.get(name, ())):
+            if item is None:
+                continue
+            for rel, ident, kind in owned_ids(item):
+                path = f"{name}[{i}].{rel}"
+                first = kinds.setdefault(ident, (kind, path))
+                if first[1] != path:
+                    kinds[ident] = (f"{first[0]}|{kind}", first[1])
+                    problems.append(
+                        ErrorItem(
+                            path=path,
+                            message=f"{ident!r} is already the id of "
+                            f"{with_article(first[0].split('|')[0])} at "
+                            f"{first[1].removesuffix('.id')}; expected an id unique across "
+                            "the portfolio",
+                            code="duplicate_id",
+                        )
+                    )
+    return kinds
+
+
+def _check_designations(accounts: Sequence[object | None], problems: list[ErrorItem]) -> None:
+    """Report a customer designated a key account more than once."""
+    designated: dict[str, int] = {}
+    for i, account in enumerate(accounts):
+        # A key account read in part may lack its customer: it designates nobody then.
+        if not isinstance(account, KeyAccount) or type(account.customer) is not str:
+            continue
+        first = designated.setdefault(account.customer, i)
+        if first != i:
+            problems.append(
+                ErrorItem(
+                    path=f"key_accounts[{i}].customer",
+                    message=f"{account.customer!r} is already a key account at "
+                    f"key_accounts[{first}]; expected each customer designated once",
+                    code="duplicate_key_account",
+                )
+            )
+
+
+def _check_references(
+    collections: Mapping[str, Sequence[object | None]],
+    kinds: Mapping[str, tuple[str, str]],
+    unknown: frozenset[str],
+    problems: list[ErrorItem],
+) -> None:
+    """Report references that name nothing, or something of the wrong kind.
+
+    A reference that names nothing is not judged when it may name an id of an
+    *unknown* kind; one that names an id of another kind still is (ids are unique).
+    """
+    for name, cls in COLLECTIONS.items():
+        refs = _REFERENCES.get(cls)
+        if refs is None:
+            continue
+        for i, item in enumerate(collections.get(name, ())):
+            if item is None:
+                continue
+            for rel, ref, allowed in refs(item):
+                if ref is None:
+                    continue
+                found = kinds.get(ref)
+                # The plain kind first: the split is only for an id held twice ("a|b").
+                if found is not None and (
+                    found[0] in allowed or any(k in allowed for k in found[0].split("|"))
+                ):
+                    continue
+                if found is None and unknown and not unknown.isdisjoint(allowed):
+                    continue  # it may name an item of a collection that did not read
+                expected = "expected the id of " + " or ".join(with_article(k) for k in allowed)
+                if found is None:
+                    message = f"{ref!r} names nothing in this portfolio; {expected}"
+                    code = "dangling_reference"
+                else:
+                    kind = found[0].split("|")[0]
+                    message = f"{ref!r} is {with_article(kind)}; {expected}"
+                    code = "wrong_reference"
+                problems.append(ErrorItem(path=f"{name}[{i}].{rel}", message=message, code=code))

@@ -1,0 +1,478 @@
+"""Construction-time validation shared by every value object and entity.
+
+attrs validators stop at the first failure and raise errors without a path;
+we want *all* problems of an object at once, each naming its field. So every
+model class inherits :class:`Checked`, whose ``__attrs_post_init__`` runs one
+fused checker compiled per class from its type hints (``str`` means a
+non-empty string, ``int`` excludes ``bool``, ``date`` excludes ``datetime``,
+``tuple[X, ...]`` checks each element, ``X | None`` allows ``None``), plus any
+extra constraint a field declares in its metadata, plus the class's own
+cross-field invariants.
+
+Each class has two forms of its checks: the checker that names every problem,
+and a generated function of plain ``if`` statements that only asks whether
+all is well and hands any doubt to the checker. The soft converters that run
+before them live in :mod:`.converters`.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import types
+import typing
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from salesroles.exceptions import ErrorItem, ValidationError
+
+from .codegen import compile_source
+from .converters import Rejected, too_long
+from .messages import describe, with_article
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+__all__ = [
+    "CHECK",
+    "CONSTRAINT",
+    "DOUBT",
+    "Checked",
+    "bounded",
+    "check_amount",
+    "currency",
+    "emit_field_checks",
+    "field_check",
+    "fraction",
+    "has_invariants",
+    "share",
+]
+
+#: Metadata key of a field's extra constraint: ``fn(value) -> (code, message) | None``.
+CONSTRAINT: Final = "salesroles.constraint"
+
+
+#: Metadata key of a check that replaces the one derived from the field's type.
+CHECK: Final = "salesroles.check"
+
+
+#: Metadata key of the constraint as an inline condition of generated code, ``{v}`` the
+#: value: true for every value the constraint refuses (it saves a call per value).
+DOUBT: Final = "salesroles.doubt"
+
+
+_CURRENCY = re.compile(r"[A-Z]{3}\Z")
+
+
+# Half of a UTF-16 pair on its own: JSON's "\ud800" escape reads as one, and no UTF-8
+# encoder can write it out again.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+Constraint = typing.Callable[[Any], "tuple[str, str] | None"]
+
+
+_FieldCheck = typing.Callable[[Any, str, "list[ErrorItem]"], None]
+
+
+# -- type checks compiled from hints --
+
+
+def _type_error(expected: str) -> _FieldCheck:
+    def check(value: Any, path: str, out: list[ErrorItem]) -> None:
+        out.append(
+            ErrorItem(
+                path=path,
+                message=f"got {describe(value)}; expected {expected}",
+                code="invalid_type",
+            )
+        )
+
+    return check
+
+
+def _check_str(value: Any, path: str, out: list[ErrorItem]) -> None:
+    if type(value) is not str:
+        _type_error("a string")(value, path, out)
+    elif not value.strip():
+        out.append(
+            ErrorItem(path=path, message="got an empty string; expected some text", code="empty")
+        )
+    elif not value.isascii() and (half := _SURROGATE.search(value)):
+        message = (
+            f"got text with a lone surrogate ({half.group()!r} at position {half.start()}); "
+            "expected text that UTF-8 can carry (a \\uD800-\\uDFFF escape is half of a pair)"
+        )
+        out.append(ErrorItem(path=path, message=message, code="invalid_text"))
+
+
+def _check_int(value: Any, path: str, out: list[ErrorItem]) -> None:
+    if type(value) is not int:
+        _type_error("a whole number")(value, path, out)
+
+
+def _check_bool(value: Any, path: str, out: list[ErrorItem]) -> None:
+    if type(value) is not bool:
+        _type_error("true or false")(value, path, out)
+
+
+def _check_date(value: Any, path: str, out: list[ErrorItem]) -> None:
+    if type(value) is not date:
+        if isinstance(value, str):
+            message = f"got {describe(value)}; expected a date written YYYY-MM-DD"
+        elif isinstance(value, datetime):
+            message = "got a datetime; expected a date without a time"
+        else:
+            message = f"got {describe(value)}; expected a date written YYYY-MM-DD"
+        out.append(ErrorItem(path=path, message=message, code="invalid_date"))
+
+
+def _check_decimal(value: Any, path: str, out: list[ErrorItem]) -> None:
+    if type(value) is Decimal and value.is_finite():
+        return
+    if isinstance(value, float):
+        message = f'got {describe(value)}; send it as a string like "0.22" (floats are inexact)'
+        code = "float_decimal"
+    elif (length := too_long(value)) is not None:
+        message, code = length, "out_of_range"
+    else:
+        message = f'got {describe(value)}; expected a decimal number as a string like "0.22"'
+        code = "invalid_decimal"
+    out.append(ErrorItem(path=path, message=message, code=code))
+
+
+def _check_enum(cls: type[enum.Enum]) -> _FieldCheck:
+    allowed = ", ".join(repr(m.value) for m in cls)
+
+    def check(value: Any, path: str, out: list[ErrorItem]) -> None:
+        if type(value) is not cls:
+            out.append(
+                ErrorItem(
+                    path=path,
+                    message=f"got {describe(value)}; expected one of {allowed}",
+                    code="invalid_enum",
+                )
+            )
+
+    return check
+
+
+def _check_instance(cls: type) -> _FieldCheck:
+
+    def check(value: Any, path: str, out: list[ErrorItem]) -> None:
+        if not isinstance(value, cls):
+            _type_error(with_article(cls.__name__))(value, path, out)
+
+    return check
+
+
+def _check_tuple(element: _FieldCheck) -> _FieldCheck:
+    def check(value: Any, path: str, out: list[ErrorItem]) -> None:
+        if type(value) is not tuple:
+            _type_error("a list")(value, path, out)
+            return
+        for i, item in enumerate(value):
+            element(item, f"{path}[{i}]", out)
+
+    return check
+
+
+def _check_optional(inner: _FieldCheck) -> _FieldCheck:
+    def check(value: Any, path: str, out: list[ErrorItem]) -> None:
+        if value is not None:
+            inner(value, path, out)
+
+    return check
+
+
+def field_check(hint: Any) -> _FieldCheck:
+    """Compile the check of one type hint (public to the package for the converter)."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(args) != 1:  # pragma: no cover - the model only uses ``X | None``
+            raise TypeError(f"unsupported union {hint!r}")
+        return _check_optional(field_check(args[0]))
+    if origin is tuple:
+        return _check_tuple(field_check(typing.get_args(hint)[0]))
+    simple: dict[Any, _FieldCheck] = {
+        str: _check_str,
+        int: _check_int,
+        bool: _check_bool,
+        date: _check_date,
+        Decimal: _check_decimal,
+    }
+    if hint in simple:
+        return simple[hint]
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return _check_enum(hint)
+    if isinstance(hint, type):
+        return _check_instance(hint)
+    raise TypeError(f"unsupported type hint {hint!r}")  # pragma: no cover
+
+
+def _compile(cls: type) -> Callable[[Any], list[ErrorItem]]:
+    hints = typing.get_type_hints(cls)
+    plan: list[tuple[str, _FieldCheck, Constraint | None]] = [
+        (f.name, f.metadata.get(CHECK) or field_check(hints[f.name]), f.metadata.get(CONSTRAINT))
+        for f in attrs.fields(cls)
+        if f.init
+    ]
+
+    def checker(obj: Any) -> list[ErrorItem]:
+        out: list[ErrorItem] = []
+        for name, check, constraint in plan:
+            value = getattr(obj, name)
+            if type(value) is Rejected:
+                out.extend(item.prefixed(name) for item in value.errors)
+                continue
+            before = len(out)
+            check(value, name, out)
+            if constraint is not None and value is not None and len(out) == before:
+                problem = constraint(value)
+                if problem is not None:
+                    out.append(ErrorItem(path=name, code=problem[0], message=problem[1]))
+        if not out:
+            out.extend(obj._invariants())  # noqa: SLF001 - our own protocol
+        return out
+
+    _CHECKERS[cls] = checker
+    return checker
+
+
+_CHECKERS: dict[type, Callable[[Any], list[ErrorItem]]] = {}
+
+
+# -- the same checks as generated code: one flat function per class --
+#
+# Running the checker above for every object is what costs, so each class also gets a
+# generated function of plain ``if`` statements that only asks whether every field is
+# fine. The first doubt hands the object to the checker, which decides and names what is
+# wrong: the outcome and the messages are the checker's, whatever the generated code thinks.
+
+# For each simple type: the condition under which a value *may* be wrong.
+_DOUBT: Final[dict[Any, str]] = {
+    str: "{v}.__class__ is not _str or not {v} or {v}.isspace()"
+    " or not {v}.isascii() and _surrogate({v})",
+    int: "{v}.__class__ is not _int",
+    bool: "{v}.__class__ is not _bool",
+    date: "{v}.__class__ is not _date",
+    Decimal: "{v}.__class__ is not _Decimal or not {v}.is_finite()",
+}
+
+
+_NAMESPACE: Final[dict[str, Any]] = {
+    "_str": str,
+    "_surrogate": _SURROGATE.search,
+    "_int": int,
+    "_bool": bool,
+    "_date": date,
+    "_Decimal": Decimal,
+    "_tuple": tuple,
+    "_isinstance": isinstance,
+    "_Rejected": Rejected,
+    "_ValidationError": ValidationError,
+}
+
+
+def _emit(  # noqa: PLR0913 - the pieces of one generated statement
+    hint: Any, var: str, indent: int, lines: list[str], ns: dict[str, Any], *, fail: str
+) -> None:
+    """Append the statements that run *fail* when *var* may not fit *hint*."""
+    pad = " " * indent
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
+        lines.append(f"{pad}if {var} is not None:")
+        _emit(inner, var, indent + 4, lines, ns, fail=fail)
+    elif origin is tuple:
+        element = f"x{indent}"
+        lines.append(f"{pad}if {var}.__class__ is not _tuple:")
+        lines.append(f"{pad}    {fail}")
+        lines.append(f"{pad}for {element} in {var}:")
+        _emit(typing.get_args(hint)[0], element, indent + 4, lines, ns, fail=fail)
+    elif hint in _DOUBT:
+        lines.append(f"{pad}if {_DOUBT[hint].format(v=var)}:")
+        lines.append(f"{pad}    {fail}")
+    else:
+        name = f"_t{len(ns)}"
+        ns[name] = hint
+        if isinstance(hint, type) and issubclass(hint, enum.Enum):
+            lines.append(f"{pad}if {var}.__class__ is not {name}:")
+        else:
+            lines.append(
+                f"{pad}if {var}.__class__ is not {name} and not _isinstance({var}, {name}):"
+            )
+        lines.append(f"{pad}    {fail}")
+
+
+def emit_field_checks(  # noqa: PLR0913 - the pieces of one generated statement
+    field: attrs.Attribute[Any],
+    hint: Any,
+    var: str,
+    lines: list[str],
+    ns: dict[str, Any],
+    *,
+    fail: str,
+) -> None:
+    """Append the checks of one field on *var* (indented once), running *fail* on a doubt.
+
+    Public to the package: the converter's generated structure functions run
+    the very same statements, so that the two can never disagree.
+    """
+    ns.update(_NAMESPACE)
+    override = field.metadata.get(CHECK)
+    if override is check_amount:
+        _emit(Decimal, var, 4, lines, ns, fail=fail)
+    elif override is not None:
+        check = f"_k{len(ns)}_{field.name}"
+        ns[check] = override
+        lines += [
+            f"    if {var}.__class__ is _Rejected:",
+            f"        {fail}",
+            "    out = []",
+            f"    {check}({var}, '', out)",
+            "    if out:",
+            f"        {fail}",
+        ]
+    else:
+        _emit(hint, var, 4, lines, ns, fail=fail)
+    constraint = field.metadata.get(CONSTRAINT)
+    doubt = field.metadata.get(DOUBT)
+    if doubt is not None:
+        lines.append(f"    if {var} is not None and ({doubt.format(v=var)}):")
+        lines.append(f"        {fail}")
+    elif constraint is not None:
+        name = f"_c{len(ns)}_{field.name}"
+        ns[name] = constraint
+        lines.append(f"    if {var} is not None and {name}({var}) is not None:")
+        lines.append(f"        {fail}")
+
+
+def has_invariants(cls: type) -> bool:
+    """Whether *cls* checks more than its fields (it overrides ``_invariants``)."""
+    return cls._invariants is not Checked._invariants  # type: ignore[attr-defined]  # noqa: SLF001
+
+
+def _compile_fast(cls: type) -> Callable[[Any], None]:
+    hints = typing.get_type_hints(cls)
+    ns: dict[str, Any] = {}
+
+    def slow(obj: Any) -> None:
+        errors = (_CHECKERS.get(cls) or _compile(cls))(obj)
+        if errors:
+            raise ValidationError(errors)
+
+    ns["_slow"] = slow
+    lines = ["def check(obj):"]
+    for f in attrs.fields(cls):
+        if not f.init:  # pragma: no cover - every model attribute is an init argument
+            continue
+        var = f"v_{f.name}"
+        lines.append(f"    {var} = obj.{f.name}")
+        emit_field_checks(f, hints[f.name], var, lines, ns, fail="return _slow(obj)")
+    if has_invariants(cls):
+        lines += [
+            "    errors = [*obj._invariants()]",
+            "    if errors:",
+            "        raise _ValidationError(errors)",
+        ]
+    lines.append("    return None")
+    fast: Callable[[Any], None] = compile_source(
+        "check", lines, ns, f"check of {cls.__qualname__}"
+    )
+    _FAST_CHECKERS[cls] = fast
+    return fast
+
+
+_FAST_CHECKERS: dict[type, Callable[[Any], None]] = {}
+
+
+class Checked:
+    """Mixin of every model class: validate the whole object after ``__init__``."""
+
+    __slots__ = ()
+
+    def __attrs_post_init__(self) -> None:
+        """Check every field and invariant; raise one error listing all problems."""
+        cls = type(self)
+        (_FAST_CHECKERS.get(cls) or _compile_fast(cls))(self)
+
+    def _invariants(self) -> Iterator[ErrorItem]:
+        """Yield problems that involve several fields; fields are well-typed here."""
+        return iter(())
+
+
+def check_amount(value: Any, path: str, out: list[ErrorItem]) -> None:
+    """The check of a money amount: a finite Decimal, and a float named as such."""
+    if type(value) is Decimal and value.is_finite():
+        return
+    if isinstance(value, float):
+        message = (
+            f'got {describe(value)}; send the amount as a string like "12.50" '
+            "(binary floats lose cents)"
+        )
+        code = "float_money"
+    elif (length := too_long(value)) is not None:
+        message, code = length, "out_of_range"
+    else:
+        message = f'got {describe(value)}; expected an amount as a decimal string like "12.50"'
+        code = "invalid_decimal"
+    out.append(ErrorItem(path=path, message=message, code=code))
+
+
+def currency() -> dict[str, Any]:
+    """Field metadata: an ISO 4217 currency code (three capital letters)."""
+
+    def constraint(value: str) -> tuple[str, str] | None:
+        if _CURRENCY.match(value):
+            return None
+        return (
+            "invalid_currency",
+            (
+                f"got {describe(value)}; expected an ISO 4217 code of three capital letters "
+                'like "EUR"'
+            ),
+        )
+
+    # Three ASCII letters that are all capitals: what _CURRENCY matches.
+    doubt = "len({v}) != 3 or not {v}.isascii() or not {v}.isalpha() or not {v}.isupper()"
+    return {CONSTRAINT: constraint, DOUBT: doubt}
+
+
+def bounded(low: int, high: int) -> dict[str, Any]:
+    """Field metadata: a whole number between *low* and *high* inclusive."""
+
+    def constraint(value: int) -> tuple[str, str] | None:
+        if low <= value <= high:
+            return None
+        return "out_of_range", f"got {value}; expected a whole number from {low} to {high}"
+
+    return {CONSTRAINT: constraint, DOUBT: f"not {low} <= {{v}} <= {high}"}
+
+
+def share() -> dict[str, Constraint]:
+    """Field metadata: a Decimal between 0 and 1 inclusive (``0.4`` is 40 %)."""
+
+    def constraint(value: Decimal) -> tuple[str, str] | None:
+        if 0 <= value <= 1:
+            return None
+        return "out_of_range", f'got {value}; expected a share between 0 and 1 ("0.4" means 40 %)'
+
+    return {CONSTRAINT: constraint}
+
+
+def fraction() -> dict[str, Constraint]:
+    """Field metadata: a Decimal between -1 and 1 inclusive (``0.22`` is 22 %)."""
+
+    def constraint(value: Decimal) -> tuple[str, str] | None:
+        if -1 <= value <= 1:
+            return None
+        return (
+            "out_of_range",
+            f'got {value}; expected a fraction between -1 and 1 ("0.22" means 22 %)',
+        )
+
+    return {CONSTRAINT: constraint}

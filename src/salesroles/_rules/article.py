@@ -1,0 +1,592 @@
+"""The rule catalogue: one small named function per rule of DOMAIN.md section 5.
+
+Each rule is a pure function of a :class:`Context` (the portfolio, the date it
+is judged at, the policy, and indexes built once) that yields a
+:class:`Violation` per thing at fault. It walks one collection of the
+portfolio once and looks everything else up in an index, so judging a
+portfolio is linear in its size. Which rules run, and how severe their
+findings are, is the policy's business (:mod:`salesroles._policy`); turning
+violations into findings is :func:`salesroles.check`'s.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from salesroles._model.enums import (
+    DECISION_TEAM,
+    NEW_BUSINESS,
+    ActionKind,
+    BuyingRole,
+    CustomerStatus,
+    Responsibility,
+    Role,
+    Severity,
+)
+from salesroles._model.messages import and_list, role_phrase, roles_phrase, with_article
+from salesroles._model.parties import Lead
+
+from .rule import FORMER_CUSTOMER, LEAD, Guard, Violation, rule
+
+if TYPE_CHECKING:
+    from collections.abc import Container, Iterable, Iterator
+
+    from .context import Context
+
+
+def _ids_by(pairs: Iterable[tuple[str, str]], wanted: Iterable[str]) -> dict[str, list[str]]:
+    """Group the ids of *pairs* (owner, id) by owner, for the owners *wanted* only."""
+    found: dict[str, list[str]] = {w: [] for w in wanted}
+    if found:
+        for owner, ident in pairs:
+            ids = found.get(owner)
+            if ids is not None:
+                ids.append(ident)
+    return found
+
+
+def _key_accounts_without(
+    ctx: Context,
+    having: Container[str],
+    held: Iterable[tuple[str, str]],
+    *,
+    lacking: str,
+    others: str,
+) -> Iterator[Violation]:
+    """A violation for each key account whose customer is not in *having*.
+
+    *held* pairs (customer, id) of what the customers hold at other times:
+    the message names them with *others* (``{ids}``); *lacking* says what is
+    missing (``{day}``).
+    """
+    missing = [a.customer for a in ctx.portfolio.key_accounts if a.customer not in having]
+    by_customer = _ids_by(held, missing)
+    for customer in missing:
+        ids = by_customer.get(customer, [])
+        also = f" ({others.format(ids=', '.join(ids))})" if ids else ""
+        yield Violation(
+            subject=customer,
+            message=f"key account {ctx.account_name(customer)} has "
+            f"{lacking.format(day=ctx.as_of.isoformat())}{also}",
+            involves=(customer, *ids),
+        )
+
+
+@rule(
+    "account-manager-new-business",
+    title="Account manager doing new business",
+    severity=Severity.ERROR,
+    claims=("S1.4",),
+    fires_when="An account manager owns a lead, or is assigned prospecting, following up "
+    "leads, or any work whose subject is a lead.",
+    guards=(
+        Guard(responsibilities=NEW_BUSINESS, roles=frozenset({Role.ACCOUNT_MANAGER})),
+        Guard(roles=frozenset({Role.ACCOUNT_MANAGER}), subjects=frozenset({LEAD})),
+    ),
+)
+def account_manager_new_business(ctx: Context) -> Iterator[Violation]:
+    """Account managers deal only with existing customers; they have no new-business duties.
+
+    Winning new customers is the sales representative's job: prospecting and
+    following up the leads marketing generates (S1.1, S1.3). An account
+    manager who owns a lead, or is assigned to prospect or to work a lead, is
+    doing a sales rep's work. Under the ``merged`` reading of S0.2 (one job,
+    both titles) this rule is off, as it is under any policy that gives
+    account managers the new-business duties.
+    """
+    am = Role.ACCOUNT_MANAGER
+    follows_up = am in ctx.owners(Responsibility.FOLLOW_UP_LEADS)
+    if not follows_up:
+        for lead in ctx.portfolio.leads:
+            if lead.owner is not None and ctx.role_of(lead.owner) is am:
+                yield Violation(
+                    subject=lead.id,
+                    message=f"lead {lead.id} ({lead.company}) is owned by {ctx.who(lead.owner)}; "
+                    "account managers deal only with existing customers and have no "
+                    "new-business duties",
+                    involves=(lead.id, lead.owner),
+                )
+    for work in ctx.portfolio.assignments:
+        if ctx.role_of(work.member) is not am:
+            continue
+        duty = work.responsibility
+        if duty in NEW_BUSINESS and am not in ctx.owners(duty):
+            doing = f"assigned {duty.value}"
+        elif not follows_up and isinstance(ctx.portfolio.get(work.subject), Lead):
+            doing = f"assigned {duty.value} on a lead"
+        else:
+            continue
+        yield Violation(
+            subject=work.subject,
+            message=f"{ctx.who(work.member)} is {doing} ({work.subject}); account managers deal "
+            "only with existing customers and have no new-business duties",
+            involves=(work.subject, work.member),
+        )
+
+
+@rule(
+    "key-account-without-manager",
+    title="Key account without an account manager",
+    severity=Severity.ERROR,
+    claims=("S2.1", "S2.2"),
+    fires_when="A key account has no manager, or its manager's role is not account manager.",
+    guards=(Guard(responsibilities=frozenset({Responsibility.MANAGE_KEY_ACCOUNTS})),),
+)
+def key_account_without_manager(ctx: Context) -> Iterator[Violation]:
+    """Every key account needs an account manager to keep and grow it.
+
+    Account managers keep or grow the business of a selected group of
+    existing customers, the key accounts (S2.1, S2.2). A key account nobody
+    manages, or one managed by somebody whose role the policy does not give
+    ``manage_key_accounts`` (under ``strict``: anybody but an account
+    manager), is a key account at risk.
+    """
+    allowed = ctx.owners(Responsibility.MANAGE_KEY_ACCOUNTS)
+    managers = ctx.members_in(allowed)
+    for account in [a for a in ctx.portfolio.key_accounts if a.manager not in managers]:
+        name = ctx.account_name(account.customer)
+        if account.manager is None:
+            yield Violation(
+                subject=account.customer,
+                message=f"key account {name} has no manager; key accounts are managed by "
+                f"{roles_phrase(allowed)} {ctx.policy_said}",
+                involves=(account.customer,),
+            )
+        else:
+            yield Violation(
+                subject=account.customer,
+                message=f"key account {name} is managed by {ctx.who(account.manager)}; key "
+                f"accounts are managed by {roles_phrase(allowed)} {ctx.policy_said}",
+                involves=(account.customer, account.manager),
+            )
+
+
+@rule(
+    "key-account-not-customer",
+    title="Key account that is no active customer",
+    severity=Severity.ERROR,
+    claims=("S2.1", "S2.2"),
+    fires_when="A key account's customer is not active (it is lapsed or lost).",
+    guards=(
+        Guard(
+            responsibilities=frozenset({Responsibility.MANAGE_KEY_ACCOUNTS}),
+            subjects=frozenset({FORMER_CUSTOMER}),
+        ),
+    ),
+)
+def key_account_not_customer(ctx: Context) -> Iterator[Violation]:
+    """A key account is an existing customer; a lapsed or lost one is no longer that.
+
+    Key accounts are a selected group of existing customers (S2.1, S2.2). A
+    customer who lapsed or was lost should be won back (new business) or
+    released as a key account.
+    """
+    active = CustomerStatus.ACTIVE
+    for customer in ctx.customers.values():
+        if customer.status is not active:
+            yield Violation(
+                subject=customer.id,
+                message=f"key account {ctx.account_name(customer.id)} is a "
+                f"{customer.status.value} customer; a key account is an active, existing customer",
+                involves=(customer.id,),
+            )
+
+
+@rule(
+    "target-not-set-by-sales-manager",
+    title="Sales rep's target not set by a sales manager",
+    severity=Severity.ERROR,
+    claims=("S3.2",),
+    fires_when="A revenue target owned by a sales rep was set by someone who is not a sales "
+    "manager.",
+    guards=(Guard(responsibilities=frozenset({Responsibility.SET_SALES_TARGETS})),),
+)
+def target_not_set_by_sales_manager(ctx: Context) -> Iterator[Violation]:
+    """Sales reps work toward revenue targets that sales managers set.
+
+    The article is explicit that reps' targets come from sales managers
+    (S3.2), unlike account managers, who plan their own targets per product
+    (S3.4). The rule judges targets owned by a role the policy gives
+    ``meet_sales_target``; their setter's role must hold ``set_sales_targets``.
+    """
+    meets = ctx.owners(Responsibility.MEET_SALES_TARGET)
+    sets = ctx.owners(Responsibility.SET_SALES_TARGETS)
+    for target in ctx.portfolio.targets:
+        owner = ctx.role_of(target.owner)
+        if owner is not None and owner in meets and ctx.role_of(target.set_by) not in sets:
+            yield Violation(
+                subject=target.id,
+                message=f"revenue target {target.id} of {ctx.who(target.owner)}, was set by "
+                f"{ctx.who(target.set_by)}; {role_phrase(owner)}'s target is set by "
+                f"{roles_phrase(sets)} {ctx.policy_said}",
+                involves=(target.id, target.owner, target.set_by),
+            )
+
+
+@rule(
+    "key-account-without-plan",
+    title="Key account without a current plan",
+    severity=Severity.ERROR,
+    claims=("S3.1", "S3.4"),
+    fires_when="A key account has no current plan (no plan whose period contains the date "
+    "judged at).",
+)
+def key_account_without_plan(ctx: Context) -> Iterator[Violation]:
+    """Account managers plan: every key account needs a current strategic account plan.
+
+    Account managers have an important planning role (S3.1): they write
+    strategic account plans with a revenue target per product (S3.4). A key
+    account without a plan covering today is managed without one. The other
+    plan rules stay silent for it; its threats count as unanswered.
+    """
+    yield from _key_accounts_without(
+        ctx,
+        ctx.current_plans,
+        ((p.account, p.id) for p in ctx.portfolio.plans),
+        lacking="no plan covering {day}",
+        others="its plans {ids} cover other periods",
+    )
+
+
+@rule(
+    "plan-owner-not-account-manager",
+    title="Plan not owned by the account's manager",
+    severity=Severity.ERROR,
+    claims=("S3.3", "S3.4"),
+    fires_when="A key account's current plan is owned by someone other than that account's "
+    "manager.",
+    guards=(Guard(responsibilities=frozenset({Responsibility.WRITE_ACCOUNT_PLAN})),),
+)
+def plan_owner_not_account_manager(ctx: Context) -> Iterator[Violation]:
+    """The account's manager writes its plan and answers for its revenue and profitability.
+
+    Account managers are responsible for the revenue and profitability of
+    the accounts they manage (S3.3) and write their plans (S3.4); a plan
+    owned by anybody else splits that responsibility. When the account has no
+    manager (reported by ``key-account-without-manager``), the plan's owner
+    must at least hold ``write_account_plan`` under the policy.
+    """
+    writers = ctx.owners(Responsibility.WRITE_ACCOUNT_PLAN)
+    for account, plan in ctx.current:
+        if account.manager is not None and plan.owner != account.manager:
+            name = ctx.account_name(account.customer)
+            yield Violation(
+                subject=plan.id,
+                message=f"plan {plan.id} of key account {name} is owned by {ctx.who(plan.owner)}, "
+                f"not by the account's manager {ctx.who(account.manager)}",
+                involves=(plan.id, plan.owner, account.manager),
+            )
+        elif account.manager is None and ctx.role_of(plan.owner) not in writers:
+            name = ctx.account_name(account.customer)
+            yield Violation(
+                subject=plan.id,
+                message=f"plan {plan.id} of key account {name} is owned by {ctx.who(plan.owner)}; "
+                f"account plans are written by {roles_phrase(writers)} {ctx.policy_said}",
+                involves=(plan.id, plan.owner),
+            )
+
+
+@rule(
+    "plan-missing-product-target",
+    title="Plan without a target for every product",
+    severity=Severity.ERROR,
+    claims=("S3.4",),
+    fires_when="A current plan has no revenue target for some product of the catalogue (the "
+    "finding names each missing product).",
+)
+def plan_missing_product_target(ctx: Context) -> Iterator[Violation]:
+    """An account plan holds a revenue target for each product the company sells.
+
+    The article asks for a target per product (S3.4), so that widening the
+    range sold to the account is planned, not left to chance. A zero target
+    is an explicit statement that a product is not planned for the account,
+    and satisfies the rule.
+    """
+    catalogue = ctx.portfolio.products
+    every = frozenset(p.id for p in catalogue)
+    for account, plan in ctx.current:
+        targeted = {t.product for t in plan.product_targets}
+        if every <= targeted:
+            continue
+        missing = [p for p in catalogue if p.id not in targeted]
+        named = and_list(f"{p.id} ({p.name})" for p in missing)
+        yield Violation(
+            subject=plan.id,
+            message=f"plan {plan.id} of key account {ctx.account_name(account.customer)} has "
+            f"no revenue target for {named}",
+            involves=(plan.id, *(p.id for p in missing)),
+        )
+
+
+@rule(
+    "plan-without-profitability-target",
+    title="Plan without a profitability target",
+    severity=Severity.WARNING,
+    claims=("S3.3",),
+    fires_when="A current plan has no profitability target.",
+)
+def plan_without_profitability_target(ctx: Context) -> Iterator[Violation]:
+    """Account managers answer for profitability, not only revenue.
+
+    They are responsible for the revenue *and profitability* of their
+    accounts (S3.3); a plan without a profitability target leaves half of
+    that unplanned.
+    """
+    for account, plan in ctx.current:
+        if plan.profitability_target is None:
+            yield Violation(
+                subject=plan.id,
+                message=f"plan {plan.id} of key account {ctx.account_name(account.customer)} has "
+                "no profitability target",
+                involves=(plan.id,),
+            )
+
+
+@rule(
+    "plan-without-relationship-action",
+    title="Plan without a relationship action",
+    severity=Severity.WARNING,
+    claims=("S3.5",),
+    fires_when="A current plan has no action of kind relationship.",
+)
+def plan_without_relationship_action(ctx: Context) -> Iterator[Violation]:
+    """A plan says what the company will do to strengthen its relationship with the customer.
+
+    Besides targets, the strategic account plan holds the actions that
+    strengthen the relationship with the customer (S3.5).
+    """
+    for account, plan in ctx.current:
+        if ActionKind.RELATIONSHIP not in {a.kind for a in plan.actions}:
+            yield Violation(
+                subject=plan.id,
+                message=f"plan {plan.id} of key account {ctx.account_name(account.customer)} has "
+                "no relationship action",
+                involves=(plan.id,),
+            )
+
+
+@rule(
+    "threat-without-response",
+    title="Competitive threat without a response",
+    severity=Severity.WARNING,
+    claims=("S2.4",),
+    fires_when="A threat on a key account is answered by no action (responds_to) of the "
+    "current plan.",
+)
+def threat_without_response(ctx: Context) -> Iterator[Violation]:
+    """Account managers protect their accounts against competitors' attacks.
+
+    Defending the account against competitors is, with loyalty, the account
+    manager's main duty (S2.4). Every threat noted on a key account should be
+    answered by an action of its current plan that names it in
+    ``responds_to``; without a current plan, every threat is unanswered.
+    """
+    plans = ctx.current_plans
+    for account in ctx.portfolio.key_accounts:
+        if not account.threats:
+            continue
+        plan = plans.get(account.customer)
+        answered = {a.responds_to for a in plan.actions} if plan is not None else set()
+        where = f"of plan {plan.id}" if plan is not None else "(the account has no current plan)"
+        for threat in account.threats:
+            if threat.id not in answered:
+                yield Violation(
+                    subject=threat.id,
+                    message=f"threat {threat.id} by {threat.competitor} to key account "
+                    f"{ctx.account_name(account.customer)} is answered by no action {where}",
+                    involves=(threat.id, account.customer),
+                )
+
+
+# The decision team as messages name it: "a purchasing manager", ….
+_DECISION_TEAM: Final = tuple(
+    (role, with_article(role.value.replace("_", " "))) for role in DECISION_TEAM
+)
+
+
+@rule(
+    "decision-team-gap",
+    title="Gap in the decision team",
+    severity=Severity.WARNING,
+    claims=("S4.2", "S4.3"),
+    fires_when="A key account's stakeholders lack a purchasing manager, a technical decision "
+    "maker or a senior executive (the finding names which).",
+)
+def decision_team_gap(ctx: Context) -> Iterator[Violation]:
+    """Account managers build relationships across the whole decision team.
+
+    Key accounts decide through a complex decision team (S4.2); the account
+    manager builds relationships with its buyers, technical decision makers
+    and senior executives (S4.3). A key account where we know nobody in one
+    of these buying roles has a blind spot.
+    """
+    known: dict[BuyingRole, set[str]] = {role: set() for role, _ in _DECISION_TEAM}
+    for person in ctx.portfolio.stakeholders:
+        found = known.get(person.buying_role)
+        if found is not None:
+            found.add(person.customer)
+    buyers, deciders, executives = known.values()
+    for account in ctx.portfolio.key_accounts:
+        customer = account.customer
+        if customer in buyers and customer in deciders and customer in executives:
+            continue
+        missing = [(role, name) for role, name in _DECISION_TEAM if customer not in known[role]]
+        yield Violation(
+            subject=customer,
+            message=f"the decision team of key account {ctx.account_name(customer)} "
+            f"lacks {and_list(name for _, name in missing)}",
+            involves=(customer, *(role.value for role, _ in missing)),
+        )
+
+
+@rule(
+    "key-account-without-contract",
+    title="Key account without an active supply contract",
+    severity=Severity.WARNING,
+    claims=("S4.2",),
+    fires_when="A key account has no supply contract in force on the date judged at.",
+)
+def key_account_without_contract(ctx: Context) -> Iterator[Violation]:
+    """Account managers aim for long-term supply contracts instead of ad-hoc orders.
+
+    With key accounts, the article has the account manager work toward
+    long-term supply contracts (S4.2). A key account buying only through
+    separate orders is served like a small customer.
+    """
+    yield from _key_accounts_without(
+        ctx,
+        ctx.under_contract,
+        ((k.customer, k.id) for k in ctx.portfolio.contracts),
+        lacking="no supply contract in force on {day}",
+        others="contracts {ids} are not in force then",
+    )
+
+
+@rule(
+    "order-admin-not-coordinator",
+    title="Order not administered by a sales coordinator",
+    severity=Severity.WARNING,
+    claims=("S5.5",),
+    fires_when="An order is administered by someone who is not a sales coordinator.",
+    guards=(Guard(responsibilities=frozenset({Responsibility.ORDER_ADMINISTRATION})),),
+)
+def order_admin_not_coordinator(ctx: Context) -> Iterator[Violation]:
+    """Sales coordinators handle order administration, so that sellers can sell.
+
+    Sales reps negotiate and look for customers while sales coordinators
+    handle the order administration (S5.5). An order administered by anybody
+    whose role the policy does not give ``order_administration`` takes a
+    seller away from selling. Orders nobody administers are not judged.
+    """
+    allowed = ctx.owners(Responsibility.ORDER_ADMINISTRATION)
+    admins = ctx.members_in(allowed)
+    wrong = [
+        (order, order.administered_by)
+        for order in ctx.portfolio.orders
+        if order.administered_by is not None and order.administered_by not in admins
+    ]
+    names = ctx.names_of({order.customer for order, _ in wrong})
+    for order, admin in wrong:
+        key = ", a key account," if order.customer in ctx.accounts else ""
+        yield Violation(
+            subject=order.id,
+            message=f"order {order.id} of {order.customer} ({names[order.customer]}){key} is "
+            f"administered by {ctx.who(admin)}; orders are administered by "
+            f"{roles_phrase(allowed)} {ctx.policy_said}",
+            involves=(order.id, admin),
+        )
+
+
+@rule(
+    "key-account-served-by-sales-rep",
+    title="Key account served by a sales rep",
+    severity=Severity.WARNING,
+    claims=("S2.1", "S4.1"),
+    fires_when="An open deal on a key account is owned by a sales rep, or a sales rep is "
+    "assigned manage_key_accounts for it.",
+    guards=(
+        Guard(
+            responsibilities=frozenset({Responsibility.MANAGE_KEY_ACCOUNTS}),
+            roles=frozenset({Role.SALES_REP}),
+        ),
+    ),
+)
+def key_account_served_by_sales_rep(ctx: Context) -> Iterator[Violation]:
+    """Key accounts are the account manager's; sales reps serve small and medium customers.
+
+    Reps usually deal with the purchasing managers of small and medium
+    customers (S4.1), while key accounts are kept and grown by account
+    managers (S2.1). An open deal (neither won nor lost) on a key account
+    owned by a sales rep, or a rep assigned to manage a key account, blurs
+    that line. Under the ``merged`` reading of S0.2 this rule is off, as it
+    is under any policy that gives sales reps ``manage_key_accounts``.
+    """
+    rep = Role.SALES_REP
+    if rep in ctx.owners(Responsibility.MANAGE_KEY_ACCOUNTS):
+        return
+    accounts = ctx.accounts
+    reps = ctx.members_in(frozenset({rep}))
+    for deal in ctx.portfolio.deals:
+        if deal.owner in reps and deal.customer in accounts and deal.is_open:
+            yield Violation(
+                subject=deal.id,
+                message=f"open deal {deal.id} ({deal.stage.value}) on key account "
+                f"{ctx.account_name(deal.customer)} is owned by {ctx.who(deal.owner)}; key "
+                "accounts are served by their account manager",
+                involves=(deal.id, deal.owner, deal.customer),
+            )
+    for work in ctx.portfolio.assignments:
+        if work.responsibility is not Responsibility.MANAGE_KEY_ACCOUNTS:
+            continue
+        account = ctx.account_of(work.subject)
+        if account is not None and ctx.role_of(work.member) is rep:
+            yield Violation(
+                subject=work.subject,
+                message=f"{ctx.who(work.member)} is assigned manage_key_accounts for key account "
+                f"{ctx.account_name(account)}; key accounts are managed by an account manager",
+                involves=(work.subject, work.member),
+            )
+
+
+@rule(
+    "no-communication-cadence",
+    title="Plan without a communication cadence",
+    severity=Severity.INFO,
+    claims=("S5.2",),
+    fires_when="A key account's current plan has no communication cadence.",
+)
+def no_communication_cadence(ctx: Context) -> Iterator[Violation]:
+    """Account managers plan regular communication with the decision makers, with marketing.
+
+    The article has account managers work with marketing to plan regular
+    communication with decision makers (S5.2); a plan without a cadence
+    leaves contact to chance.
+    """
+    for account, plan in ctx.current:
+        if plan.communication is None:
+            yield Violation(
+                subject=plan.id,
+                message=f"plan {plan.id} of key account {ctx.account_name(account.customer)} has "
+                "no communication cadence with the decision makers",
+                involves=(plan.id,),
+            )
+
+
+#: The rules in the order of DOMAIN.md section 5: the order of the catalogue and of reports.
+RULES: Final = (
+    account_manager_new_business,
+    key_account_without_manager,
+    key_account_not_customer,
+    target_not_set_by_sales_manager,
+    key_account_without_plan,
+    plan_owner_not_account_manager,
+    plan_missing_product_target,
+    plan_without_profitability_target,
+    plan_without_relationship_action,
+    threat_without_response,
+    decision_team_gap,
+    key_account_without_contract,
+    order_admin_not_coordinator,
+    key_account_served_by_sales_rep,
+    no_communication_cadence,
+)

@@ -1,0 +1,144 @@
+"""The judging context: a portfolio on a day, the owners a policy names, indexes built once."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Final
+
+from salesroles._model.commerce import Deal, Order, in_term
+from salesroles._model.messages import role_phrase
+from salesroles._model.planning import AccountPlan
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from datetime import date
+
+    from salesroles._model.enums import Responsibility, Role
+    from salesroles._model.parties import Customer, KeyAccount, TeamMember
+    from salesroles._model.portfolio import Portfolio
+
+
+class Context:
+    """What the rules look at: a portfolio judged on a date under a policy's table of owners.
+
+    The rules see the policy only as what it decides for them: which roles
+    own each responsibility (*owners*) and the name messages give it
+    (*policy_name*); which rules run, and how severe their findings are, is
+    :func:`~salesroles.check`'s business.
+
+    The indexes the rules share are built on first use, each in one pass over
+    one collection; the portfolio's own indexes (stakeholders by customer,
+    plans by account …) are cached on the portfolio.
+    """
+
+    def __init__(
+        self,
+        portfolio: Portfolio,
+        as_of: date,
+        *,
+        owners: Mapping[Responsibility, frozenset[Role]],
+        policy_name: str,
+    ) -> None:
+        self.portfolio: Final = portfolio
+        self.as_of: Final = as_of
+        self.policy_name: Final = policy_name
+        self._owners: Final = owners
+
+    @functools.cached_property
+    def members(self) -> dict[str, TeamMember]:
+        """Team members by id."""
+        return {m.id: m for m in self.portfolio.team}
+
+    @functools.cached_property
+    def customers(self) -> dict[str, Customer]:
+        """The customers of the key accounts, by id."""
+        accounts = self.accounts
+        return {c.id: c for c in self.portfolio.customers if c.id in accounts}
+
+    @functools.cached_property
+    def accounts(self) -> dict[str, KeyAccount]:
+        """Key accounts by their customer's id."""
+        return {a.customer: a for a in self.portfolio.key_accounts}
+
+    @functools.cached_property
+    def current_plans(self) -> dict[str, AccountPlan]:
+        """The current plan of each key account that has one.
+
+        A plan is current when its period contains ``as_of``; of several, the
+        one that started last wins (as :meth:`Portfolio.current_plan`).
+        """
+        accounts = self.accounts
+        day = self.as_of
+        found: dict[str, AccountPlan] = {}
+        for plan in self.portfolio.plans:
+            if plan.account in accounts and plan.period.contains(day):
+                best = found.get(plan.account)
+                if best is None or plan.period.start > best.period.start:
+                    found[plan.account] = plan
+        return found
+
+    @functools.cached_property
+    def current(self) -> tuple[tuple[KeyAccount, AccountPlan], ...]:
+        """Each key account that has a current plan, with it, in the order of the accounts."""
+        plans = self.current_plans
+        return tuple(
+            (account, plans[account.customer])
+            for account in self.portfolio.key_accounts
+            if account.customer in plans
+        )
+
+    @functools.cached_property
+    def under_contract(self) -> frozenset[str]:
+        """The ids of the customers with a supply contract in force on ``as_of``."""
+        day = self.as_of
+        return frozenset(
+            k.customer
+            for k in self.portfolio.contracts
+            if k.start <= day and in_term(k.start, k.term_months, day)
+        )
+
+    def owners(self, responsibility: Responsibility) -> frozenset[Role]:
+        """The roles the policy gives *responsibility* to."""
+        return self._owners[responsibility]
+
+    def who(self, member: str) -> str:
+        """Name a team member with their role: ``Ann Meyer (ann), an account manager``."""
+        found = self.members[member]  # the portfolio checked every reference
+        return f"{found.name} ({found.id}), {role_phrase(found.role)}"
+
+    def members_in(self, roles: frozenset[Role]) -> frozenset[str]:
+        """The ids of the team members whose role is one of *roles*."""
+        return frozenset(m.id for m in self.portfolio.team if m.role in roles)
+
+    def role_of(self, member: str | None) -> Role | None:
+        """The role of the team member *member*, or None."""
+        found = self.members.get(member) if member is not None else None
+        return None if found is None else found.role
+
+    def names_of(self, customers: set[str]) -> dict[str, str]:
+        """The names of the customers *customers* (ids), in one pass when there are any."""
+        if not customers:
+            return {}
+        return {c.id: c.name for c in self.portfolio.customers if c.id in customers}
+
+    def account_name(self, customer: str) -> str:
+        """Name a key account: ``C-ACME (ACME Chemie AG)``."""
+        return f"{customer} ({self.customers[customer].name})"
+
+    def account_of(self, subject: str) -> str | None:
+        """The key account a piece of work is about (the account, its plan, deal or order)."""
+        if subject in self.accounts:
+            return subject
+        found = self.portfolio.get(subject)
+        if isinstance(found, AccountPlan):
+            customer = found.account
+        elif isinstance(found, Deal | Order):
+            customer = found.customer
+        else:
+            return None
+        return customer if customer in self.accounts else None
+
+    @property
+    def policy_said(self) -> str:
+        """``under policy 'strict'``: how messages name the policy."""
+        return f"under policy {self.policy_name!r}"

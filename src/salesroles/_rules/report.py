@@ -1,0 +1,301 @@
+"""What judging answers: findings, a check's report and a decision, as text, HTML and records."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from salesroles._display import records_to_frame
+from salesroles._model.enums import Responsibility, Role, Severity
+
+from .catalogue import rules
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+_RECORD_COLUMNS: Final = (
+    "rule",
+    "severity",
+    "subject",
+    "message",
+    "claims",
+    "involves",
+    "as_of",
+    "policy",
+)
+
+
+_MARK: Final = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "ℹ"}  # noqa: RUF001
+
+
+_STYLE: Final = {
+    Severity.ERROR: "background:#fde7e9;color:#a4000f",
+    Severity.WARNING: "background:#fff4ce;color:#6b4700",
+    Severity.INFO: "background:#e6f0fb;color:#0b4a8b",
+}
+
+
+_CELL: Final = "padding:2px 8px;text-align:left;vertical-align:top"
+
+
+def _badge(severity: Severity) -> str:
+    return (
+        f'<span style="{_STYLE[severity]};padding:1px 6px;border-radius:3px;'
+        f'font-weight:bold;white-space:nowrap">{_MARK[severity]} {severity.value}</span>'
+    )
+
+
+def claims_text(claims: tuple[str, ...]) -> str:
+    return ", ".join(claims)
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One thing a rule found at fault in a portfolio.
+
+    Attributes:
+        rule: The id of the rule, such as ``decision-team-gap`` (see :func:`rules`).
+        severity: How much it matters under the policy judged by.
+        subject: The id of the entity at fault: the key account, plan,
+            threat, order, deal, target or lead, or the subject of a
+            misassigned piece of work.
+        message: What is wrong, naming the entities involved.
+        claims: The claims of the article the rule comes from, such as ``("S4.2", "S4.3")``.
+        involves: The ids of every entity the message names, the subject
+            first (missing products and buying roles included).
+    """
+
+    rule: str
+    severity: Severity
+    subject: str
+    message: str
+    claims: tuple[str, ...]
+    involves: tuple[str, ...] = ()
+
+    def to_record(self) -> dict[str, str]:
+        """Return the finding as a flat dict of strings (one row of a table)."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "subject": self.subject,
+            "message": self.message,
+            "claims": claims_text(self.claims),
+            "involves": ", ".join(self.involves),
+        }
+
+    def __str__(self) -> str:
+        return (
+            f"{self.severity.value.upper():<7} {self.rule} [{self.subject}]: {self.message} "
+            f"({claims_text(self.claims)})"
+        )
+
+    def _repr_html_(self) -> str:
+        return (
+            f"<div>{_badge(self.severity)} <code>{html.escape(self.rule)}</code> "
+            f"<strong>{html.escape(self.subject)}</strong>: {html.escape(self.message)} "
+            f"<small>({html.escape(claims_text(self.claims))})</small></div>"
+        )
+
+
+def _counts(findings: tuple[Finding, ...]) -> str:
+    if not findings:
+        return "no findings"
+    parts = []
+    for severity, word in (
+        (Severity.ERROR, "error"),
+        (Severity.WARNING, "warning"),
+        (Severity.INFO, "info"),
+    ):
+        n = sum(1 for f in findings if f.severity is severity)
+        if n:
+            parts.append(f"{n} {word}{'s' if n != 1 and severity is not Severity.INFO else ''}")
+    return ", ".join(parts)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Report:
+    """What :func:`check` found in a portfolio: its findings, gravest first.
+
+    A report iterates over its findings (:class:`Finding`) and says on which date and
+    under which policy it was judged. It renders as text (``print(report)``),
+    as a table in Jupyter, and as flat records for ``pandas.DataFrame``.
+
+    Attributes:
+        as_of: The date the portfolio was judged at.
+        policy: The name of the policy it was judged under.
+        findings: Every finding, errors first, then warnings, then infos;
+            within a severity in the order of the catalogue.
+
+    >>> from salesroles import check
+    >>> from salesroles.testing import sample_portfolio
+    >>> report = check(sample_portfolio())
+    >>> report.as_of, report.policy, report.ok
+    (datetime.date(2026, 11, 27), 'strict', False)
+    >>> list(report.by_rule())[:2]
+    ['plan-missing-product-target', 'plan-without-profitability-target']
+    >>> len(report.errors), len(report.warnings), len(report.infos)
+    (1, 6, 1)
+    """
+
+    as_of: date
+    policy: str
+    findings: tuple[Finding, ...] = ()
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings of severity ``error``."""
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """The findings of severity ``warning``."""
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def infos(self) -> tuple[Finding, ...]:
+        """The findings of severity ``info``."""
+        return tuple(f for f in self.findings if f.severity is Severity.INFO)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the portfolio has no error (warnings and infos may remain)."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    def by_rule(self) -> dict[str, tuple[Finding, ...]]:
+        """Group the findings by rule id, rules in the order of the catalogue."""
+        groups: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            groups.setdefault(finding.rule, []).append(finding)
+        order = {r.id: i for i, r in enumerate(rules())}
+        return {
+            k: tuple(groups[k]) for k in sorted(groups, key=lambda k: order.get(k, len(order)))
+        }
+
+    def by_subject(self) -> dict[str, tuple[Finding, ...]]:
+        """Group the findings by subject id, subjects in the order first found."""
+        groups: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            groups.setdefault(finding.subject, []).append(finding)
+        return {k: tuple(v) for k, v in groups.items()}
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Return one flat dict per finding, ready for ``pandas.DataFrame(report.to_records())``.
+
+        Each holds ``rule``, ``severity``, ``subject``, ``message``, ``claims``
+        and ``involves`` (comma-separated), and the report's ``as_of`` (an ISO
+        date string, like every date in the library's records) and ``policy``.
+        """
+        as_of = self.as_of.isoformat()
+        return [{**f.to_record(), "as_of": as_of, "policy": self.policy} for f in self.findings]
+
+    def to_frame(self) -> Any:
+        """Return the findings as a :class:`pandas.DataFrame`, one row per finding.
+
+        Raises:
+            ImportError: pandas is not installed; ``pip install "salesroles[notebook]"``.
+        """
+        return records_to_frame(self.to_records(), _RECORD_COLUMNS)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Report as of {self.as_of.isoformat()} under policy {self.policy!r}: "
+            f"{_counts(self.findings)}>"
+        )
+
+    def __str__(self) -> str:
+        head = (
+            f"Report as of {self.as_of.isoformat()} under policy {self.policy!r}: "
+            f"{_counts(self.findings)}"
+        )
+        return "\n".join([head, *(f"  {f}" for f in self.findings)])
+
+    def _repr_html_(self) -> str:
+        head = (
+            f"<p><strong>Report</strong> as of {self.as_of.isoformat()} under policy "
+            f"<code>{html.escape(self.policy)}</code>: {_counts(self.findings)}</p>"
+        )
+        return head + findings_html([("", f) for f in self.findings])
+
+
+def findings_html(rows: Sequence[tuple[str, Finding]], *, first: str | None = None) -> str:
+    """An escaped HTML table of findings, severities marked; "" when there are none.
+
+    Each row is a finding with a leading cell (shown in a first column headed
+    *first* when that is given: a scenario marks findings "new" or "gone").
+    """
+    if not rows:
+        return ""
+    heads = ("severity", "rule", "subject", "message", "claims")
+    header = "".join(f'<th style="{_CELL}">{h}</th>' for h in (first, *heads) if h is not None)
+    body = "".join(
+        "<tr>"
+        + (f'<td style="{_CELL}">{html.escape(lead)}</td>' if first is not None else "")
+        + f'<td style="{_CELL}">{_badge(f.severity)}</td>'
+        f'<td style="{_CELL}"><code>{html.escape(f.rule)}</code></td>'
+        f'<td style="{_CELL}">{html.escape(f.subject)}</td>'
+        f'<td style="{_CELL}">{html.escape(f.message)}</td>'
+        f'<td style="{_CELL}">{html.escape(claims_text(f.claims))}</td>'
+        "</tr>"
+        for lead, f in rows
+    )
+    return f"<table><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """Whether a role may take on a responsibility, and why: the answer of :func:`decide`.
+
+    A refusal is data, never an exception, so decisions can be tabulated.
+    A decision is true when allowed: ``if decide(...):`` reads naturally.
+
+    Attributes:
+        allowed: Whether the work is the role's under the policy.
+        reason: Why, in a sentence a sales manager understands.
+        rule: The id of the rule of :func:`check` that reports such work in
+            a portfolio, or None.
+        claims: The claims of the article behind the answer.
+        role: The role judged.
+        responsibility: The responsibility judged.
+        subject: The id of what the work is about, or None.
+        member: The id of the team member judged, or None when a role was.
+        policy: The name of the policy decided by.
+    """
+
+    allowed: bool
+    reason: str
+    rule: str | None
+    claims: tuple[str, ...]
+    role: Role
+    responsibility: Responsibility
+    subject: str | None = None
+    member: str | None = None
+    policy: str = "strict"
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+    def __str__(self) -> str:
+        verdict = "ALLOWED" if self.allowed else "REFUSED"
+        cited = [self.rule] if self.rule and not self.allowed else []
+        cited.append(claims_text(self.claims))
+        return f"{verdict}: {self.reason} [{'; '.join(cited)}]"
+
+    def _repr_html_(self) -> str:
+        if self.allowed:
+            badge = '<span style="color:#0a6b2d;font-weight:bold">✔ allowed</span>'
+        else:
+            badge = '<span style="color:#a4000f;font-weight:bold">✖ refused</span>'
+        rule = f" <code>{html.escape(self.rule)}</code>" if self.rule and not self.allowed else ""
+        return (
+            f"<div>{badge}: {html.escape(self.reason)}{rule} "
+            f"<small>({html.escape(claims_text(self.claims))})</small></div>"
+        )

@@ -1,0 +1,138 @@
+"""What a rule is: its catalogue entry, the work it guards, and what it finds at fault.
+
+A rule is data. Besides its judge (a pure function of the judging context),
+it declares the work it reports when the wrong role does it (its
+:class:`Guard` objects), so that :func:`~salesroles.decide` finds the rule a
+refusal cites in the catalogue, and adding a rule touches one module.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from typing import Final
+
+import attrs
+
+from salesroles._model.enums import Responsibility, Role, Severity
+
+from .context import Context
+
+__all__ = ["FORMER_CUSTOMER", "LEAD", "Guard", "Judge", "Rule", "Violation", "rule"]
+
+#: Subject kinds a guard may name: work on a lead, or on a lapsed or lost customer.
+LEAD: Final = "lead"
+FORMER_CUSTOMER: Final = "former customer"
+
+
+@attrs.frozen(kw_only=True)
+class Violation:
+    """One thing a rule found at fault, before the policy gives it a severity.
+
+    Attributes:
+        subject: The id of the entity at fault.
+        message: A sentence naming the entities involved.
+        involves: The ids of every entity the message names, the subject first.
+    """
+
+    subject: str
+    message: str
+    involves: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Guard:
+    """A kind of work a rule reports when it is done by a role that should not.
+
+    Each part narrows the work; an empty part means any. The more parts a
+    guard names, the more specific it is: :func:`rule_for` cites the most
+    specific rule whose guard fits.
+
+    Attributes:
+        responsibilities: The responsibilities guarded.
+        roles: The roles reported doing them.
+        subjects: The kinds of subject (:data:`LEAD`, :data:`FORMER_CUSTOMER`)
+            on which the work is reported.
+    """
+
+    responsibilities: frozenset[Responsibility] = frozenset()
+    roles: frozenset[Role] = frozenset()
+    subjects: frozenset[str] = frozenset()
+
+    @property
+    def specificity(self) -> int:
+        """How many parts the guard names (0 to 3)."""
+        return sum(1 for part in (self.responsibilities, self.roles, self.subjects) if part)
+
+    def fits(self, role: Role, responsibility: Responsibility, subject: str | None) -> bool:
+        """Whether *role* doing *responsibility* on a *subject* kind is work this guard reports."""
+        return (
+            (not self.responsibilities or responsibility in self.responsibilities)
+            and (not self.roles or role in self.roles)
+            and (not self.subjects or subject in self.subjects)
+        )
+
+
+Judge = Callable[[Context], Iterable[Violation]]
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """A rule of the catalogue (the rules page of the docs, DOMAIN.md section 5).
+
+    Attributes:
+        id: The stable id findings carry, such as ``key-account-without-plan``.
+        title: A short name for tables and headings.
+        summary: The principle behind it, in one sentence.
+        default_severity: Its severity under the built-in ``strict`` policy.
+        claims: The claims of the article it comes from, such as ``("S3.1", "S3.4")``.
+        fires_when: When it fires, in one sentence.
+        explanation: Why it matters, in one paragraph.
+        guards: The work it reports when the wrong role does it; empty for
+            rules about gaps (a missing plan) rather than misassigned work.
+        judge: The function that finds what is at fault; it takes the
+            judging context and yields violations.
+    """
+
+    id: str
+    title: str
+    summary: str
+    default_severity: Severity
+    claims: tuple[str, ...]
+    fires_when: str
+    explanation: str
+    guards: tuple[Guard, ...] = ()
+    judge: Judge = attrs.field(repr=False)
+
+    def __str__(self) -> str:
+        claims = ", ".join(self.claims)
+        return f"{self.id} ({self.default_severity.value}; {claims}): {self.fires_when}"
+
+
+def rule(  # noqa: PLR0913 - the parts of one catalogue entry
+    rule_id: str,
+    *,
+    title: str,
+    severity: Severity,
+    claims: tuple[str, ...],
+    fires_when: str,
+    guards: tuple[Guard, ...] = (),
+) -> Callable[[Callable[[Context], Iterator[Violation]]], Rule]:
+    """Make the decorated judge a :class:`Rule`; its docstring is the summary and explanation."""
+
+    def make(judge: Callable[[Context], Iterator[Violation]]) -> Rule:
+        doc = inspect.cleandoc(judge.__doc__ or "")
+        summary, _, body = doc.partition("\n\n")
+        return Rule(
+            id=rule_id,
+            title=title,
+            summary=" ".join(summary.split()),
+            default_severity=severity,
+            claims=claims,
+            fires_when=fires_when,
+            explanation=" ".join(body.split()),
+            guards=guards,
+            judge=judge,
+        )
+
+    return make

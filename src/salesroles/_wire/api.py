@@ -1,0 +1,150 @@
+"""The public functions of the wire format: structure and unstructure, from dicts and JSON text."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypeVar
+
+from salesroles._model.messages import describe, problem, shorten
+from salesroles._model.values import Cadence
+from salesroles.exceptions import ValidationError
+
+from .fields import is_enum, is_object
+from .foreign import errors_from_cattrs
+from .hooks import converter, lenient_converter
+from .structure import structure_cadence, structure_enum, structure_object
+from .unstructure import UNSTRUCTURE
+
+T = TypeVar("T")
+
+
+def structure(data: Any, cls: type[T], *, forbid_extra_keys: bool = True) -> T:
+    """Turn JSON-ready data into a validated object of *cls*.
+
+    *cls* is any public class of salesroles (:class:`~salesroles.Portfolio`,
+    an entity, a value object, an enumeration) or a type your own hooks on
+    :func:`converter` handle. Nothing is coerced: a number is no string, a
+    boolean no number, a string no list, and a float amount is refused.
+
+    Args:
+        data: What :func:`json.loads` returns (dicts, lists, str, int, bool, None).
+        cls: The class to build.
+        forbid_extra_keys: Refuse keys that are no field (the default). Pass
+            False to ignore them, for example while a newer client sends fields
+            this version does not know.
+
+    Returns:
+        The validated object.
+
+    Raises:
+        ValidationError: Listing every problem of *data* at once, each with
+            its path, a message and a code.
+
+    >>> from salesroles import Customer, TeamMember
+    >>> ann = structure({"id": "ann", "name": "Ann", "role": "account_manager"}, TeamMember)
+    >>> ann.role
+    <Role.ACCOUNT_MANAGER: 'account_manager'>
+    >>> structure({"id": "C-1", "name": 12345, "segmant": "large", "status": "gone"}, Customer)
+    Traceback (most recent call last):
+    ...
+    salesroles.exceptions.ValidationError: 4 problems:
+      name: got the number 12345; expected a string
+      segment: required but missing; expected one of 'small', 'medium', 'large'
+      status: got 'gone'; expected one of 'active', 'lapsed', 'lost'
+      segmant: unknown key 'segmant' in a Customer; did you mean 'segment'?
+    """
+    if is_object(cls):
+        return structure_object(data, cls, forbid_extra_keys)  # type: ignore[no-any-return]
+    if cls is Cadence:
+        return structure_cadence(data)  # type: ignore[return-value]
+    if is_enum(cls):
+        return structure_enum(data, cls)  # type: ignore[arg-type, no-any-return]
+    conv = converter() if forbid_extra_keys else lenient_converter()
+    try:
+        return conv.structure(data, cls)
+    except Exception as e:  # noqa: BLE001 - users' own classes: no bare error escapes
+        errors = errors_from_cattrs(e, data, cls)
+    # Raised after the except block: no cattrs exception travels along as the context.
+    raise ValidationError(errors)
+
+
+def unstructure(obj: Any) -> Any:
+    """Turn a salesroles object into JSON-ready data (dict, list, str, int, bool).
+
+    Amounts are decimal strings with their exact digits, dates ``YYYY-MM-DD``,
+    enumerations their values, a cadence its rule; optional fields that are
+    ``None`` are left out, and lists are always present (``[]`` when empty).
+
+    >>> from salesroles import Money, Period
+    >>> unstructure(Money(amount="1200000.00", currency="EUR"))
+    {'amount': '1200000.00', 'currency': 'EUR'}
+    >>> unstructure([Period.year(2026)])
+    [{'start': '2026-01-01', 'end': '2026-12-31'}]
+    """
+    fn = UNSTRUCTURE.get(type(obj))
+    if fn is not None:
+        return fn(obj)
+    if type(obj) is list or type(obj) is tuple:
+        return [unstructure(x) for x in obj]
+    return converter().unstructure(obj)
+
+
+class JsonFloat(float):
+    """A JSON number with a fraction or exponent: refused everywhere, quoted as sent."""
+
+    __slots__ = ("text",)
+
+    text: str
+
+    def __new__(cls, text: str) -> JsonFloat:  # noqa: PYI034 - float's __new__ returns float
+        self = super().__new__(cls, text)
+        self.text = text
+        return self
+
+    def __repr__(self) -> str:
+        return shorten(self.text)
+
+
+def structure_json(
+    document: str | bytes | bytearray, cls: type[T], *, forbid_extra_keys: bool = True
+) -> T:
+    """Parse a JSON document and structure it into *cls* (see :func:`structure`).
+
+    Numbers with a fraction or an exponent are kept as sent, so that a float
+    amount is refused by name rather than rounded.
+
+    Raises:
+        ValidationError: The document is no JSON (code ``invalid_json``) or
+            does not describe a valid *cls*.
+
+    >>> from salesroles import Money
+    >>> structure_json('{"amount": 12.50, "currency": "EUR"}', Money)
+    Traceback (most recent call last):
+    ...
+    salesroles.exceptions.ValidationError: amount: got the float 12.50; send the amount as a string like "12.50" (binary floats lose cents)
+    """  # noqa: E501
+    try:
+        if isinstance(document, bytes | bytearray):
+            # RFC 8259: JSON between systems is UTF-8; json.loads would guess UTF-16 too.
+            document = bytes(document).decode("utf-8")
+        data = json.loads(document, parse_float=JsonFloat, parse_constant=JsonFloat)
+    except (ValueError, RecursionError) as e:
+        reason = "it is nested too deeply" if isinstance(e, RecursionError) else str(e)[:200]
+        raise problem("", f"the document is no valid JSON: {reason}", "invalid_json") from None
+    except TypeError:
+        raise problem(
+            "",
+            f"got {describe(document)}; expected a JSON document as str or bytes",
+            "invalid_json",
+        ) from None
+    return structure(data, cls, forbid_extra_keys=forbid_extra_keys)
+
+
+def unstructure_json(obj: Any) -> str:
+    """Return *obj* as a compact JSON document (a ``str``; encode it as UTF-8 to send it).
+
+    >>> from salesroles import Period
+    >>> unstructure_json(Period.year(2026))
+    '{"start":"2026-01-01","end":"2026-12-31"}'
+    """
+    return json.dumps(unstructure(obj), ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,164 @@
+"""The house in four wings: which module may import which, and that no module does I/O.
+
+The layering, read with ``ast`` from every file under ``src/`` (type-only and
+function-level imports included)::
+
+    exceptions <- _model <- {_wire, _display} <- _rules <- _analytics <- __init__
+
+``_wire`` and ``_rules`` never import each other; ``_model`` imports no other
+wing; ``testing`` builds model objects and needs nothing else.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import salesroles
+
+SRC = Path(salesroles.__file__).parent
+
+# The parts of the house, and the parts each may import.
+ALLOWED: dict[str, frozenset[str]] = {
+    "exceptions": frozenset(),
+    "_model": frozenset({"exceptions"}),
+    "_wire": frozenset({"exceptions", "_model"}),
+    "_display": frozenset({"exceptions", "_model"}),
+    "_rules": frozenset({"exceptions", "_model", "_display"}),
+    "_analytics": frozenset({"exceptions", "_model", "_display", "_wire", "_rules"}),
+    "testing": frozenset({"exceptions", "_model"}),
+    "__init__": frozenset({"exceptions", "_model", "_display", "_wire", "_rules", "_analytics"}),
+}
+
+
+def module_of(path: Path, root: Path) -> list[str]:
+    """The dotted name of *path* under *root* (the package's folder), as parts."""
+    parts = ["salesroles", *path.relative_to(root).with_suffix("").parts]
+    return parts[:-1] if parts[-1] == "__init__" else parts
+
+
+def part_of(module: list[str]) -> str | None:
+    """The part of the house a module of salesroles belongs to (None: not ours)."""
+    if module[0] != "salesroles":
+        return None
+    if len(module) == 1:
+        return "__init__"
+    return module[1]
+
+
+def imported_modules(source: str, module: list[str], *, is_package: bool) -> list[list[str]]:
+    """Every module *source* imports, relative imports resolved, wherever the import stands."""
+    found = []
+    package = module if is_package else module[:-1]
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [alias.name.split(".") for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            target = base + (node.module.split(".") if node.module else [])
+            # ``from . import x`` imports the module x; ``from .m import x`` the module m.
+            found += [[*target, a.name] for a in node.names] if not node.module else [target]
+    return found
+
+
+def layering_violations(root: Path) -> list[str]:
+    """Every import under *root* that crosses the layering the wrong way."""
+    problems = []
+    for path in sorted(root.rglob("*.py")):
+        module = module_of(path, root)
+        here = part_of(module)
+        assert here in ALLOWED, f"{path}: no part of the house is called {here!r}"
+        imports = imported_modules(path.read_text(), module, is_package=path.stem == "__init__")
+        for target in imports:
+            there = part_of(target)
+            if there is None or there == here:
+                continue
+            if there not in ALLOWED[here]:
+                name = ".".join(target)
+                problems.append(f"{path.relative_to(root)}: {here} may not import {name}")
+    return problems
+
+
+def test_every_import_follows_the_layering():
+    """Each wing imports only the wings above it, type-only imports included."""
+    assert layering_violations(SRC) == []
+
+
+def test_the_layering_check_catches_wrong_imports(tmp_path):
+    """The check fails on a model that judges, a wire that knows rules, and a type-only cheat."""
+    (tmp_path / "_model").mkdir()
+    (tmp_path / "_wire").mkdir()
+    (tmp_path / "_rules").mkdir()
+    (tmp_path / "__init__.py").write_text("from ._rules.judge import check\n")
+    (tmp_path / "exceptions.py").write_text("")
+    (tmp_path / "_model" / "values.py").write_text("from salesroles._rules.policy import STRICT\n")
+    (tmp_path / "_wire" / "api.py").write_text(
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n"
+        "    from .._rules.report import Report\n"
+        "def later():\n"
+        "    from .. import _analytics\n"
+    )
+    (tmp_path / "_rules" / "judge.py").write_text(
+        "from .._model.values import Money\nfrom ..exceptions import ValidationError\n"
+    )
+    assert layering_violations(tmp_path) == [
+        "_model/values.py: _model may not import salesroles._rules.policy",
+        "_wire/api.py: _wire may not import salesroles._rules.report",
+        "_wire/api.py: _wire may not import salesroles._analytics",
+    ]
+
+
+def test_a_file_outside_the_house_is_refused(tmp_path):
+    """A new top-level module must be given its place in the layering first."""
+    (tmp_path / "_helpers.py").write_text("")
+    with pytest.raises(AssertionError, match="_helpers"):
+        layering_violations(tmp_path)
+
+
+# Modules through which a library reads or writes the outside world.
+_IO_MODULES = {
+    "os", "io", "sys", "socket", "subprocess", "logging", "pathlib", "shutil", "tempfile",
+    "urllib", "http", "requests", "time", "asyncio", "sqlite3", "threading", "builtins",
+}  # fmt: skip
+_IO_CALLS = {"open", "print", "input", "now", "today", "utcnow", "getenv"}
+
+
+def io_offenders(root: Path) -> list[str]:
+    """Every import of an I/O module and every I/O call in the files under *root*."""
+    offenders = []
+    for path in sorted(root.rglob("*.py")):
+        name = str(path.relative_to(root))
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                names = [alias.name.split(".")[0] for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module.split(".")[0]]
+            else:
+                names = []
+            offenders += [f"{name}: import {n}" for n in names if n in _IO_MODULES]
+            if isinstance(node, ast.Call):
+                func = node.func
+                called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                if called in _IO_CALLS:
+                    offenders.append(f"{name}:{node.lineno}: {called}()")
+    return offenders
+
+
+def test_no_module_under_src_does_io():
+    """The one documented read of the clock is the default day to judge at; nothing else."""
+    lines = (SRC / "_model" / "portfolio.py").read_text().splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if "return date.today()" in text)
+    assert io_offenders(SRC) == [f"_model/portfolio.py:{line}: today()"]
+
+
+def test_the_io_check_looks_into_every_wing(tmp_path):
+    """A file deep in a wing that opens a file or imports os is found."""
+    (tmp_path / "_wire" / "deep").mkdir(parents=True)
+    (tmp_path / "_wire" / "deep" / "reader.py").write_text("import os\nopen('x')\n")
+    assert io_offenders(tmp_path) == [
+        "_wire/deep/reader.py: import os",
+        "_wire/deep/reader.py:2: open()",
+    ]
