@@ -162,3 +162,32 @@ def test_the_io_check_looks_into_every_wing(tmp_path):
         "_wire/deep/reader.py: import os",
         "_wire/deep/reader.py:2: open()",
     ]
+
+
+CONTRIBUTING = Path(__file__).parent.parent / "CONTRIBUTING.md"
+
+
+def mapped_modules(text: str) -> set[str]:
+    """The modules CONTRIBUTING.md's map names: ``wing/module.py`` for each table row."""
+    found: set[str] = set()
+    wing = ""
+    for line in text.splitlines():
+        if line.startswith("### "):
+            heading = line.removeprefix("### ").split("`")
+            wing = heading[1] if len(heading) > 1 else ""
+        elif line.startswith("| `") and wing:
+            name = line.split("`")[1]
+            found.add(f"{wing}/{name}")
+        elif line.startswith("| `") and line.split("`")[1].endswith(".py"):
+            found.add(line.split("`")[1])
+    return found
+
+
+def test_the_contributors_map_names_every_module():
+    """CONTRIBUTING.md lists each module of every wing, and no module that is gone."""
+    modules = {
+        str(path.relative_to(SRC))
+        for path in SRC.rglob("*.py")
+        if path.name != "__init__.py" or path.parent == SRC
+    }
+    assert mapped_modules(CONTRIBUTING.read_text()) == modules

@@ -90,7 +90,7 @@ def test_structure_of_unstructure_is_the_object_again(cls):
         assert sr.structure(data, cls) == obj
         assert sr.structure_json(sr.unstructure_json(obj), cls) == obj
         # The detailed path, which runs only for bad input, reads valid input the same way.
-        assert structure._walk(cls, data, True)[0] == obj if cls is not sr.Cadence else True
+        assert structure._walk(data, cls, True)[0] == obj if cls is not sr.Cadence else True
 
     check()
 

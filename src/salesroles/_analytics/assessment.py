@@ -31,11 +31,18 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 import attrs
 
 from salesroles._display import Cell, Record, Table
+from salesroles._model.arguments import (
+    gather,
+    read_count,
+    read_instance,
+    read_optional_count,
+    read_share,
+)
 from salesroles._model.converters import to_decimal
 from salesroles._model.enums import CustomerStatus, Role
 from salesroles._model.parties import Customer
 from salesroles._model.validation import Checked
-from salesroles.exceptions import ErrorItem, NotFoundError, ValidationError
+from salesroles.exceptions import ErrorItem, NotFoundError
 
 from .arguments import check_figures, portfolio_currency, read_portfolio
 from .teams import strength
@@ -635,37 +642,13 @@ def _recommend(
 def _check_limits(
     weights: object, cap: object, max_per_manager: object, threshold: object
 ) -> None:
-    problems: list[ErrorItem] = []
-    if not isinstance(weights, AssessmentWeights):
-        problems.append(
-            ErrorItem(
-                path="weights",
-                message=f"got {weights!r}; expected AssessmentWeights(...)",
-                code="invalid_type",
-            )
-        )
-    for path, value, optional in (("cap", cap, False), ("max_per_manager", max_per_manager, True)):
-        if value is None and optional:
-            continue
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            problems.append(
-                ErrorItem(
-                    path=path,
-                    message=f"got {value!r}; expected a whole number above 0"
-                    + (" or None for no limit" if optional else ""),
-                    code="out_of_range",
-                )
-            )
-    if not (isinstance(threshold, Decimal) and threshold.is_finite() and 0 <= threshold <= 1):
-        problems.append(
-            ErrorItem(
-                path="threshold",
-                message=f'got {threshold!r}; expected a Decimal from 0 to 1, like Decimal("0.5")',
-                code="out_of_range",
-            )
-        )
-    if problems:
-        raise ValidationError(problems)
+    """Read every limit of an assessment; raise once with every problem."""
+    gather(
+        lambda: read_instance(weights, AssessmentWeights, "weights", "AssessmentWeights(...)"),
+        lambda: read_count(cap, "cap"),
+        lambda: read_optional_count(max_per_manager, "max_per_manager"),
+        lambda: read_share(threshold, "threshold"),
+    )
 
 
 def assess_key_accounts(

@@ -25,7 +25,7 @@ from salesroles._display import Cell, Record, Table, render_html
 from salesroles._model.arguments import read_optional_day
 from salesroles._model.commerce import Product
 from salesroles._model.enums import CustomerStatus, DealStage, Role, to_role
-from salesroles._model.messages import describe, problem, with_article
+from salesroles._model.messages import and_list, describe, plural, problem, with_article
 from salesroles._model.portfolio import Portfolio, resolve_as_of
 from salesroles._rules.judge import check
 from salesroles._rules.policy import STRICT, Policy, as_policy
@@ -132,7 +132,7 @@ class Scenario:
             if released:
                 parts.append("key account released")
             if open_deals:
-                parts.append(_count(len(open_deals), "open deal") + " lost")
+                parts.append(plural(len(open_deals), "open deal") + " lost")
             scenario = scenario._then(
                 p,
                 f"lose {ident} ({customer.name}): {', '.join(parts)}",
@@ -209,10 +209,10 @@ class Scenario:
                 if deal.owner == from_member and deal.is_open:
                     p = p.replace(attrs.evolve(deal, owner=to_member))
                     deals += 1
-        moved = [_count(len(wanted), "key account"), _count(plans, "plan")]
+        moved = [plural(len(wanted), "key account"), plural(plans, "plan")]
         if deals:
-            moved.append(_count(deals, "open deal"))
-        change = f"reassign {_join(moved)} from {from_member} to {to_member}"
+            moved.append(plural(deals, "open deal"))
+        change = f"reassign {and_list(moved)} from {from_member} to {to_member}"
         return self._then(p, change)
 
     def promote(
@@ -273,12 +273,14 @@ class Scenario:
         on = resolve_as_of(read_optional_day(as_of, "as_of"), self.before)
         report_before = check(self.before, policy=self.policy_before, as_of=on)
         report_after = check(self.after, policy=self.policy_after, as_of=on)
-        seen_before = {_key(f) for f in report_before}
-        seen_after = {_key(f) for f in report_after}
+        seen_before = {_identity(f) for f in report_before}
+        seen_after = {_identity(f) for f in report_after}
         figures = tuple(
             FigureChange(analysis=name, figure=figure, before=old, after=new)
             for name, measure in _ANALYSES.items()
-            for figure, old, new in _diff(measure(self.before, on), measure(self.after, on))
+            for figure, old, new in _changed_figures(
+                measure(self.before, on), measure(self.after, on)
+            )
         )
         return Comparison(
             name=self.name,
@@ -286,14 +288,14 @@ class Scenario:
             changes=self.changes,
             before=report_before,
             after=report_after,
-            appeared=tuple(f for f in report_after if _key(f) not in seen_before),
-            disappeared=tuple(f for f in report_before if _key(f) not in seen_after),
+            appeared=tuple(f for f in report_after if _identity(f) not in seen_before),
+            disappeared=tuple(f for f in report_before if _identity(f) not in seen_after),
             figures=figures,
             loss=loss_impact(self.before, self.lost) if self.lost else None,
         )
 
     def __repr__(self) -> str:
-        return f"<Scenario {self.name!r}: {_count(len(self.changes), 'change')}>"
+        return f"<Scenario {self.name!r}: {plural(len(self.changes), 'change')}>"
 
     def _repr_html_(self) -> str:
         return render_html(
@@ -316,21 +318,15 @@ def _ids(values: object, path: str) -> list[str]:
     return ids
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _join(parts: list[str]) -> str:
-    return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
-
-
-def _key(finding: Finding) -> tuple[str, str, tuple[str, ...]]:
+def _identity(finding: Finding) -> tuple[str, str, tuple[str, ...]]:
     # The same rule on the same subject about the same entities is the same finding,
     # even when its wording changes with a member's role or the policy's name.
     return (finding.rule, finding.subject, finding.involves)
 
 
-def _diff(old: Mapping[str, Cell], new: Mapping[str, Cell]) -> Iterable[tuple[str, Cell, Cell]]:
+def _changed_figures(
+    old: Mapping[str, Cell], new: Mapping[str, Cell]
+) -> Iterable[tuple[str, Cell, Cell]]:
     for figure in dict.fromkeys([*old, *new]):
         if figure != "currency" and old.get(figure) != new.get(figure):
             yield figure, old.get(figure), new.get(figure)

@@ -44,7 +44,7 @@ _DIVIDE = Context(
 )
 
 
-def _fit(quotient: Decimal) -> Decimal:
+def _fit_to_wire(quotient: Decimal) -> Decimal:
     """*quotient* with no more decimal places than the wire's amount strings hold.
 
     28 digits of a small quotient (0.0001 / 3) need more than 32 characters;
@@ -177,7 +177,7 @@ class Money(Checked):
             raise MoneyError(f"cannot divide {self} by {divisor}: the result is too large") from e
         if isinstance(other, Money):
             return quotient
-        return Money(amount=_fit(quotient), currency=self.currency)
+        return Money(amount=_fit_to_wire(quotient), currency=self.currency)
 
     def _compare(self, other: object) -> Decimal:
         if not isinstance(other, Money):

@@ -1,12 +1,16 @@
-"""The rule catalogue: one small named function per rule of DOMAIN.md section 5.
+"""The rules of the article (DOMAIN.md section 5): one judge per rule, with its catalogue entry.
 
-Each rule is a pure function of a :class:`Context` (the portfolio, the date it
-is judged at, the policy, and indexes built once) that yields a
-:class:`Violation` per thing at fault. It walks one collection of the
-portfolio once and looks everything else up in an index, so judging a
-portfolio is linear in its size. Which rules run, and how severe their
-findings are, is the policy's business (:mod:`salesroles._policy`); turning
-violations into findings is :func:`salesroles.check`'s.
+Each rule is a pure function of a :class:`~.context.Context` (the portfolio,
+the day it is judged at, the owners the policy names, and indexes built
+once) that yields a :class:`~.rule.Violation` per thing at fault. The
+``@rule`` decorator makes it a :class:`~.rule.Rule`: its id, severity,
+claims, and the work it guards, which is how :func:`~salesroles.decide`
+finds the rule a refusal cites. It walks one collection of the portfolio
+once and looks everything else up in an index, so judging a portfolio is
+linear in its size. Which rules run, and how severe their findings are, is
+the policy's business (:mod:`.policy`); turning violations into findings is
+:func:`~salesroles.check`'s. A new rule is a function here and a line in
+:data:`RULES`.
 """
 
 from __future__ import annotations

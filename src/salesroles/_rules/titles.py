@@ -15,7 +15,7 @@ from typing import Any, Final
 
 import attrs
 
-from salesroles._model.enums import Responsibility, Role
+from salesroles._model.enums import NEW_BUSINESS, Responsibility, Role
 from salesroles._model.messages import describe, problem, role_phrase, roles_phrase
 from salesroles.exceptions import ErrorItem, ValidationError
 
@@ -284,8 +284,6 @@ def classify_title(
 
 # -- duties --
 
-# S1.4: account managers have no new-business duties; these are the sales rep's (S1.1, S1.3).
-_NEW_BUSINESS: Final = frozenset({Responsibility.PROSPECTING, Responsibility.FOLLOW_UP_LEADS})
 # S2.1-S5.1: keeping and growing key accounts.
 _KEY_ACCOUNT: Final = frozenset(
     {
@@ -417,7 +415,7 @@ def classify_duties(
     best = max((s for _, s in scores), default=0.0)
     candidates = tuple(r for r, s in scores if best and s == best)
     role = candidates[0] if len(candidates) == 1 and best == 1.0 else None
-    new_business = [d for d in duties if d in _NEW_BUSINESS]
+    new_business = [d for d in duties if d in NEW_BUSINESS]
     key_account = [d for d in duties if d in _KEY_ACCOUNT]
     mixed = bool(new_business and key_account)
     claims = tuple(dict.fromkeys(c for d in duties for c in duty_claims(d)))

@@ -45,7 +45,7 @@ def errors_from_cattrs(exc: BaseException, data: Any, hint: Any = None) -> list[
         if isinstance(exc, ClassValidationError):
             # cattrs names a generic class without its arguments: the caller's type has them.
             cls = hint if typing.get_origin(hint) is exc.cl else exc.cl
-            refused = _refused_by_validators(cls, data)
+            refused = _refused_by_validators(data, cls)
         pinned = {_signature(e) for _, e in refused}
         for sub in without:
             # The refusal __init__ raised is among those found again, now with its field.
@@ -81,7 +81,7 @@ def _signature(exc: BaseException) -> tuple[type, str]:
     return type(exc), _exception_text(exc)
 
 
-def _refused_by_validators(cls: type, data: Any) -> list[tuple[ErrorItem, BaseException]]:
+def _refused_by_validators(data: Any, cls: type) -> list[tuple[ErrorItem, BaseException]]:
     """Name each field of a user's attrs class whose converter or validator refuses it.
 
     attrs runs them inside ``__init__``, which fails at the first refusal and
@@ -95,26 +95,26 @@ def _refused_by_validators(cls: type, data: Any) -> list[tuple[ErrorItem, BaseEx
     if not attrs.has(cls) or not isinstance(data, dict):
         return []
     try:
-        return _run_validators(cls, data)
+        return _run_validators(data, cls)
     except Exception:  # noqa: BLE001 - an odd class: its error is reported as it came
         return []
 
 
-def _run_validators(cls: Any, data: dict[str, Any]) -> list[tuple[ErrorItem, BaseException]]:
+def _run_validators(data: dict[str, Any], cls: Any) -> list[tuple[ErrorItem, BaseException]]:
     found: list[tuple[ErrorItem, BaseException]] = []
-    shell: Any = object.__new__(typing.get_origin(cls) or cls)
+    partial: Any = object.__new__(typing.get_origin(cls) or cls)
     read: list[attrs.Attribute[Any]] = []
     for a in attrs.fields(cls):
-        value = _initial(cls, a, data, shell)
+        value = _initial(data, cls, a, partial)
         if value is _MISSING:
             continue
         if a.converter is not None:
             try:
-                value = _converted(a, value, shell)
+                value = _converted(a, value, partial)
             except Exception as e:  # noqa: BLE001 - whatever a user's converter raises
                 found.append((_refusal(a.name, e), e))
                 continue
-        object.__setattr__(shell, a.name, value)
+        object.__setattr__(partial, a.name, value)
         read.append(a)
     if attrs.validators.get_disabled():
         return found
@@ -123,7 +123,7 @@ def _run_validators(cls: Any, data: dict[str, Any]) -> list[tuple[ErrorItem, Bas
             continue
         try:
             # As __init__ does: the value as it stands now (a validator may set another).
-            a.validator(shell, a, getattr(shell, a.name))
+            a.validator(partial, a, getattr(partial, a.name))
         except AttributeError:
             continue  # it reads a field that did not read: that one is reported already
         except Exception as e:  # noqa: BLE001 - whatever a user's validator raises
@@ -131,7 +131,7 @@ def _run_validators(cls: Any, data: dict[str, Any]) -> list[tuple[ErrorItem, Bas
     return found
 
 
-def _initial(cls: Any, a: attrs.Attribute[Any], data: dict[str, Any], shell: Any) -> Any:
+def _initial(data: dict[str, Any], cls: Any, a: attrs.Attribute[Any], partial: Any) -> Any:
     """What ``__init__`` gets for field *a*: read from *data*, else its default."""
     try:
         if a.init and a.name in data:
@@ -140,7 +140,7 @@ def _initial(cls: Any, a: attrs.Attribute[Any], data: dict[str, Any], shell: Any
             return converter().structure(data[a.name], _bound(cls, a.type))
         default: Any = a.default
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            return default.factory(shell) if default.takes_self else default.factory()
+            return default.factory(partial) if default.takes_self else default.factory()
     except Exception:  # noqa: BLE001 - cattrs reported the field that does not read
         return _MISSING
     return _MISSING if default is attrs.NOTHING else default
@@ -160,11 +160,11 @@ def _bound(cls: Any, hint: Any) -> Any:
     return hint[tuple(bound.get(p, Any) for p in free)] if free else hint
 
 
-def _converted(a: attrs.Attribute[Any], value: Any, shell: Any) -> Any:
+def _converted(a: attrs.Attribute[Any], value: Any, partial: Any) -> Any:
     """Run the field's attrs converter as ``__init__`` would."""
     if isinstance(a.converter, attrs.Converter):
         # Converter objects take the value, the object and the field.
-        return a.converter(value, shell, a)  # type: ignore[operator]
+        return a.converter(value, partial, a)  # type: ignore[operator]
     return a.converter(value)  # type: ignore[misc]
 
 

@@ -16,7 +16,6 @@ complete answer.
 
 from __future__ import annotations
 
-import functools
 import inspect
 import typing
 from decimal import Decimal
@@ -78,7 +77,7 @@ def _fast(cls: type, forbid: bool) -> Callable[[Any], Any]:
     if found is not None:
         return found
     if not _fusable(cls):  # pragma: no cover - every model class is plain attrs today
-        return functools.partial(_detailed, cls, forbid=forbid)
+        return lambda data: _detailed(data, cls, forbid)
     name = f"structure_{cls.__name__}{'' if forbid else '_lenient'}"
     namespace: dict[str, Any] = {
         "_Bad": _Bad,
@@ -225,7 +224,7 @@ _MISSING: Final = object()
 _Walked = tuple[Any, list[ErrorItem], bool]
 
 
-def _partial_object(cls: type, values: dict[str, Any]) -> Any:
+def _partial_object(values: dict[str, Any], cls: type) -> Any:
     """A partly read object: what could be read, ``None`` or ``()`` for the rest.
 
     It is never returned to users. The reference checks read it so that a
@@ -241,12 +240,12 @@ def _partial_object(cls: type, values: dict[str, Any]) -> Any:
     return obj
 
 
-def _walk(cls: type, data: Any, forbid: bool) -> _Walked:  # noqa: C901 - one pass, every problem
-    """Read *data* as *cls*: (object or shell, problems, whether the object is real)."""
+def _walk(data: Any, cls: type, forbid: bool) -> _Walked:  # noqa: C901 - one pass, every problem
+    """Read *data* as *cls*: (object or partial object, problems, whether the object is real)."""
     if not isinstance(data, dict):
         message = f"got {describe(data)}; expected {object_expectation(cls)}"
         return (
-            _partial_object(cls, {}),
+            _partial_object({}, cls),
             [ErrorItem(path="", message=message, code="invalid_type")],
             False,
         )
@@ -264,11 +263,11 @@ def _walk(cls: type, data: Any, forbid: bool) -> _Walked:  # noqa: C901 - one pa
                 values[f.name] = f.default
             continue
         if f.shape == OBJECT:
-            value, found, good = _walk(f.item, raw, forbid)
+            value, found, good = _walk(raw, f.item, forbid)
         elif f.shape == OBJECTS:
-            value, found, good = _walk_list(f.item, raw, forbid)
+            value, found, good = _walk_list(raw, f.item, forbid)
         else:
-            value, found, good = _leaf(f, raw)
+            value, found, good = _leaf(raw, f)
         errors.extend(item.prefixed(f.name) for item in found)
         values[f.name] = value
         ok = ok and good
@@ -279,18 +278,18 @@ def _walk(cls: type, data: Any, forbid: bool) -> _Walked:  # noqa: C901 - one pa
             return cls(**values), errors, True
         except ValidationError as e:
             errors.extend(e.errors)
-            return _partial_object(cls, values), errors, False
-    shell = _partial_object(cls, values)
+            return _partial_object(values, cls), errors, False
+    partial = _partial_object(values, cls)
     if cls is Portfolio:
         # A collection that is no list at all leaves its items unknown (see _references).
         unreadable = {
             item.path for item in errors if item.code == "invalid_type" and item.path in values
         }
-        errors.extend(_references(shell, unreadable))
-    return shell, errors, False
+        errors.extend(_references(partial, unreadable))
+    return partial, errors, False
 
 
-def _walk_list(cls: type, data: Any, forbid: bool) -> _Walked:
+def _walk_list(data: Any, cls: type, forbid: bool) -> _Walked:
     if not isinstance(data, list | tuple):
         message = f"got {describe(data)}; expected a list of objects"
         return (), [ErrorItem(path="", message=message, code="invalid_type")], False
@@ -298,14 +297,14 @@ def _walk_list(cls: type, data: Any, forbid: bool) -> _Walked:
     errors: list[ErrorItem] = []
     ok = True
     for i, element in enumerate(data):
-        value, found, good = _walk(cls, element, forbid)
+        value, found, good = _walk(element, cls, forbid)
         items.append(value)
         errors.extend(item.prefixed(f"[{i}]") for item in found)
         ok = ok and good
     return tuple(items), errors, ok
 
 
-def _leaf(f: WireField, raw: Any) -> _Walked:
+def _leaf(raw: Any, f: WireField) -> _Walked:
     """Convert and check one plain value as the model does; '' paths mean the field."""
     value = f.converter(raw) if f.converter is not None else raw
     errors: list[ErrorItem] = []
@@ -337,18 +336,18 @@ def _fails(check: FieldCheck, value: Any) -> bool:
     return bool(out)
 
 
-def _references(shell: Any, unreadable: set[str]) -> list[ErrorItem]:
+def _references(partial: Any, unreadable: set[str]) -> list[ErrorItem]:
     """Run the reference checks on a portfolio read only in part.
 
     References that may name an item of an *unreadable* collection are not
     judged: reporting each as dangling would bury the one real problem.
     """
-    collections = {name: list(getattr(shell, name)) for name in COLLECTIONS}
+    collections = {name: list(getattr(partial, name)) for name in COLLECTIONS}
     return reference_problems(collections, unreadable & COLLECTIONS.keys())
 
 
-def _detailed(cls: type, data: Any, forbid: bool) -> Any:
-    obj, errors, ok = _walk(cls, data, forbid)
+def _detailed(data: Any, cls: type, forbid: bool) -> Any:
+    obj, errors, ok = _walk(data, cls, forbid)
     if errors:
         raise ValidationError(errors)
     if not ok:  # pragma: no cover - a failed read always names its problem
@@ -366,7 +365,7 @@ def structure_object(data: Any, cls: type, forbid: bool) -> Any:
         return _fast(cls, forbid)(data)
     except Exception:  # noqa: BLE001, S110 - any failure: the detailed path names it
         pass
-    return _detailed(cls, data, forbid)
+    return _detailed(data, cls, forbid)
 
 
 def structure_cadence(data: Any, _: type = Cadence) -> Cadence:

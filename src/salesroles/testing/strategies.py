@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
 
-def _st() -> Any:
+def _import_strategies() -> Any:
     try:
         from hypothesis import strategies  # noqa: PLC0415 - an optional test dependency
     except ImportError as e:  # pragma: no cover - exercised only without hypothesis
@@ -60,22 +60,22 @@ def _st() -> Any:
 
 
 def _ids(prefix: str) -> SearchStrategy[str]:
-    st = _st()
+    st = _import_strategies()
     return st.from_regex(rf"{prefix}[A-Za-z0-9_-]{{1,8}}", fullmatch=True)  # type: ignore[no-any-return]
 
 
 def _texts() -> SearchStrategy[str]:
-    st = _st()
+    st = _import_strategies()
     return st.text(min_size=1, max_size=30).filter(lambda s: s.strip() != "")  # type: ignore[no-any-return]
 
 
 def _dates() -> SearchStrategy[date]:
-    return _st().dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31))  # type: ignore[no-any-return]
+    return _import_strategies().dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31))  # type: ignore[no-any-return]
 
 
 def money(currency: str | None = None) -> SearchStrategy[Money]:
     """Valid :class:`Money`: exact amounts with up to four decimal places."""
-    st = _st()
+    st = _import_strategies()
     amounts = st.decimals(
         min_value=Decimal("-1e12"),
         max_value=Decimal("1e12"),
@@ -88,7 +88,7 @@ def money(currency: str | None = None) -> SearchStrategy[Money]:
 
 def periods() -> SearchStrategy[Period]:
     """Valid :class:`Period` values (start never after end)."""
-    st = _st()
+    st = _import_strategies()
     return st.tuples(_dates(), _dates()).map(  # type: ignore[no-any-return]
         lambda ds: Period(start=min(ds), end=max(ds))
     )
@@ -96,7 +96,7 @@ def periods() -> SearchStrategy[Period]:
 
 def team_members() -> SearchStrategy[TeamMember]:
     """Valid :class:`TeamMember` values of any role."""
-    st = _st()
+    st = _import_strategies()
     return st.builds(  # type: ignore[no-any-return]
         TeamMember,
         id=_ids("M"),
@@ -108,7 +108,7 @@ def team_members() -> SearchStrategy[TeamMember]:
 
 def customers() -> SearchStrategy[Customer]:
     """Valid :class:`Customer` values."""
-    st = _st()
+    st = _import_strategies()
     return st.builds(  # type: ignore[no-any-return]
         Customer,
         id=_ids("C"),
@@ -125,7 +125,7 @@ def customers() -> SearchStrategy[Customer]:
 
 def leads(owners: SearchStrategy[str] | None = None) -> SearchStrategy[Lead]:
     """Valid :class:`Lead` values; *owners* draws owner ids (default: none)."""
-    st = _st()
+    st = _import_strategies()
     return st.builds(  # type: ignore[no-any-return]
         Lead,
         id=_ids("L"),
@@ -139,7 +139,7 @@ def leads(owners: SearchStrategy[str] | None = None) -> SearchStrategy[Lead]:
 
 def stakeholders(customer: str = "C-1") -> SearchStrategy[Stakeholder]:
     """Valid :class:`Stakeholder` values at *customer*."""
-    st = _st()
+    st = _import_strategies()
     return st.builds(  # type: ignore[no-any-return]
         Stakeholder,
         id=_ids("S"),
@@ -153,7 +153,7 @@ def stakeholders(customer: str = "C-1") -> SearchStrategy[Stakeholder]:
 
 def key_accounts(customer: str = "C-1") -> SearchStrategy[KeyAccount]:
     """Valid :class:`KeyAccount` values for *customer*, without manager, with threats."""
-    st = _st()
+    st = _import_strategies()
     threats = st.lists(
         st.builds(
             CompetitiveThreat,
@@ -178,7 +178,7 @@ def account_plans(
     account: str = "C-1", owner: str = "M-1", products: tuple[str, ...] = ("P-1",)
 ) -> SearchStrategy[AccountPlan]:
     """Valid :class:`AccountPlan` values for *account*, targeting some of *products*."""
-    st = _st()
+    st = _import_strategies()
 
     def targets(chosen: list[str]) -> SearchStrategy[list[ProductTarget]]:
         return st.tuples(*(money("EUR") for _ in chosen)).map(  # type: ignore[no-any-return]
@@ -223,7 +223,7 @@ def supply_contracts(
     customer: str = "C-1", products: tuple[str, ...] = ("P-1",), negotiator: str | None = None
 ) -> SearchStrategy[SupplyContract]:
     """Valid :class:`SupplyContract` values with *customer*, covering some of *products*."""
-    st = _st()
+    st = _import_strategies()
     return st.builds(  # type: ignore[no-any-return]
         SupplyContract,
         id=_ids("K"),
@@ -240,7 +240,7 @@ def orders(
     customer: str = "C-1", placed_by: str | None = None, administered_by: str | None = None
 ) -> SearchStrategy[Order]:
     """Valid :class:`Order` values of *customer*."""
-    st = _st()
+    st = _import_strategies()
     return st.builds(  # type: ignore[no-any-return]
         Order,
         id=_ids("O"),
@@ -254,7 +254,7 @@ def orders(
 
 def deals(customer: str = "C-1", owner: str = "M-1") -> SearchStrategy[Deal]:
     """Valid :class:`Deal` values with *customer*, owned by *owner*."""
-    st = _st()
+    st = _import_strategies()
     return st.builds(  # type: ignore[no-any-return]
         Deal,
         id=_ids("D"),
@@ -267,7 +267,7 @@ def deals(customer: str = "C-1", owner: str = "M-1") -> SearchStrategy[Deal]:
 
 def revenue_targets(owner: str = "M-1", set_by: str = "M-1") -> SearchStrategy[RevenueTarget]:
     """Valid :class:`RevenueTarget` values for *owner*, set by *set_by*."""
-    st = _st()
+    st = _import_strategies()
     return st.builds(  # type: ignore[no-any-return]
         RevenueTarget,
         id=_ids("T"),
@@ -280,7 +280,7 @@ def revenue_targets(owner: str = "M-1", set_by: str = "M-1") -> SearchStrategy[R
 
 def assignments(member: str = "M-1", subject: str = "C-1") -> SearchStrategy[Assignment]:
     """Valid :class:`Assignment` values: *member* does some work about *subject*."""
-    st = _st()
+    st = _import_strategies()
     return st.builds(  # type: ignore[no-any-return]
         Assignment,
         member=st.just(member),
@@ -294,7 +294,7 @@ def portfolios(max_accounts: int = 4) -> SearchStrategy[Portfolio]:
 
     Ids get a prefix per kind and a serial number, so they never collide.
     """
-    st = _st()
+    st = _import_strategies()
 
     @st.composite  # type: ignore[untyped-decorator]
     def build(draw: Any) -> Portfolio:
