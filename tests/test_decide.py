@@ -90,12 +90,13 @@ def test_any_entity_can_be_the_subject():
 
 
 def test_marketing_closing_a_deal_with_a_lead_is_refused_by_the_table_not_as_new_business():
+    """Marketing's misplaced work is work outside its role, not an account manager's fault."""
     d = decide(Role.MARKETING, "close_deals", BETA)
     assert not d.allowed
-    assert d.rule is None
+    assert d.rule == "work-outside-role"
     assert "that is the work of a sales representative" in d.reason
     assert "new business" not in d.reason
-    assert d.claims == ("S1.2",)
+    assert d.claims == ("S1.2", "S0.3")
 
 
 LAPSED = Customer(id="C-OLD", name="Alt & Co", segment="small", status="lapsed")
@@ -130,15 +131,6 @@ def test_marketing_generating_leads_on_a_lead_is_its_own_duty():
     )
 
 
-def _rule_of_work_on(subject, duty, who, policy):
-    """The rule check() reports an account manager's *duty* on a new-business *subject* by."""
-    if subject is BETA:
-        return "account-manager-new-business"
-    if duty in ("manage_key_accounts", Responsibility.MANAGE_KEY_ACCOUNTS):
-        return "key-account-not-customer"  # a former customer kept as a key account
-    return decide(who, duty, policy=policy).rule  # the duty's own rule, if it is refused
-
-
 @pytest.mark.parametrize(
     "duty", ["manage_key_accounts", "write_account_plan", "widen_product_range", "close_deals"]
 )
@@ -146,11 +138,10 @@ def _rule_of_work_on(subject, duty, who, policy):
 def test_account_managers_stay_refused_on_leads_and_lapsed_customers_whatever_the_duty(
     duty, subject
 ):
+    """Work on a lead or a former customer is new business, whatever the duty (S1.4)."""
     d = decide(ANN, duty, subject)
     assert not d.allowed
-    # A rule id names a check that reports the work: that rule fires on leads only, and
-    # these duties are the account manager's own.
-    assert d.rule == _rule_of_work_on(subject, duty, ANN, STRICT)
+    assert d.rule == "account-manager-new-business"
     assert "new business is the work of a sales representative" in d.reason
     assert d.claims[-2:] == ("S1.3", "S1.4")
 
@@ -164,11 +155,24 @@ def test_account_managers_on_leads_are_allowed_once_the_policy_gives_them_new_bu
 
 
 def test_sales_rep_may_not_manage_a_key_account():
+    """Managing the key account itself is the manager's: a rep in that seat leaves it unmanaged."""
     d = decide("sales_rep", "manage_key_accounts", KeyAccount(customer="C-ACME", manager="ann"))
+    assert not d.allowed
+    assert d.rule == "key-account-without-manager"
+    assert d.claims == ("S2.1", "S2.2")
+    assert "for key account C-ACME" in d.reason
+
+
+def test_sales_rep_working_a_key_accounts_customer_is_served_by_a_rep():
+    """Work on a key account's customer by a rep is key-account-served-by-sales-rep."""
+    from salesroles.testing import sample_portfolio
+
+    p = sample_portfolio()
+    d = decide("sales_rep", "manage_key_accounts", "C-ACME", portfolio=p)
     assert not d.allowed
     assert d.rule == "key-account-served-by-sales-rep"
     assert d.claims == ("S2.1", "S2.2", "S4.1")
-    assert "for key account C-ACME" in d.reason
+    assert "for customer C-ACME" in d.reason
 
 
 @pytest.mark.parametrize(
@@ -178,8 +182,8 @@ def test_sales_rep_may_not_manage_a_key_account():
         ("account_manager", "set_sales_targets", "target-not-set-by-sales-manager"),
         ("sales_rep", "order_administration", "order-admin-not-coordinator"),
         ("sales_rep", "write_account_plan", "plan-owner-not-account-manager"),
-        ("sales_coordinator", "prospecting", None),
-        ("marketing", "field_sales", None),
+        ("sales_coordinator", "prospecting", "work-outside-role"),
+        ("marketing", "field_sales", "work-outside-role"),
     ],
 )
 def test_a_refusal_names_the_rule_that_reports_such_work(role, duty, rule):
@@ -257,8 +261,7 @@ def test_a_decision_is_always_data_and_agrees_with_the_policy(who, duty, policy,
         and not policy.allows(who, "follow_up_leads")
     ):
         assert not d.allowed
-        # A rule id names the check that reports the work; that rule fires on leads only.
-        assert d.rule == _rule_of_work_on(subject, duty, who, policy)
+        assert d.rule == "account-manager-new-business"
     else:
         # the subject refuses nothing else: the policy's table decides
         assert d.allowed == policy.allows(who, duty)
@@ -278,9 +281,13 @@ def test_the_rule_decide_names_for_a_former_customer_is_one_check_reports():
     customer = portfolio.get(account.customer)
     for status in ("lapsed", "lost"):
         former = attrs.evolve(customer, status=status)
-        reported = {f.rule for f in check(portfolio.replace(former)) if f.subject == former.id}
-        d = decide(manager, "manage_key_accounts", former)
+        lapsed = portfolio.replace(former)
+        reported = {f.rule for f in check(lapsed) if f.subject == former.id}
+        d = decide(manager, "manage_key_accounts", account, portfolio=lapsed)
         assert not d.allowed
+        assert d.rule == "key-account-not-customer"
         assert d.rule in reported
-        # Widening the range is the account manager's own duty: no check reports it.
-        assert decide(manager, "widen_product_range", former).rule is None
+        # Work on the former customer itself is new business for an account manager.
+        assert decide(manager, "widen_product_range", former).rule == (
+            "account-manager-new-business"
+        )

@@ -160,7 +160,7 @@ def test_equal_policies_are_equal_and_hash_alike():
 
 
 def test_a_policy_reads_well_in_a_terminal():
-    assert repr(MERGED) == "<Policy 'merged': 13 of 15 rules on>"
+    assert repr(MERGED) == "<Policy 'merged': 14 of 16 rules on>"
     text = str(MERGED)
     assert text.startswith("Policy 'merged': The O*NET reading of S0.2")
     assert "account-manager-new-business       off" in text

@@ -41,7 +41,8 @@ def the_finding(portfolio, rule, **kwargs):
 # -- the catalogue --
 
 
-def test_the_catalogue_holds_exactly_the_fifteen_rules_of_the_domain_with_their_severities():
+def test_the_catalogue_holds_the_fifteen_rules_of_the_domain_and_work_outside_role():
+    """Section 5's fifteen rules, and one for misplaced work no other rule names (S0.3)."""
     expected = {
         "account-manager-new-business": ("error", ("S1.4",)),
         "key-account-without-manager": ("error", ("S2.1", "S2.2")),
@@ -58,6 +59,7 @@ def test_the_catalogue_holds_exactly_the_fifteen_rules_of_the_domain_with_their_
         "order-admin-not-coordinator": ("warning", ("S5.5",)),
         "key-account-served-by-sales-rep": ("warning", ("S2.1", "S4.1")),
         "no-communication-cadence": ("info", ("S5.2",)),
+        "work-outside-role": ("warning", ("S0.3",)),
     }
     assert {r.id: (r.default_severity.value, r.claims) for r in rules()} == expected
     assert list(expected) == RULE_IDS
@@ -199,7 +201,7 @@ def test_sales_reps_target_set_by_an_account_manager_fires():
     assert found.subject == "T-BOB"
     assert "Bob Braun (bob), a sales representative" in found.message
     assert "set by Ann Meyer (ann), an account manager" in found.message
-    assert found.involves == ("T-BOB", "bob", "ann")
+    assert found.involves == ("T-BOB", "ann", "bob")  # the target, who set it, whose it is
 
 
 def test_sales_rep_setting_their_own_target_fires():
@@ -285,14 +287,17 @@ def test_plan_owned_by_another_account_manager_fires():
     assert "not by the account's manager Ann Meyer (ann)" in found.message
 
 
-def test_plan_of_an_account_without_manager_fires_only_when_its_owner_may_not_write_plans():
+def test_plan_of_an_account_without_manager_is_judged_by_the_owners_role_alone():
+    """Without a manager the plan has no manager to be owned by: only a rep writing it is wrong."""
     p = clean_portfolio()
     p = p.replace(p.key_account("C-ACME").with_manager(None))
     assert only(p, "plan-owner-not-account-manager") == []
+    assert only(p, "work-outside-role") == []
     p = p.replace(clean_plan(owner="bob"))
-    found = the_finding(p, "plan-owner-not-account-manager")
+    assert only(p, "plan-owner-not-account-manager") == []
+    found = the_finding(p, "work-outside-role")
     assert "Bob Braun (bob), a sales representative" in found.message
-    assert "account plans are written by an account manager" in found.message
+    assert "write_account_plan is the work of an account manager" in found.message
 
 
 # -- plan-missing-product-target (S3.4) --
@@ -490,11 +495,22 @@ def test_sales_rep_assigned_to_manage_a_key_account_fires(subject):
 
 
 def test_sales_rep_managing_a_small_customer_is_no_key_account_finding():
+    """A rep assigned manage_key_accounts for a small customer: misplaced, but no key account."""
     p = clean_portfolio().add(
         Assignment(member="bob", responsibility="manage_key_accounts", subject="C-BAKER"),
-        Assignment(member="bob", responsibility="close_deals", subject="C-ACME"),
     )
     assert only(p, "key-account-served-by-sales-rep") == []
+    assert the_finding(p, "work-outside-role").subject == "C-BAKER"
+
+
+def test_sales_rep_closing_deals_for_a_key_account_is_served_by_a_rep():
+    """Closing deals on a key account keeps and grows it: the account manager's (S2.1)."""
+    p = clean_portfolio().add(
+        Assignment(member="bob", responsibility="close_deals", subject="C-ACME"),
+    )
+    found = the_finding(p, "key-account-served-by-sales-rep")
+    assert found.involves == ("C-ACME", "bob")
+    assert "assigned close_deals for key account C-ACME" in found.message
 
 
 def test_key_account_served_by_sales_rep_is_silent_under_merged():

@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from .article import RULES
+from .work import most_specific_rule
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from salesroles._model.enums import Responsibility, Role
 
     from .rule import Rule
@@ -26,7 +29,7 @@ def rules() -> tuple[Rule, ...]:
 
     >>> catalogue = rules()
     >>> len(catalogue), catalogue[0].id
-    (15, 'account-manager-new-business')
+    (16, 'account-manager-new-business')
     >>> [r.id for r in catalogue if r.default_severity == "info"]
     ['no-communication-cadence']
     """
@@ -41,35 +44,28 @@ def rule_by_id(rule_id: str) -> Rule | None:
 def rule_for(
     role: Role,
     responsibility: Responsibility,
-    subject: str | None = None,
+    kinds: Iterable[str] = (),
     *,
     subject_only: bool = False,
 ) -> Rule | None:
-    """The rule that reports *role* doing *responsibility* (on a *subject* kind), or None.
-
-    With *subject_only*, only guards that name subject kinds count: the work
-    itself is the role's, and only its subject can make it wrong.
+    """The rule that reports *role* doing *responsibility* on a subject of *kinds*, or None.
 
     Of the rules whose guards fit, the one with the most specific guard wins,
-    then the first in the catalogue: a sales rep managing a key account is
-    ``key-account-served-by-sales-rep``, anybody else
-    ``key-account-without-manager``.
+    then the first in the catalogue: a sales rep on a key account's work is
+    ``key-account-served-by-sales-rep``, a key account managed by anybody
+    else ``key-account-without-manager``, and work that no rule names is
+    ``work-outside-role``. With *subject_only*, only guards that name kinds of
+    subject count: the work itself is the role's, and only its subject can
+    make it wrong. The kinds are those of :mod:`salesroles._rules.work`.
 
     >>> from salesroles import Responsibility, Role
-    >>> rule_for(Role.SALES_REP, Responsibility.MANAGE_KEY_ACCOUNTS).id
+    >>> rule_for(Role.SALES_REP, Responsibility.MANAGE_KEY_ACCOUNTS, ["key account work"]).id
     'key-account-served-by-sales-rep'
-    >>> rule_for(Role.MARKETING, Responsibility.MANAGE_KEY_ACCOUNTS).id
+    >>> rule_for(Role.MARKETING, Responsibility.MANAGE_KEY_ACCOUNTS, ["key account"]).id
     'key-account-without-manager'
-    >>> rule_for(Role.SALES_REP, Responsibility.CLOSE_DEALS) is None
-    True
+    >>> rule_for(Role.SALES_MANAGER, Responsibility.FIELD_SALES).id
+    'work-outside-role'
     """
-    best: tuple[int, Rule] | None = None
-    for found in RULES:
-        for guard in found.guards:
-            if subject_only and not guard.subjects:
-                continue
-            if guard.fits(role, responsibility, subject) and (
-                best is None or guard.specificity > best[0]
-            ):
-                best = (guard.specificity, found)
-    return None if best is None else best[1]
+    return most_specific_rule(
+        RULES, role, responsibility, frozenset(kinds), subject_only=subject_only
+    )

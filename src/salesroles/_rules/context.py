@@ -6,16 +6,22 @@ import functools
 from typing import TYPE_CHECKING, Final
 
 from salesroles._model.commerce import Deal, Order, in_term
+from salesroles._model.enums import CustomerStatus
 from salesroles._model.messages import role_phrase
+from salesroles._model.parties import Customer
 from salesroles._model.planning import AccountPlan
+
+from .work import Verdict, Work, judge_work, recorded_work
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from datetime import date
 
     from salesroles._model.enums import Responsibility, Role
-    from salesroles._model.parties import Customer, KeyAccount, TeamMember
+    from salesroles._model.parties import KeyAccount, TeamMember
     from salesroles._model.portfolio import Portfolio
+
+    from .rule import Rule
 
 
 class Context:
@@ -38,11 +44,79 @@ class Context:
         *,
         owners: Mapping[Responsibility, frozenset[Role]],
         policy_name: str,
+        rules: tuple[Rule, ...] = (),
     ) -> None:
         self.portfolio: Final = portfolio
         self.as_of: Final = as_of
         self.policy_name: Final = policy_name
-        self._owners: Final = owners
+        self.table: Final = owners
+        self.rules: Final = rules
+
+    # -- the pieces of work the portfolio records, judged once for every rule --
+
+    @functools.cached_property
+    def verdicts(self) -> dict[str, list[tuple[Work, Verdict]]]:
+        """The refused pieces of work, by the id of the rule that reports them.
+
+        Every piece is judged once by :func:`~.work.judge_work`, the judgement
+        :func:`~salesroles.decide` gives, so that check and decide agree.
+        """
+        found: dict[str, list[tuple[Work, Verdict]]] = {}
+        for work in recorded_work(self):
+            role = self.role_of(work.member)
+            if role is None:  # pragma: no cover - the portfolio checked every reference
+                continue
+            verdict = judge_work(
+                role,
+                work.responsibility,
+                work.subject,
+                member=work.member,
+                owners=self.table,
+                rules=self.rules,
+                ctx=self,
+            )
+            if not verdict.allowed and verdict.rule is not None:
+                found.setdefault(verdict.rule.id, []).append((work, verdict))
+        return found
+
+    def refused(self, rule_id: str) -> list[tuple[Work, Verdict]]:
+        """The pieces of work the rule *rule_id* reports, each with its verdict."""
+        return self.verdicts.get(rule_id, [])
+
+    @functools.cached_property
+    def active_accounts(self) -> dict[str, KeyAccount]:
+        """The key accounts whose customer is active, by customer id.
+
+        A key account whose customer lapsed or was lost is that one fault
+        (``key-account-not-customer``): the other rules do not judge it.
+        """
+        customers = self.customers
+        return {
+            cid: account
+            for cid, account in self.accounts.items()
+            if customers[cid].status is CustomerStatus.ACTIVE
+        }
+
+    def is_active_customer(self, customer: str) -> bool:
+        """Whether the customer *customer* (an id) is active; unknown ones count as active."""
+        found = self.portfolio.get(customer)
+        return not isinstance(found, Customer) or found.status is CustomerStatus.ACTIVE
+
+    def status_of(self, customer: str) -> str:
+        """The status of the customer *customer* (an id), as a word: ``lapsed``."""
+        found = self.portfolio.get(customer)
+        return found.status.value if isinstance(found, Customer) else "unknown"
+
+    def is_managed_current_plan(self, plan: AccountPlan) -> bool:
+        """Whether *plan* is the current plan of an active key account that has a manager."""
+        account = self.active_accounts.get(plan.account)
+        current = self.current_plans.get(plan.account)
+        return (
+            account is not None
+            and account.manager is not None
+            and current is not None
+            and current.id == plan.id
+        )
 
     @functools.cached_property
     def members(self) -> dict[str, TeamMember]:
@@ -79,12 +153,17 @@ class Context:
 
     @functools.cached_property
     def current(self) -> tuple[tuple[KeyAccount, AccountPlan], ...]:
-        """Each key account that has a current plan, with it, in the order of the accounts."""
+        """Each active key account that has a current plan, with it, in the order of the accounts.
+
+        The plan rules judge these; a former customer kept as a key account is
+        ``key-account-not-customer``'s alone.
+        """
         plans = self.current_plans
+        active = self.active_accounts
         return tuple(
             (account, plans[account.customer])
             for account in self.portfolio.key_accounts
-            if account.customer in plans
+            if account.customer in plans and account.customer in active
         )
 
     @functools.cached_property
@@ -99,7 +178,7 @@ class Context:
 
     def owners(self, responsibility: Responsibility) -> frozenset[Role]:
         """The roles the policy gives *responsibility* to."""
-        return self._owners[responsibility]
+        return self.table[responsibility]
 
     def who(self, member: str) -> str:
         """Name a team member with their role: ``Ann Meyer (ann), an account manager``."""

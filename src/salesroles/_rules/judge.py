@@ -6,21 +6,28 @@ from typing import TYPE_CHECKING, Any, Final
 
 from salesroles._model.arguments import read_instance, read_optional_day
 from salesroles._model.commerce import Deal, Order, Product, SupplyContract
-from salesroles._model.enums import CustomerStatus, Responsibility, Role
+from salesroles._model.enums import Responsibility, Role
 from salesroles._model.messages import describe, problem, role_phrase, roles_phrase
 from salesroles._model.parties import Customer, KeyAccount, Lead, Stakeholder, TeamMember
 from salesroles._model.planning import AccountPlan, RevenueTarget
 from salesroles._model.portfolio import Portfolio, resolve_as_of
 
-from .catalogue import rule_for, rules
+from .catalogue import rules
 from .context import Context
 from .policy import STRICT, Policy, as_policy, as_responsibility, as_role, duty_claims, duty_phrase
 from .report import Decision, Finding, Report
-from .rule import FORMER_CUSTOMER, LEAD
+from .work import Verdict, judge_work
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from datetime import date
+
+    from .rule import Rule
+
+
+def _switched_on(policy: Policy) -> tuple[Rule, ...]:
+    """The rules *policy* runs, in the order of the catalogue."""
+    return tuple(r for r in rules() if r.id not in policy.off)
 
 
 def _merged(*groups: tuple[str, ...]) -> tuple[str, ...]:
@@ -66,12 +73,11 @@ def check(
     read_instance(portfolio, Portfolio, "portfolio", "a Portfolio")
     judged_by = as_policy(policy)
     day = resolve_as_of(read_optional_day(as_of, "as_of"), portfolio)
-    ctx = Context(portfolio, day, owners=judged_by.owners, policy_name=judged_by.name)
+    on = _switched_on(judged_by)
+    ctx = Context(portfolio, day, owners=judged_by.owners, policy_name=judged_by.name, rules=on)
     findings: list[Finding] = []
-    for rule in rules():
-        severity = judged_by.severity_of(rule.id)
-        if severity is None:
-            continue
+    for rule in on:
+        severity = judged_by.severities[rule.id]
         findings.extend(
             Finding(
                 rule=rule.id,
@@ -124,45 +130,70 @@ def _who(who: object) -> tuple[Role, TeamMember | None]:
     raise problem("who", f"got {describe(who)}; expected a Role or a TeamMember", "invalid_type")
 
 
-def _check_subject(subject: object) -> str | None:
-    if subject is None:
-        return None
-    if isinstance(subject, _SUBJECTS):
-        return str(subject.id)
+def _read_subject(subject: object, portfolio: Portfolio | None) -> object:
+    """The entity the work is about: an entity, or with a portfolio also its id."""
+    if subject is None or isinstance(subject, _SUBJECTS):
+        return subject
+    if portfolio is not None and type(subject) is str:
+        found = portfolio.get(subject)
+        if found is None:
+            # A key account has no id of its own: its customer's names it.
+            raise problem(
+                "subject",
+                f"{subject!r} names nothing in this portfolio; expected the id of an entity",
+                "dangling_reference",
+            )
+        return found
     kinds = ", ".join(k.__name__ for k in _SUBJECTS)
+    ids = " or its id" if portfolio is not None else ""
     raise problem(
         "subject",
-        f"got {describe(subject)}; expected an entity ({kinds}) or None; "
-        "decide has no portfolio to look ids up in",
+        f"got {describe(subject)}; expected an entity ({kinds}){ids} or None",
         "invalid_type",
     )
 
 
-def decide(
+def decide(  # noqa: PLR0913 - the work, and what it is judged by
     who: Role | TeamMember | str,
     responsibility: Responsibility | str,
     subject: object = None,
     *,
     policy: Policy | str | Mapping[str, Any] = STRICT,
+    portfolio: Portfolio | None = None,
+    as_of: date | str | None = None,
 ) -> Decision:
     """Decide whether *who* may take on *responsibility*, and say why.
 
     *who* is a :class:`Role` (or its value) or a :class:`TeamMember`;
     *subject*, optionally, the entity the work is about (a customer, lead,
-    key account, plan, deal …). The answer follows the policy's table of
-    owners (DOMAIN.md section 3). The subject matters for account managers
-    only: working a lead, or a lapsed or lost customer, is new business,
-    which they do not do under ``strict`` (S1.3, S1.4), even for work that
-    is otherwise theirs; a policy that gives them ``follow_up_leads`` (such
-    as ``merged``) lifts that. Any other role doing its own work on such a
-    subject is allowed: marketing generating leads, a sales manager setting
-    targets, a sales coordinator administering orders. ``rule`` names the
-    check that reports such work in a portfolio, whether or not the policy
-    has it switched on.
+    key account, plan, deal, order, target …). The answer follows the
+    policy's table of owners (DOMAIN.md section 3), and what the subject is:
 
-    A refusal is a :class:`Decision` with ``allowed=False``, never an
-    exception; only arguments that name no role, responsibility, entity or
-    policy raise :class:`~salesroles.ValidationError`.
+    - working a lead, or a lapsed or lost customer, is new business, which
+      account managers do not do under ``strict`` (S1.3, S1.4), even for
+      work that is otherwise theirs; a policy that gives them
+      ``follow_up_leads`` (such as ``merged``) lifts that. Any other role
+      doing its own work on such a subject is allowed.
+    - a deal that is won or lost needs nobody any more.
+
+    Pass the *portfolio* the work belongs to (then *subject* may also be an
+    id, and *as_of* says which plans are current) and the answer is the one
+    :func:`check` gives about that work: closing a deal on a key account is
+    keeping and growing it, the work of those who manage key accounts (S2.1);
+    a key account's current plan is its manager's (S3.3, S3.4); a target of
+    a role given no targets to meet is planned by its owner (S3.4); a former
+    customer kept as a key account is ``key-account-not-customer``. For every
+    piece of work a portfolio records, ``decide`` refuses exactly when
+    :func:`check` reports a finding about it (its ``involves`` names the
+    subject, then the member), citing the same rule, under ``strict`` and
+    ``merged``. Without a portfolio, only what the subject alone tells counts.
+
+    ``rule`` names the rule of :func:`check` that reports such work under the
+    policy (a rule the policy switches off is never cited: the work is then
+    ``work-outside-role``'s, or, if that is off too, no rule's). A refusal is a :class:`Decision` with
+    ``allowed=False``, never an exception; only arguments that name no role,
+    responsibility, entity, policy, portfolio or day raise
+    :class:`~salesroles.ValidationError`.
 
     >>> d = decide(Role.ACCOUNT_MANAGER, "prospecting")
     >>> d.allowed, d.rule, d.claims
@@ -175,78 +206,75 @@ def decide(
     >>> bool(decide("marketing", "generate_leads", lead)), bool(decide("account_manager",
     ...     "manage_key_accounts", lead))
     (True, False)
+    >>> from salesroles.testing import sample_portfolio
+    >>> p = sample_portfolio()
+    >>> ann = p.member("ann")
+    >>> decide(ann, "close_deals", "D-1", portfolio=p).allowed
+    True
+    >>> print(decide("sales_rep", "close_deals", "D-1", portfolio=p).rule)
+    key-account-served-by-sales-rep
     """  # noqa: E501
     role, member = _who(who)
     duty = as_responsibility(responsibility)
-    subject_id = _check_subject(subject)
     judged_by = as_policy(policy)
-    owners = judged_by.owners_of(duty)
+    ctx = None
+    if portfolio is not None:
+        read_instance(portfolio, Portfolio, "portfolio", "a Portfolio or None")
+        day = resolve_as_of(read_optional_day(as_of, "as_of"), portfolio)
+        ctx = Context(
+            portfolio,
+            day,
+            owners=judged_by.owners,
+            policy_name=judged_by.name,
+            rules=_switched_on(judged_by),
+        )
+    elif as_of is not None:
+        read_optional_day(as_of, "as_of")
+    entity = _read_subject(subject, portfolio)
+    verdict = judge_work(
+        role,
+        duty,
+        entity,
+        member=None if member is None else member.id,
+        owners=judged_by.owners,
+        rules=_switched_on(judged_by),
+        ctx=ctx,
+    )
     said = f"under policy {judged_by.name!r}"
     actor = role_phrase(role) if member is None else f"{member.name} ({role_phrase(role)})"
-    doing = duty_phrase(duty)
-    on = f" for {_subject_name(subject)}" if subject is not None else ""
-    fields: dict[str, Any] = {
-        "role": role,
-        "responsibility": duty,
-        "subject": subject_id,
-        "member": None if member is None else member.id,
-        "policy": judged_by.name,
-    }
-
-    # S1.4 bars account managers, and only them, from new business: whatever the work, not
-    # on a lead or a customer who is no longer an existing one, unless the policy gives them
-    # the leads to follow up (as MERGED does). Every other role is judged by the table alone:
-    # marketing generating leads, a sales manager setting targets or a coordinator
-    # administering a lapsed customer's order is doing its own work.
-    new_business = _new_business_subject(subject)
-    if (
-        new_business is not None
-        and role is Role.ACCOUNT_MANAGER
-        and not judged_by.allows(role, Responsibility.FOLLOW_UP_LEADS)
-    ):
-        # The rule is the check that reports such work (the catalogue's guards say which):
-        # on a lead, new business; on a lapsed or lost customer, what its subject makes
-        # wrong, or else a duty refused in itself.
-        kind = LEAD if isinstance(subject, Lead) else FORMER_CUSTOMER
-        found = rule_for(role, duty, kind, subject_only=judged_by.allows(role, duty))
-        follows = roles_phrase(judged_by.owners_of(Responsibility.FOLLOW_UP_LEADS))
-        reason = (
-            f"{_capital(actor)} may not {doing}{on}: {new_business}, and {said} new business "
-            f"is the work of {follows}."
-        )
-        cited: tuple[str, ...] = ("S1.3", "S1.4")
-    elif role in owners:
-        return Decision(
-            allowed=True,
-            reason=f"{_capital(actor)} may {doing}{on}: {said} that is the work of "
-            f"{roles_phrase(owners)}.",
-            rule=None,
-            claims=duty_claims(duty),
-            **fields,
-        )
+    on = f" for {_subject_name(entity)}" if entity is not None else ""
+    may = "may" if verdict.allowed else "may not"
+    reason = f"{_capital(actor)} {may} {duty_phrase(duty)}{on}: "
+    if verdict.because is not None:
+        reason += f"{verdict.because}"
+        if verdict.owners != judged_by.owners_of(duty) or verdict.what != "that":
+            reason += f", and {said} {verdict.what} {_is_work_of(verdict)}"
+        reason += "."
     else:
-        found = rule_for(role, duty)
-        reason = (
-            f"{_capital(actor)} may not {doing}{on}: {said} that is the work of "
-            f"{roles_phrase(owners)}."
-        )
-        cited = ()
-    if found is not None:
-        reason += f" {found.summary}"
-        cited = cited or found.claims
+        reason += f"{said} that is the work of {roles_phrase(verdict.owners)}."
+    rule = verdict.rule
+    if not verdict.allowed and rule is not None:
+        reason += f" {rule.summary}"
+    cited = verdict.claims or (rule.claims if rule is not None and not verdict.allowed else ())
     return Decision(
-        allowed=False,
+        allowed=verdict.allowed,
         reason=reason,
-        rule=None if found is None else found.id,
+        rule=None if verdict.allowed or rule is None else rule.id,
         claims=_merged(duty_claims(duty), cited),
-        **fields,
+        role=role,
+        responsibility=duty,
+        subject=None if entity is None else _id_of(entity),
+        member=None if member is None else member.id,
+        policy=judged_by.name,
     )
 
 
-def _new_business_subject(subject: object) -> str | None:
-    """Say why work on *subject* is new business (a lead, a lapsed or lost customer), or None."""
-    if isinstance(subject, Lead):
-        return f"{subject.id} is a lead, not an existing customer"
-    if isinstance(subject, Customer) and subject.status is not CustomerStatus.ACTIVE:
-        return f"{subject.id} is a {subject.status.value} customer, not an existing one"
-    return None
+def _is_work_of(verdict: Verdict) -> str:
+    verb = "are kept and grown by" if verdict.what == "key accounts" else "is the work of"
+    return f"{verb} {roles_phrase(verdict.owners)}"
+
+
+def _id_of(entity: object) -> str:
+    if isinstance(entity, KeyAccount):
+        return entity.customer
+    return str(entity.id)  # type: ignore[attr-defined]

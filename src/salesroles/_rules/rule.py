@@ -10,19 +10,16 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable, Iterator
-from typing import Final
+from typing import TYPE_CHECKING
 
 import attrs
 
 from salesroles._model.enums import Responsibility, Role, Severity
 
-from .context import Context
+if TYPE_CHECKING:
+    from .context import Context
 
-__all__ = ["FORMER_CUSTOMER", "LEAD", "Guard", "Judge", "Rule", "Violation", "rule"]
-
-#: Subject kinds a guard may name: work on a lead, or on a lapsed or lost customer.
-LEAD: Final = "lead"
-FORMER_CUSTOMER: Final = "former customer"
+__all__ = ["Guard", "Judge", "Rule", "Violation", "rule"]
 
 
 @attrs.frozen(kw_only=True)
@@ -51,8 +48,9 @@ class Guard:
     Attributes:
         responsibilities: The responsibilities guarded.
         roles: The roles reported doing them.
-        subjects: The kinds of subject (:data:`LEAD`, :data:`FORMER_CUSTOMER`)
-            on which the work is reported.
+        subjects: The kinds of subject on which the work is reported (see
+            :mod:`.work`: a lead, a former customer, a key account's work …);
+            the guard fits a subject of any one of them.
     """
 
     responsibilities: frozenset[Responsibility] = frozenset()
@@ -64,16 +62,16 @@ class Guard:
         """How many parts the guard names (0 to 3)."""
         return sum(1 for part in (self.responsibilities, self.roles, self.subjects) if part)
 
-    def fits(self, role: Role, responsibility: Responsibility, subject: str | None) -> bool:
-        """Whether *role* doing *responsibility* on a *subject* kind is work this guard reports."""
+    def fits(self, role: Role, responsibility: Responsibility, kinds: frozenset[str]) -> bool:
+        """Whether *role* doing *responsibility* on a subject of *kinds* is work it reports."""
         return (
             (not self.responsibilities or responsibility in self.responsibilities)
             and (not self.roles or role in self.roles)
-            and (not self.subjects or subject in self.subjects)
+            and (not self.subjects or not self.subjects.isdisjoint(kinds))
         )
 
 
-Judge = Callable[[Context], Iterable[Violation]]
+Judge = Callable[["Context"], Iterable[Violation]]
 
 
 @attrs.frozen(kw_only=True)

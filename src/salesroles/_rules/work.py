@@ -1,0 +1,408 @@
+"""Pieces of work and their verdict: the one judgement that check and decide share.
+
+A piece of work is somebody doing a responsibility about a subject. A
+portfolio records seven kinds: an assignment, a lead's owner (following it
+up), a deal's owner (closing it), a plan's owner (writing it), an order's
+administrator, a target's setter and a key account's manager.
+:func:`~salesroles.check` judges every piece its portfolio records with
+:func:`judge_work`; :func:`~salesroles.decide` judges the one it is asked
+about with the same function, so the two cannot disagree.
+
+What the subject is matters (S1.4, S2.1): the verdict reads it as a set of
+*kinds* (:func:`subject_kinds`), which are also what the rules' guards name,
+so that the rule a refusal cites is found in the catalogue.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from salesroles._model.commerce import Deal, Order, SupplyContract
+from salesroles._model.enums import CustomerStatus, Responsibility, Role
+from salesroles._model.parties import Customer, KeyAccount, Lead, Stakeholder
+from salesroles._model.planning import AccountPlan, RevenueTarget
+
+from .rule import Rule
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
+
+    from .context import Context
+
+__all__ = [
+    "CURRENT_PLAN",
+    "FORMER_CUSTOMER",
+    "FORMER_KEY_ACCOUNT",
+    "KEY_ACCOUNT",
+    "KEY_ACCOUNT_WORK",
+    "LEAD",
+    "ORDER",
+    "TARGET",
+    "Verdict",
+    "Work",
+    "judge_work",
+    "most_specific_rule",
+    "recorded_work",
+    "subject_kinds",
+]
+
+# -- the kinds of subject a verdict reads and a guard names --
+
+#: A lead: new business (S1.3, S1.4).
+LEAD: Final = "lead"
+#: A customer who lapsed or was lost: winning them back is new business (S1.4).
+FORMER_CUSTOMER: Final = "former customer"
+#: A key account whose customer is no longer active (S2.1, S2.2).
+FORMER_KEY_ACCOUNT: Final = "former key account"
+#: A key account of an active customer: the designation its manager keeps.
+KEY_ACCOUNT: Final = "key account"
+#: Work on an active key account: its customer, plan, deal, order, contract or stakeholder.
+KEY_ACCOUNT_WORK: Final = "key account work"
+#: The current plan of an active key account that has a manager (S3.3, S3.4).
+CURRENT_PLAN: Final = "current plan"
+#: A revenue target (S3.2).
+TARGET: Final = "target"
+#: An order (S5.5).
+ORDER: Final = "order"
+
+# What a responsibility is about when decide is told no subject: the form a portfolio
+# records it in, so that the rule cited is the one that would report it there.
+_RECORDED_FORM: Final[dict[Responsibility, frozenset[str]]] = {
+    Responsibility.MANAGE_KEY_ACCOUNTS: frozenset({KEY_ACCOUNT}),
+    Responsibility.WRITE_ACCOUNT_PLAN: frozenset({CURRENT_PLAN}),
+    Responsibility.ORDER_ADMINISTRATION: frozenset({ORDER}),
+    Responsibility.SET_SALES_TARGETS: frozenset({TARGET}),
+}
+_AM: Final = Role.ACCOUNT_MANAGER
+
+
+@attrs.frozen(kw_only=True)
+class Work:
+    """One piece of work a portfolio records: a member doing a responsibility about a subject.
+
+    Attributes:
+        member: The id of the team member doing it.
+        responsibility: What they do.
+        subject: The entity it is about.
+        subject_id: The id findings about it carry as their subject (a key
+            account's is its customer's).
+        recorded_as: Where the portfolio records it: ``assignment``,
+            ``lead owner``, ``deal owner``, ``plan owner``, ``order
+            administrator``, ``target setter`` or ``key account manager``.
+    """
+
+    member: str
+    responsibility: Responsibility
+    subject: object
+    subject_id: str
+    recorded_as: str
+
+
+@attrs.frozen(kw_only=True)
+class Verdict:
+    """Whether a piece of work is right, which rule reports it if not, and why.
+
+    Attributes:
+        allowed: Whether the work is the doer's.
+        rule: The rule that reports it when it is not, else None.
+        owners: The roles whose work it is here.
+        because: What about the subject decided it, as a clause, or None
+            when the policy's table alone did.
+        claims: The claims behind *because*.
+        what: How the reason names the work whose owners it gives (``that``
+            for the work itself).
+    """
+
+    allowed: bool
+    rule: Rule | None = None
+    owners: frozenset[Role] = frozenset()
+    because: str | None = None
+    claims: tuple[str, ...] = ()
+    what: str = "that"
+
+
+def recorded_work(ctx: Context) -> Iterator[Work]:
+    """Every piece of work *ctx*'s portfolio records, collection by collection."""
+    p = ctx.portfolio
+    duty = Responsibility
+    owned: Iterable[tuple[str | None, Responsibility, object, str, str]] = (
+        *((x.owner, duty.FOLLOW_UP_LEADS, x, x.id, "lead owner") for x in p.leads),
+        *(
+            (x.manager, duty.MANAGE_KEY_ACCOUNTS, x, x.customer, "key account manager")
+            for x in p.key_accounts
+        ),
+        *((x.set_by, duty.SET_SALES_TARGETS, x, x.id, "target setter") for x in p.targets),
+        *((x.owner, duty.WRITE_ACCOUNT_PLAN, x, x.id, "plan owner") for x in p.plans),
+        *(
+            (x.administered_by, duty.ORDER_ADMINISTRATION, x, x.id, "order administrator")
+            for x in p.orders
+        ),
+        *((x.owner, duty.CLOSE_DEALS, x, x.id, "deal owner") for x in p.deals),
+        *(
+            (x.member, x.responsibility, p.get(x.subject), x.subject, "assignment")
+            for x in p.assignments
+        ),
+    )
+    for member, responsibility, subject, subject_id, recorded_as in owned:
+        if member is not None:
+            yield Work(
+                member=member,
+                responsibility=responsibility,
+                subject=subject,
+                subject_id=subject_id,
+                recorded_as=recorded_as,
+            )
+
+
+def subject_kinds(subject: object, ctx: Context | None) -> frozenset[str]:
+    """The kinds of *subject* a verdict reads: what it is, and what it is to the portfolio.
+
+    Without a portfolio (*ctx* None) only what the subject alone tells is known.
+    """
+    if isinstance(subject, Lead):
+        return frozenset({LEAD})
+    if isinstance(subject, Customer) and subject.status is not CustomerStatus.ACTIVE:
+        return frozenset({FORMER_CUSTOMER})
+    if isinstance(subject, KeyAccount):
+        active = ctx is None or ctx.is_active_customer(subject.customer)
+        return frozenset({KEY_ACCOUNT if active else FORMER_KEY_ACCOUNT})
+    if isinstance(subject, RevenueTarget):
+        return frozenset({TARGET})
+    kinds = _on_account(_customer_of(subject), ctx)
+    if isinstance(subject, Order):
+        kinds |= {ORDER}
+    if (
+        isinstance(subject, AccountPlan)
+        and ctx is not None
+        and ctx.is_managed_current_plan(subject)
+    ):
+        kinds |= {CURRENT_PLAN}
+    return kinds
+
+
+def _is_managed_current_plan(plan: AccountPlan, ctx: Context | None) -> bool:
+    return ctx is not None and ctx.is_managed_current_plan(plan)
+
+
+def _customer_of(subject: object) -> str | None:
+    """The customer a piece of work is for: the customer itself, or the one its subject names."""
+    if isinstance(subject, Customer):
+        return subject.id
+    if isinstance(subject, AccountPlan):
+        return subject.account
+    if isinstance(subject, Deal | Order | SupplyContract | Stakeholder):
+        return subject.customer
+    return None
+
+
+def _on_account(customer: str | None, ctx: Context | None) -> frozenset[str]:
+    if ctx is not None and customer is not None and customer in ctx.active_accounts:
+        return frozenset({KEY_ACCOUNT_WORK})
+    return frozenset()
+
+
+def most_specific_rule(
+    rules: Iterable[Rule],
+    role: Role,
+    responsibility: Responsibility,
+    kinds: frozenset[str],
+    *,
+    subject_only: bool = False,
+) -> Rule | None:
+    """The rule whose most specific guard fits the work, the first of the catalogue on a tie.
+
+    With *subject_only*, only guards that name kinds of subject count.
+    """
+    best: tuple[int, Rule] | None = None
+    for found in rules:
+        for guard in found.guards:
+            if subject_only and not guard.subjects:
+                continue
+            if guard.fits(role, responsibility, kinds) and (
+                best is None or guard.specificity > best[0]
+            ):
+                best = (guard.specificity, found)
+    return None if best is None else best[1]
+
+
+class _Question:
+    """One piece of work to judge, with what judges it."""
+
+    __slots__ = ("ctx", "kinds", "member", "owners", "responsibility", "role", "rules", "subject")
+
+    def __init__(  # noqa: PLR0913 - the parts of one piece of work and what judges it
+        self,
+        *,
+        role: Role,
+        responsibility: Responsibility,
+        subject: object,
+        member: str | None,
+        owners: Mapping[Responsibility, frozenset[Role]],
+        rules: tuple[Rule, ...],
+        ctx: Context | None,
+        kinds: frozenset[str],
+    ) -> None:
+        self.role = role
+        self.responsibility = responsibility
+        self.subject = subject
+        self.member = member
+        self.owners = owners
+        self.rules = rules
+        self.ctx = ctx
+        self.kinds = kinds
+
+    def allow(self, because: str, claims: tuple[str, ...] = ()) -> Verdict:
+        """The work is right, for a reason its subject gives."""
+        return Verdict(
+            allowed=True, owners=self.owners[self.responsibility], because=because, claims=claims
+        )
+
+    def refuse(
+        self,
+        because: str | None,
+        claims: tuple[str, ...] = (),
+        by: frozenset[Role] | None = None,
+        what: str = "that",
+    ) -> Verdict:
+        """The work is wrong: cite the rule whose guard fits it best."""
+        found = most_specific_rule(self.rules, self.role, self.responsibility, self.kinds)
+        return Verdict(
+            allowed=False,
+            rule=found,
+            owners=self.owners[self.responsibility] if by is None else by,
+            because=because,
+            claims=claims,
+            what=what,
+        )
+
+
+def judge_work(  # noqa: PLR0913 - the parts of one piece of work and what judges it
+    role: Role,
+    responsibility: Responsibility,
+    subject: object,
+    *,
+    member: str | None,
+    owners: Mapping[Responsibility, frozenset[Role]],
+    rules: Iterable[Rule],
+    ctx: Context | None,
+) -> Verdict:
+    """Judge *role* (team member *member*, when known) doing *responsibility* about *subject*.
+
+    *owners* is the policy's table; *ctx* the judging context of the
+    portfolio the work belongs to, or None when there is none (then only what
+    the subject alone tells counts, and a subject is taken in the form a
+    portfolio records its responsibility in). The questions are asked in
+    order of precedence: a closed deal needs nobody; an account manager never
+    does new business (S1.4) unless the policy gives them leads; a former
+    customer kept as a key account is that fault and no other; a target of a
+    role given none to meet is its owner's own (S3.4); a key account's
+    current plan is its manager's (S3.3, S3.4); a deal on a key account is
+    the key account's owners' (S2.1); then the policy's table decides.
+    """
+    recorded = _RECORDED_FORM.get(responsibility, frozenset())
+    if subject is None:
+        kinds = recorded
+    else:
+        kinds = subject_kinds(subject, ctx) | (recorded if ctx is None else frozenset())
+    question = _Question(
+        role=role,
+        responsibility=responsibility,
+        subject=subject,
+        member=member,
+        owners=owners,
+        rules=tuple(rules),
+        ctx=ctx,
+        kinds=kinds,
+    )
+    for ask in (_closed_deal, _new_business, _former_key_account, _own_target, _managers_plan):
+        verdict = ask(question)
+        if verdict is not None:
+            return verdict
+    return _by_table(question)
+
+
+def _closed_deal(q: _Question) -> Verdict | None:
+    if isinstance(q.subject, Deal) and not q.subject.is_open:
+        return q.allow(f"{q.subject.id} is {q.subject.stage.value}: nothing is left to do on it")
+    return None
+
+
+def _new_business(q: _Question) -> Verdict | None:
+    leads = q.owners[Responsibility.FOLLOW_UP_LEADS]
+    if q.role is not _AM or _AM in leads or q.kinds.isdisjoint({LEAD, FORMER_CUSTOMER}):
+        return None
+    subject = q.subject
+    if isinstance(subject, Lead):
+        because = f"{subject.id} is a lead, not an existing customer"
+    else:
+        status = subject.status.value if isinstance(subject, Customer) else "former"
+        because = f"{_id_of(subject)} is a {status} customer, not an existing one"
+    return q.refuse(because, ("S1.3", "S1.4"), leads, "new business")
+
+
+def _former_key_account(q: _Question) -> Verdict | None:
+    if FORMER_KEY_ACCOUNT not in q.kinds or q.ctx is None or not isinstance(q.subject, KeyAccount):
+        return None
+    status = q.ctx.status_of(q.subject.customer)
+    return q.refuse(f"{q.subject.customer} is a {status} customer kept as a key account")
+
+
+def _own_target(q: _Question) -> Verdict | None:
+    subject, ctx = q.subject, q.ctx
+    if (
+        q.responsibility is not Responsibility.SET_SALES_TARGETS
+        or not isinstance(subject, RevenueTarget)
+        or ctx is None
+        or ctx.role_of(subject.owner) in q.owners[Responsibility.MEET_SALES_TARGET]
+    ):
+        return None
+    return q.allow(
+        f"{subject.id} is the target of {ctx.who(subject.owner)}, whose role is given no "
+        "targets to meet: it is planned by its owner",
+        ("S3.4",),
+    )
+
+
+def _managers_plan(q: _Question) -> Verdict | None:
+    subject, ctx = q.subject, q.ctx
+    if (
+        CURRENT_PLAN not in q.kinds
+        or q.responsibility is not Responsibility.WRITE_ACCOUNT_PLAN
+        or not isinstance(subject, AccountPlan)
+        or q.member is None
+        or ctx is None
+    ):
+        return None
+    manager = ctx.active_accounts[subject.account].manager
+    if manager is None or q.member == manager:
+        return None
+    return q.refuse(
+        f"{subject.id} is the current plan of key account {subject.account}, which "
+        f"{ctx.who(manager)} manages: the account's manager writes its plan",
+        ("S3.3", "S3.4"),
+    )
+
+
+def _by_table(q: _Question) -> Verdict:
+    if q.responsibility is Responsibility.CLOSE_DEALS and KEY_ACCOUNT_WORK in q.kinds:
+        # S2.1: closing a deal on a key account is keeping and growing it.
+        owners = q.owners[Responsibility.MANAGE_KEY_ACCOUNTS]
+        because = f"{_id_of(q.subject)} is on a key account"
+        if q.role in owners:
+            return Verdict(
+                allowed=True,
+                owners=owners,
+                because=because,
+                claims=("S2.1", "S2.2"),
+                what="key accounts",
+            )
+        return q.refuse(because, ("S2.1", "S2.2"), owners, "key accounts")
+    if q.role in q.owners[q.responsibility]:
+        return Verdict(allowed=True, owners=q.owners[q.responsibility])
+    return q.refuse(None)
+
+
+def _id_of(subject: object) -> str:
+    return str(getattr(subject, "id", subject))
