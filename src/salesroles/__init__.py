@@ -79,7 +79,7 @@ from ._rules.judge import check, decide
 from ._rules.policy import MERGED, STRICT, Policy
 from ._rules.report import Decision, Finding, Report
 from ._rules.rule import Rule
-from ._rules.titles import RoleFit, TitleMatch, classify_duties, classify_title
+from ._rules.titles import DutyLine, RoleFit, TitleMatch, classify_duties, classify_title
 from ._wire.api import structure, structure_json, unstructure, unstructure_json
 from ._wire.hooks import converter
 from ._wire.schema import json_schema
@@ -121,6 +121,7 @@ __all__ = [
     "Decision",
     "DecisionTeam",
     "DecisionTeamCoverage",
+    "DutyLine",
     "ErrorItem",
     "FigureChange",
     "Finding",

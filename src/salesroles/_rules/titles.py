@@ -1,56 +1,36 @@
 """Titles and duties: which role a business card or a job description points to.
 
-Titles are not roles (S0.2: some companies use both titles for the same job),
-so :func:`classify_title` answers with a role *and* how it matched, knows only
-the titles of DOMAIN.md section 2 (English and German), and never guesses.
-:func:`classify_duties` reads a job description's duties against a policy's
-table of owners, and says when they mix new-business and key-account work.
+Titles are not roles (S0.2), so :func:`classify_title` answers with a role *and*
+how it matched, reads titles as people write them, and never guesses.
+:func:`classify_duties` reads a job description's duties, as codes or free text,
+against a policy's table of owners. The word tables are data, in :mod:`.vocabulary`.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 
+from salesroles._model.arguments import gather, read_each
 from salesroles._model.enums import NEW_BUSINESS, Responsibility, Role
-from salesroles._model.messages import describe, problem, role_phrase, roles_phrase
+from salesroles._model.messages import (
+    and_list,
+    describe,
+    plural,
+    problem,
+    role_phrase,
+    roles_phrase,
+)
 from salesroles.exceptions import ErrorItem, ValidationError
 
+from . import vocabulary as vocab
 from .policy import STRICT, Policy, as_policy, as_role, duty_claims, enum_member
 
-__all__ = ["RoleFit", "TitleMatch", "classify_duties", "classify_title"]
-
-# DOMAIN.md section 2: the titles seen in practice, English and German.
-_TITLES: Final[dict[Role, tuple[str, ...]]] = {
-    Role.ACCOUNT_MANAGER: (
-        "Account Manager",
-        "Key Account Manager",
-        "Client Account Manager",
-        "Customer Account Manager",
-        "Kontomanager",
-        "Kundenbetreuer",
-    ),
-    Role.SALES_REP: (
-        "Sales Representative",
-        "Sales Rep",
-        "Field Sales Representative",
-        "Field Sales Rep",
-        "Vertriebsmitarbeiter",
-        "Außendienstmitarbeiter",
-        "Verkäufer",
-    ),
-    Role.SALES_MANAGER: ("Sales Manager", "Vertriebsmanager", "Vertriebsleiter"),
-    Role.SALES_COORDINATOR: (
-        "Sales Coordinator",
-        "Sales Administrator",
-        "Vertriebskoordinator",
-        "Vertriebsinnendienst",
-    ),
-    Role.MARKETING: ("Marketing",),
-}
+__all__ = ["DutyLine", "RoleFit", "TitleMatch", "classify_duties", "classify_title"]
 
 # "(m/w/d)", "(w/m/d)", "(m/f/d)", "(all genders)", "(gn)" … and a bare trailing "m/w/d".
 _GENDER_NOTE: Final = re.compile(
@@ -67,66 +47,291 @@ _GENDER_SUFFIX: Final = re.compile(
 )
 # The "Binnen-I": "KundenbetreuerIn" (case matters: "Marketing" keeps its "in").
 _BINNEN_I: Final = re.compile(r"(?<=[a-zäöüß])In(?![^\W\d_])")
-# The feminine "-in" of a German title word, where it is a gender form: it follows the
-# masculine word's ending ("Verkäufer-in", "Koordinator-in", "Assistent-in"), never a word of
-# its own ("Sales Rep in") nor an ending glued to any word ("Sales Repin", "Marketingin").
+# The feminine "-in" of a German word the vocabulary does not know ("Vertriebsassistent-in"),
+# where it is a gender form: it follows a masculine ending, never stands alone ("Sales Rep in").
 _FEMININE: Final = re.compile(r"^([^\W\d_]{2,}(?:er|or|ent|ant|ist|eur))in$")
-_SEPARATORS: Final = re.compile(rf"[\s{_DASHES}_/.,;:()&+*|]+")
-_SENIORITY: Final = {"senior": "senior", "sr": "senior", "junior": "junior", "jr": "junior"}
 _UMLAUTS: Final = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+# How a title is cut: into words; a part in brackets, or after a spaced dash, a comma, a
+# semicolon or a bar, is a qualifier; so is what follows "für", "for", "im" … (if anything
+# does); "/", "&", "+", "und", "and", "or" … join alternatives.
+_WORD_BREAK: Final = re.compile(rf"[\s{_DASHES}_/.,;:()\[\]&+*|]+")
+_BRACKETS: Final = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
+_BREAK: Final = re.compile(rf"\s+[{_DASHES}]+\s+|\s*[,;|•·]\s*")
+_INTRODUCER: Final = re.compile(
+    rf"\s+(?:{'|'.join(vocab.INTRODUCERS)})\s+(?=.*\w)", re.IGNORECASE | re.DOTALL
+)
+_ALTERNATIVE: Final = re.compile(
+    rf"\s*[/&+]\s*|\s+(?:{'|'.join(vocab.ALTERNATIVES)})\.?\s+", re.IGNORECASE
+)
+_LENGTHS: Final = sorted({len(s) for s in vocab.SPELLINGS}, reverse=True)
+# Modifiers that are set aside on their own; "department" and "staff" words need a title.
+_SET_ASIDE: Final = frozenset({"seniority", "level", "region", "industry"})
 
 
-def _tokens(text: str) -> list[str]:
-    return [t for t in _SEPARATORS.split(text.casefold().translate(_UMLAUTS)) if t]
+def _normal(text: str) -> str:
+    return text.casefold().translate(_UMLAUTS)
 
 
-def _plain_key(title: str) -> str:
-    """Case, spacing, hyphens and umlaut spellings do not matter."""
-    return "".join(_tokens(title))
+_NEVER_SET_ASIDE: Final = tuple(vocab.pattern(t) for t in vocab.NEVER_SET_ASIDE)
 
 
-def _masculine(tokens: list[str]) -> str | None:
-    """The key of *tokens* with each word's feminine ``-in`` dropped, or None if none has one."""
-    changed = [_FEMININE.sub(r"\1", t) for t in tokens]
-    return "".join(changed) if changed != tokens else None
+def _without_gender(title: str) -> str:
+    return _BINNEN_I.sub("", _GENDER_SUFFIX.sub("", _GENDER_NOTE.sub(" ", title)))
 
 
-def _full_tokens(title: str) -> tuple[list[str], str | None]:
-    """Drop gender notes and forms and seniority words; return (tokens, seniority)."""
-    text = _BINNEN_I.sub("", _GENDER_SUFFIX.sub("", _GENDER_NOTE.sub(" ", title)))
-    seniority = None
-    kept = []
-    for token in _tokens(text):
-        if token in _SENIORITY:
-            seniority = seniority or _SENIORITY[token]
+class _Part(NamedTuple):
+    """A word of the vocabulary (or ``~`` and letters it does not know) within a title."""
+
+    word: str
+    words: tuple[int, ...]  # the title words it comes from; () when borrowed from a neighbour
+    feminine: bool = False
+
+
+def _stops(text: str, end: int, word: str) -> Iterable[tuple[int, bool]]:
+    """Where *word*, ending at *end*, may stop: there, after a linking "s", or after "-in"."""
+    yield end, False
+    if word in vocab.LINKING_S and text[end : end + 1] == "s":
+        yield end + 1, False
+    if word in vocab.PERSON_NOUNS and text[end:] == "in":
+        yield len(text), True
+
+
+def _split_word(text: str) -> list[tuple[str, bool]]:
+    """One normalised word as the vocabulary's words (with their feminine flag) and unknown runs.
+
+    The fewest unknown letters win, then the fewest parts: ``vertriebsleiterin`` is
+    ``vertrieb`` + ``leiter`` (feminine); ``salesforce`` is ``sales`` + ``~force``.
+    """
+    n = len(text)
+    # best[i]: the cost of text[i:] (unknown letters, parts) and its first step.
+    best = [((0, 0), (n, "", False))] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        (unknown, count), _ = best[i + 1]
+        options = [((unknown + 1, count + 1), (i + 1, "", False))]
+        for end in (i + length for length in _LENGTHS if i + length <= n):
+            word = vocab.SPELLINGS.get(text[i:end], "")
+            if word in vocab.COMPOUNDING or (word and not i and end == n):
+                options += [
+                    ((best[stop][0][0], best[stop][0][1] + 1), (stop, word, feminine))
+                    for stop, feminine in _stops(text, end, word)
+                ]
+        best[i] = min(options, key=lambda option: option[0])
+    parts: list[tuple[str, bool]] = []
+    i = 0
+    while i < n:
+        stop, word, feminine = best[i][1]
+        if word:
+            parts.append((word, feminine))
+        elif parts and parts[-1][0].startswith("~"):
+            parts[-1] = (parts[-1][0] + text[i:stop], False)
         else:
-            kept.append(token)
-    return kept, seniority
+            parts.append(("~" + text[i:stop], False))
+        i = stop
+    if parts and parts[-1][0].startswith("~"):  # "Vertriebsassistentin": a feminine ending
+        masculine = "~" + _FEMININE.sub(r"\1", parts[-1][0][1:])
+        parts[-1] = (masculine, masculine != parts[-1][0])
+    return parts
 
 
-def _full_key(title: str) -> tuple[str, str | None]:
-    """Also drop gender notes and forms and seniority words; return (key, seniority)."""
-    kept, seniority = _full_tokens(title)
-    return "".join(kept), seniority
+def _read_words(text: str) -> tuple[list[str], list[_Part]]:
+    """The words of *text* as written, and its parts; unknown runs side by side are one part."""
+    words = [w for w in _WORD_BREAK.split(text) if w]
+    parts: list[_Part] = []
+    for index, word in enumerate(words):
+        for known, feminine in _split_word(_normal(word)):
+            if known.startswith("~") and parts and parts[-1].word.startswith("~"):
+                last = parts[-1]
+                parts[-1] = _Part(last.word + known[1:], (*last.words, index), feminine)
+            else:
+                parts.append(_Part(known, (index,), feminine))
+    return words, parts
 
 
-def _look_up(
-    keys: tuple[str, str | None], table: Mapping[str, tuple[Role | None, str]]
-) -> tuple[tuple[Role | None, str] | None, bool]:
-    """Find the key, else its masculine form; say whether the masculine form was needed."""
-    key, masculine = keys
-    found = table.get(key)
-    if found is None and masculine is not None:
-        return table.get(masculine), True
-    return found, False
+def _key(parts: Iterable[_Part]) -> tuple[str, ...]:
+    return tuple(p.word for p in parts)
 
 
-_BUILT_IN_PLAIN: Final = {
-    _plain_key(title): (role, title) for role, titles in _TITLES.items() for title in titles
-}
-_BUILT_IN_FULL: Final = {
-    _full_key(title)[0]: (role, title) for role, titles in _TITLES.items() for title in titles
-}
+class _Entry(NamedTuple):
+    """A known title: the role it names (None: the company says no sales role), as written."""
+
+    role: Role | None
+    title: str
+    company: bool = False
+
+
+_BUILT_IN: Final[dict[tuple[str, ...], _Entry]] = {}
+for _role, _titles in vocab.TITLES.items():
+    for _title in _titles:
+        _BUILT_IN.setdefault(_key(_read_words(_title)[1]), _Entry(_role, _title))
+_LONGEST: Final = max(len(k) for k in _BUILT_IN)
+
+
+class _Known(NamedTuple):
+    """The titles a call knows: the company's aliases, then the built-in ones."""
+
+    plain: dict[tuple[str, ...], _Entry]  # the company's aliases, word for word
+    table: dict[tuple[str, ...], _Entry]  # every title, for reading a title part by part
+    longest: int
+
+
+def _seniority(parts: Iterable[_Part]) -> tuple[str, tuple[str, ...]]:
+    """The first seniority word of *parts* (or ""), and the key of the other parts."""
+    rank = next((p.word for p in parts if vocab.MODIFIERS.get(p.word) == "seniority"), "")
+    return rank, tuple(p.word for p in parts if vocab.MODIFIERS.get(p.word) != "seniority")
+
+
+def _known(aliases: Mapping[str, Role | str | None] | None) -> _Known:
+    if aliases is None:
+        return _Known({}, _BUILT_IN, _LONGEST)
+    if not isinstance(aliases, Mapping):
+        raise problem(
+            "aliases",
+            f"got {describe(aliases)}; expected a table of titles to roles",
+            "invalid_type",
+        )
+    problems: list[ErrorItem] = []
+    plain: dict[tuple[str, ...], _Entry] = {}
+    allowed = ", ".join(repr(r.value) for r in Role)
+    for title, role in aliases.items():
+        member = enum_member(Role, role)
+        if type(title) is not str or not _WORD_BREAK.sub("", title):
+            message, code = f"got {describe(title)}; expected a title", "invalid_type"
+        elif role is not None and not isinstance(member, Role):
+            message = f"got {describe(role)}; expected one of {allowed}, or null for a title "
+            message, code = message + "that is no sales role", "invalid_enum"
+        else:
+            parts = _read_words(_without_gender(title))[1]
+            if parts:
+                plain[_key(parts)] = _Entry(member, title, company=True)
+            continue
+        problems.append(ErrorItem(path=f"aliases.{title}", message=message, code=code))
+    if problems:
+        raise ValidationError(problems)
+    longest = max((len(k) for k in plain), default=0)
+    return _Known(plain, {**_BUILT_IN, **plain}, max(longest, _LONGEST))
+
+
+class _Piece(NamedTuple):
+    start: int
+    stop: int
+    kind: str  # "title", a modifier's kind, or "unknown"
+    entry: _Entry | None = None
+
+
+def _cover(parts: list[_Part], known: _Known) -> list[_Piece]:
+    """Read *parts* as titles and modifiers: the fewest unknown parts, pieces, then titles.
+
+    ``Vertriebsmitarbeiter`` is one title, not a department and a staff word;
+    ``Mitarbeiter Vertriebsinnendienst`` is a staff word and a title, not two titles.
+    """
+    n = len(parts)
+    cost = [(0, 0, 0)] * (n + 1)  # of parts[i:]: (unknown parts, pieces, titles)
+    step: list[_Piece] = [_Piece(n, n, "")] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        kind = vocab.MODIFIERS.get(parts[i].word, "unknown")
+        u, k, t = cost[i + 1]
+        best, choice = (u + (kind == "unknown"), k + 1, t), _Piece(i, i + 1, kind)
+        for stop in range(min(n, i + known.longest), i, -1):
+            entry = known.table.get(_key(parts[i:stop]))
+            if entry is not None:
+                u, k, t = cost[stop]
+                if (u, k + 1, t + 1) < best:
+                    best, choice = (u, k + 1, t + 1), _Piece(i, stop, "title", entry)
+        cost[i], step[i] = best, choice
+    pieces, i = [], 0
+    while i < n:
+        pieces.append(step[i])
+        i = step[i].stop
+    return pieces
+
+
+class _Reading(NamedTuple):
+    """What a part of a title says: its titles, the words set aside and the words not known."""
+
+    titles: list[_Entry]
+    modifiers: list[tuple[str, str]]  # (kind, the words as written)
+    unknown: list[str]
+    pending: list[str]  # department and staff words that found no title
+    strange: list[str]  # the unknown words that hold letters the vocabulary lacks
+    feminine: bool
+    shape: str = "parsed"  # "exact": one title alone; "normalised": with seniority words
+
+    @property
+    def complete(self) -> bool:
+        return not self.unknown and not self.pending
+
+
+def _read_pieces(words: list[str], parts: list[_Part], pieces: list[_Piece]) -> _Reading:
+    per_word = Counter(w for part in parts for w in part.words)
+
+    def written(part: _Part) -> str:
+        whole = all(per_word[w] == 1 for w in part.words)
+        return " ".join(words[w] for w in part.words) if whole else part.word.capitalize()
+
+    titles = [p.entry for p in pieces if p.entry is not None]
+    modifiers: list[tuple[str, str]] = []
+    unknown: list[str] = []
+    pending: list[str] = []
+    strange: list[str] = []
+    for piece in pieces:
+        own = [p for p in parts[piece.start : piece.stop] if p.words]
+        if piece.kind == "unknown":
+            unknown += [words[w] for p in own for w in p.words]
+            strange += [words[w] for p in own if p.word.startswith("~") for w in p.words]
+        elif piece.kind in _SET_ASIDE or (piece.kind != "title" and titles):
+            modifiers += [(piece.kind, written(p)) for p in own]
+        elif piece.kind != "title":
+            pending += [words[w] for p in own for w in p.words]
+    kinds = {p.kind for p in pieces} - {"title"}  # exact: one title alone; normalised: with
+    shape = "exact" if not kinds else "normalised"  # seniority words; parsed: anything else
+    shape = "parsed" if len(titles) != 1 or kinds - {"seniority"} else shape
+    feminine = any(
+        p.feminine for piece in pieces if piece.entry for p in parts[piece.start : piece.stop]
+    )
+    return _Reading(titles, modifiers, unknown, pending, strange, feminine, shape)
+
+
+def _borrowed(parts: Iterable[_Part]) -> list[_Part]:
+    return [_Part(p.word, ()) for p in parts]
+
+
+def _read(text: str, known: _Known) -> _Reading:
+    """Read one part of a title (its core or a qualifier), alternatives and all."""
+    alternatives = [_read_words(a) for a in _ALTERNATIVE.split(text) if _WORD_BREAK.sub("", a)]
+    readings = []
+    for i, (words, parts) in enumerate(alternatives):
+        reading = _read_pieces(words, parts, _cover(parts, known))
+        if not reading.titles and len(alternatives) > 1:
+            # An elided head or modifier: "Sales/Marketing Manager", "Vertriebs- und
+            # Marketingleiter", "Business Development Manager/Representative".
+            after = alternatives[i + 1][1] if i + 1 < len(alternatives) else []
+            before = alternatives[i - 1][1] if i else []
+            tries = [parts + _borrowed(after[cut:]) for cut in range(len(after) - 1, 0, -1)]
+            tries += [_borrowed(before[:cut]) + parts for cut in range(1, len(before))]
+            for attempt in tries:
+                completed = _read_pieces(words, attempt, _cover(attempt, known))
+                if completed.titles and completed.complete:
+                    reading = completed
+                    break
+        readings.append(reading)
+    if len(readings) == 1:
+        return readings[0]
+    fields = ([x for r in readings for x in getattr(r, f)] for f in _Reading._fields[:5])
+    titles, modifiers, unknown, pending, strange = fields
+    return _Reading(
+        titles, modifiers, unknown, pending, strange, any(r.feminine for r in readings)
+    )
+
+
+def _segments(text: str) -> tuple[str, list[str]]:
+    """Cut *text* into its core and its qualifiers (brackets, spaced dashes, commas, "für" …)."""
+    qualifiers = [m.group(1) for m in _BRACKETS.finditer(text)]
+    core, *rest = _BREAK.split(_BRACKETS.sub(" ", text))
+    found = _INTRODUCER.search(core)
+    if found is not None:
+        rest.insert(0, core[found.end() :])
+        core = core[: found.start()]
+    return core, [q.strip() for q in (*qualifiers, *rest) if _WORD_BREAK.sub("", q)]
 
 
 @attrs.frozen(kw_only=True)
@@ -135,18 +340,27 @@ class TitleMatch:
 
     Attributes:
         title: The title as given.
-        role: The role, or None when the title is unknown: never a guess.
-        how: ``"company"`` (the company's own alias table matched),
-            ``"exact"`` (a known title, up to case, spacing and hyphens),
-            ``"normalised"`` (a known title once gender forms, gender notes
-            such as ``(m/w/d)`` and seniority words are set aside) or
-            ``"unknown"``.
+        role: The role, or None when the title is unknown or ambiguous: never a guess.
+        how: ``"company"`` (the company's alias table matched), ``"exact"``
+            (a known title, up to case, spacing and hyphens), ``"normalised"``
+            (once gender forms and notes and seniority words are set aside),
+            ``"parsed"`` (once compounds are taken apart and any other
+            qualifier is set aside), ``"ambiguous"`` (the title names two or
+            more roles, S0.2) or ``"unknown"``.
         confidence: 1.0 for a company alias or an exact match, 0.9 for a
-            normalised one, 0.0 for an unknown title.
+            normalised one, 0.8 for a parsed one, 0.0 when no role is chosen.
         matched: The known title or alias it matched, or None.
-        seniority: ``"senior"`` or ``"junior"`` when the title says so, else None.
+        seniority: ``"senior"``, ``"junior"``, ``"lead"``, ``"principal"`` or
+            ``"associate"`` when the title says so, else None.
         claims: ``("S0.2",)``: titles are not roles; a company may use both
             titles for one job.
+        candidates: The roles the title names, in the order of :class:`Role`:
+            the role alone, every role of an ambiguous title, or none.
+        unknown_words: The words of an unknown title it did not know, as
+            written; if it knows each word, those that together make no title.
+        qualifiers: What was set aside, as written: seniority, level, region
+            and industry words, and the parts after a dash, a comma,
+            ``für``/``for``/``im`` or in brackets.
     """
 
     title: str
@@ -156,84 +370,70 @@ class TitleMatch:
     matched: str | None = None
     seniority: str | None = None
     claims: tuple[str, ...] = ("S0.2",)
+    candidates: tuple[Role, ...] = attrs.field(
+        default=attrs.Factory(
+            lambda self: () if self.role is None else (self.role,), takes_self=True
+        )
+    )
+    unknown_words: tuple[str, ...] = ()
+    qualifiers: tuple[str, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        """Whether the title names two or more roles and so none is chosen (S0.2)."""
+        return self.how == "ambiguous"
 
     def __str__(self) -> str:
+        said, unknown = f"{self.title!r}: ", ", ".join(map(repr, self.unknown_words))
+        if self.ambiguous:
+            names = and_list([r.value for r in self.candidates])
+            return f"{said}ambiguous between {names} (S0.2: one job may carry both titles)"
         if self.role is None and self.how == "company":
-            return f"{self.title!r}: no sales role (the company's alias {self.matched!r})"
+            return f"{said}no sales role (the company's alias {self.matched!r})"
         if self.role is None:
-            return f"{self.title!r}: no known role (S0.2: titles are not roles)"
+            said += "no known role (S0.2: titles are not roles)"
+            return said + (f"; unknown words: {unknown}" if unknown else "")
+        said += f"{self.role.value} ({self.how} match of {self.matched!r}, "
+        aside = ", ".join(map(repr, self.qualifiers))
         return (
-            f"{self.title!r}: {self.role.value} ({self.how} match of {self.matched!r}, "
-            f"confidence {self.confidence:.1f})"
+            said
+            + f"confidence {self.confidence:.1f})"
+            + (f"; set aside: {aside}" if aside else "")
         )
 
 
-def _aliases(
-    aliases: Mapping[str, Role | str | None] | None,
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    if aliases is None:
-        return {}, {}
-    if not isinstance(aliases, Mapping):
-        raise problem(
-            "aliases",
-            f"got {describe(aliases)}; expected a table of titles to roles",
-            "invalid_type",
-        )
-    problems: list[ErrorItem] = []
-    plain: dict[str, Any] = {}
-    full: dict[str, Any] = {}
-    allowed = ", ".join(repr(r.value) for r in Role)
-    for title, role in aliases.items():
-        path = f"aliases.{title}"
-        if type(title) is not str or not _plain_key(title):
-            problems.append(
-                ErrorItem(
-                    path=path,
-                    message=f"got {describe(title)}; expected a title",
-                    code="invalid_type",
-                )
-            )
-            continue
-        member = (
-            role if role is None or isinstance(role, Role) else Role._value2member_map_.get(role)
-        )
-        if member is None and role is not None:
-            problems.append(
-                ErrorItem(
-                    path=path,
-                    message=f"got {describe(role)}; expected one of {allowed}, or null for a "
-                    "title that is no sales role",
-                    code="invalid_enum",
-                )
-            )
-            continue
-        plain[_plain_key(title)] = (member, title)
-        key, seniority = _full_key(title)
-        full[f"{seniority or ''}|{key}"] = (member, title)
-    if problems:
-        raise ValidationError(problems)
-    return plain, full
+_CONFIDENCE: Final = {"company": 1.0, "exact": 1.0, "normalised": 0.9, "parsed": 0.8}
+
+
+def _never_set_aside(word: str) -> bool:
+    return any(term.match(_normal(word)) for term in _NEVER_SET_ASIDE)
 
 
 def classify_title(
     title: str, *, aliases: Mapping[str, Role | str | None] | None = None
 ) -> TitleMatch:
-    """Tell which role a job title points to (DOMAIN.md section 2).
+    """Tell which role a job title points to (DOMAIN.md section 2 and its "Titles" edge).
 
-    It knows the English and German titles the article and practice use,
-    and tolerates case, spacing, hyphens (and Unicode dashes), umlaut
-    spellings (``Verkaeufer``), German gender forms
-    (``Vertriebsmitarbeiterin``, ``Kundenbetreuer/in``,
-    ``KundenbetreuerIn``), gender notes (``(m/w/d)``) and seniority words
-    (``Senior``, ``Junior``, ``Sr.``, ``Jr.``). A feminine ``-in`` counts
-    only as the ending of a title word that has one (``Managerin``,
-    ``Koordinatorin``), never as a word of its own (``Sales Rep in``) nor
-    glued to any word (``Sales Repin``). An unknown title gets role None:
-    it never guesses.
+    It knows the English and German titles of the article and of practice
+    ("Head of Sales", "Leiter Vertrieb", "Account Executive", "SDR" …) and
+    tolerates case, spacing, hyphens and dashes, umlaut spellings, German
+    compounds (``Vertriebsaußendienst``), gender forms (``Managerin``,
+    ``Kundenbetreuer/in``, ``KundenbetreuerIn``) and notes (``(m/w/d)``). It
+    sets aside seniority words and levels (``Senior``, ``Sr.``, ``Lead``,
+    ``II``), regions and industries (``DACH``, ``Automotive``), and whatever
+    follows a spaced dash, a comma, ``für``, ``for`` or ``im``, or stands in
+    brackets: none of these change the role. A feminine ``-in`` counts only
+    as the ending of a word that has one, never as a word of its own
+    (``Sales Rep in``) nor glued to any word (``Sales Repin``).
+
+    It never guesses: a title that names two roles (``Sales Representative
+    / Account Manager``, S0.2) is ambiguous, with both candidates and no
+    role; a title with a word it does not know is unknown, with those words.
 
     *aliases* is the company's own table of titles to roles (a :class:`Role`,
     its value, or None for a title that is no sales role); it overrides the
-    built-in one and is matched with the same tolerance.
+    built-in one and is matched with the same tolerance. An alias that names
+    a seniority ("Senior Account Manager") matches only that seniority.
 
     Raises:
         ValidationError: *title* is not a string, or *aliases* names no role.
@@ -242,44 +442,63 @@ def classify_title(
     <Role.ACCOUNT_MANAGER: 'account_manager'>
     >>> classify_title("Kundenbetreuer/in").how, classify_title("Verkäufer").how
     ('normalised', 'exact')
-    >>> print(classify_title("Account Executive").role)
-    None
-    >>> classify_title("Account Executive", aliases={"Account Executive": "sales_rep"}).role
-    <Role.SALES_REP: 'sales_rep'>
+    >>> match = classify_title("Senior Key Account Manager DACH - Automotive")
+    >>> match.role, match.how, match.qualifiers
+    (<Role.ACCOUNT_MANAGER: 'account_manager'>, 'parsed', ('Senior', 'DACH', 'Automotive'))
+    >>> match = classify_title("Sales Representative / Account Manager")
+    >>> match.role, match.ambiguous, [r.value for r in match.candidates]
+    (None, True, ['account_manager', 'sales_rep'])
+    >>> classify_title("Chief Happiness Officer").unknown_words
+    ('Happiness',)
+    >>> classify_title("Account Executive", aliases={"Account Executive": "account_manager"}).role
+    <Role.ACCOUNT_MANAGER: 'account_manager'>
     """
     if type(title) is not str:
         raise problem("title", f"got {describe(title)}; expected a string", "invalid_type")
-    company_plain, company_full = _aliases(aliases)
-    tokens = _tokens(title)
-    plain = ("".join(tokens), _masculine(tokens))
-    kept, seniority = _full_tokens(title)
-    full = ("".join(kept), _masculine(kept))
-
-    def ranked(prefix: str) -> tuple[str, str | None]:
-        return prefix + full[0], None if full[1] is None else prefix + full[1]
-
-    # A company alias that names a seniority ("Senior Account Manager") matches only that
-    # seniority; one without matches any.
-    attempts = (
-        ("company", plain, company_plain),
-        ("company", ranked(f"{seniority or ''}|"), company_full),
-        ("company", ranked("|"), company_full),
-        ("exact", plain, _BUILT_IN_PLAIN),
-        ("normalised", full, _BUILT_IN_FULL),
+    known = _known(aliases)
+    text = _without_gender(title)
+    gendered, text = text != title, text.strip()
+    # The company's alias for the whole title; one that names a seniority must match it.
+    parts = _read_words(text)[1]
+    rank, rest = _seniority(parts)
+    common: dict[str, Any] = {"title": title, "seniority": rank or None}
+    alias = known.plain.get(_key(parts)) or known.plain.get(rest)
+    if alias is not None:
+        return TitleMatch(
+            role=alias.role, how="company", confidence=1.0, matched=alias.title, **common
+        )
+    core_text, qualifier_texts = _segments(text)
+    core = _read(core_text, known)
+    # A qualifier that is a title names a role too ("Account Manager (Sales Rep)"); any other
+    # is set aside, unless it holds a word that changes the job ("- Assistenz").
+    read = [(q, _read(q, known)) for q in qualifier_texts]
+    entries = [*core.titles, *(e for _, r in read if r.complete for e in r.titles)]
+    strange = [*core.strange]
+    strange += [
+        w for q, r in read if not r.complete for w in _read_words(q)[0] if _never_set_aside(w)
+    ]
+    # Department and staff words need a title: their own, or a qualifier's
+    # ("Mitarbeiter im Vertriebsinnendienst").
+    unknown = [*core.unknown, *(core.pending if core.titles or entries == [] else ())]
+    # The words it did not know: those with letters the vocabulary lacks, if any; else the
+    # known words that together make no title ("Sales", "Head of Key Account Management").
+    unknown = sorted(dict.fromkeys(strange or unknown), key=text.find)
+    named = {e.role for e in entries}
+    candidates = tuple(r for r in Role if r in named)
+    common["qualifiers"] = (*(written for _, written in core.modifiers), *qualifier_texts)
+    if unknown or not entries or len(candidates) > 1:
+        ambiguous = not unknown and bool(entries)
+        common["how"] = "ambiguous" if ambiguous else "unknown"
+        common["candidates"] = candidates if ambiguous else ()
+        return TitleMatch(role=None, confidence=0.0, unknown_words=tuple(unknown), **common)
+    entry = next(e for e in entries if e.role in candidates) if candidates else entries[0]
+    how = "company" if entry.company else core.shape
+    if how == "exact" and (gendered or core.feminine):
+        how = "normalised"
+    how = "parsed" if qualifier_texts and not entry.company else how
+    return TitleMatch(
+        role=entry.role, how=how, confidence=_CONFIDENCE[how], matched=entry.title, **common
     )
-    for how, keys, table in attempts:
-        found, feminine = _look_up(keys, table) if keys[0].strip("|") else (None, False)
-        if found is not None:
-            kind = "normalised" if how == "exact" and feminine else how
-            return TitleMatch(
-                title=title,
-                role=found[0],
-                how=kind,
-                confidence=0.9 if kind == "normalised" else 1.0,
-                matched=found[1],
-                seniority=seniority,
-            )
-    return TitleMatch(title=title, role=None, how="unknown", confidence=0.0, seniority=seniority)
 
 
 # -- duties --
@@ -296,6 +515,79 @@ _KEY_ACCOUNT: Final = frozenset(
         Responsibility.COORDINATE_INTERNAL_RESOURCES,
     }
 )
+# Every key phrase of the vocabulary, compiled: (responsibility, its terms).
+_PHRASES: Final = tuple(
+    (duty, tuple(vocab.pattern(t) for t in phrase))
+    for duty, languages in vocab.DUTY_PHRASES.items()
+    for phrases in languages.values()
+    for phrase in phrases
+)
+_NEGATION: Final = re.compile(rf"(?<![a-z0-9])(?:{'|'.join(vocab.NEGATIONS)})(?![a-z0-9])")
+# A word of a line ("Account-Plan", "P&L" are one word each), and a line's bullet.
+_LINE_WORD: Final = re.compile(rf"[^\W_]+(?:[{_DASHES}'\u2019&][^\W_]+)*")
+_INNER_MARK: Final = re.compile(rf"[{_DASHES}'\u2019&]")
+_BULLET: Final = re.compile(rf"^\s*(?:[{_DASHES}•·▪►✓✔*>]+|\(?\d{{1,2}}[.)])\s*")
+
+
+@attrs.frozen(kw_only=True)
+class DutyLine:
+    """A line of a job description and the duty it names, with the words that decided it.
+
+    Attributes:
+        text: The line as read, without its bullet.
+        responsibility: The duty the line names.
+        matched_words: The words of the line that decided it, as written.
+    """
+
+    text: str
+    responsibility: Responsibility
+    matched_words: tuple[str, ...]
+
+    def __str__(self) -> str:
+        words = ", ".join(repr(w) for w in self.matched_words)
+        return f"{self.text!r}: {self.responsibility.value} (from {words})"
+
+
+def _read_line(line: str) -> list[DutyLine]:
+    """The duties *line* names, each with its words; none for a negated line ("keine Akquise")."""
+    code = Responsibility._value2member_map_.get(line.casefold())
+    if isinstance(code, Responsibility):
+        return [DutyLine(text=line, responsibility=code, matched_words=(line,))]
+    found = list(_LINE_WORD.finditer(line))
+    normal = [_INNER_MARK.sub(" ", _normal(word.group())) for word in found]
+    text = " ".join(normal)
+    if _NEGATION.search(text):
+        return []
+    owner = [i for i, word in enumerate(normal) for _ in range(len(word) + 1)]  # char -> word
+    hits: list[tuple[Responsibility, int, frozenset[int]]] = []
+    for duty, terms in _PHRASES:
+        matches = [term.search(text) for term in terms]
+        if all(matches):
+            held = frozenset(owner[k] for m in matches if m for k in range(*m.span()))
+            hits.append((duty, len(terms), held))
+    # A phrase whose words a longer phrase of another duty also holds is that duty's, not its
+    # own: "targets set by your manager" is meeting a target, not setting one.
+    kept = [
+        (duty, words)
+        for duty, size, words in hits
+        if not any(d != duty and s > size and words <= w for d, s, w in hits)
+    ]
+    by_duty: dict[Responsibility, set[int]] = {}
+    for duty, held in sorted(kept, key=lambda hit: min(hit[1])):
+        by_duty.setdefault(duty, set()).update(held)
+    words = {duty: tuple(found[i].group() for i in sorted(held)) for duty, held in by_duty.items()}
+    return [DutyLine(text=line, responsibility=d, matched_words=w) for d, w in words.items()]
+
+
+def _text_lines(text: str | Iterable[str] | None) -> list[str]:
+    if text is None:
+        return []
+    wanted = "a string or a list of lines"
+    if isinstance(text, bytes | Mapping):
+        raise problem("text", f"got {describe(text)}; expected {wanted}", "invalid_type")
+    items = (text,) if isinstance(text, str) else read_each(text, str, "text", "a string", wanted)
+    lines = (_BULLET.sub("", line).strip() for item in items for line in item.splitlines())
+    return [line for line in lines if line]
 
 
 @attrs.frozen(kw_only=True)
@@ -317,6 +609,10 @@ class RoleFit:
         reason: The verdict in a sentence.
         claims: The claims behind the verdict.
         policy: The name of the policy judged by.
+        lines: Each line of the free text that names a duty, with the words
+            that decided it (a line naming two duties appears twice).
+        unmapped: The lines of the free text that name no known duty, or
+            that negate one ("keine Kaltakquise"): never guessed.
     """
 
     role: Role | None
@@ -327,6 +623,8 @@ class RoleFit:
     reason: str
     claims: tuple[str, ...]
     policy: str
+    lines: tuple[DutyLine, ...] = ()
+    unmapped: tuple[str, ...] = ()
 
     def score(self, role: Role | str) -> float:
         """Return the share of the duties *role* owns.
@@ -356,7 +654,8 @@ def _duties(responsibilities: Iterable[Responsibility | str]) -> list[Responsibi
     ):
         raise problem(
             "responsibilities",
-            f"got {describe(responsibilities)}; expected a list of responsibilities",
+            f"got {describe(responsibilities)}; expected a list of responsibilities "
+            "(free text goes in text=)",
             "invalid_type",
         )
     allowed = ", ".join(repr(r.value) for r in Responsibility)
@@ -364,27 +663,35 @@ def _duties(responsibilities: Iterable[Responsibility | str]) -> list[Responsibi
     duties: dict[Responsibility, None] = {}
     for i, item in enumerate(responsibilities):
         duty = enum_member(Responsibility, item)
-        if not isinstance(duty, Responsibility):
-            problems.append(
-                ErrorItem(
-                    path=f"responsibilities[{i}]",
-                    message=f"got {describe(item)}; expected one of {allowed}",
-                    code="invalid_enum",
-                )
-            )
-        else:
+        if isinstance(duty, Responsibility):
             duties[duty] = None
+            continue
+        path, message = (
+            f"responsibilities[{i}]",
+            f"got {describe(item)}; expected one of {allowed}",
+        )
+        problems.append(ErrorItem(path=path, message=message, code="invalid_enum"))
     if problems:
         raise ValidationError(problems)
     return list(duties)
 
 
 def classify_duties(
-    responsibilities: Iterable[Responsibility | str],
+    responsibilities: Iterable[Responsibility | str] = (),
     *,
+    text: str | Iterable[str] | None = None,
     policy: Policy | str | Mapping[str, Any] = STRICT,
 ) -> RoleFit:
     """Tell which role a job description's duties describe under *policy*.
+
+    The duties are responsibility codes (*responsibilities*), free text
+    (*text*: a string, read line by line, or a list of lines, English or
+    German, bullets and all), or both. Each line of the text is mapped to
+    the duties whose key phrases it holds ("Akquise von Neukunden",
+    "Betreuung von Schlüsselkunden", "Manage key accounts",
+    "Auftragsabwicklung" …), each with the words that decided it; a line
+    that names no known duty, or negates one ("keine Kaltakquise"), is
+    listed as unmapped, never guessed.
 
     Each role scores the share of the duties the policy gives it; the role
     that owns them all is the fit. A job that mixes new-business duties with
@@ -393,7 +700,8 @@ def classify_duties(
     job both titles.
 
     Raises:
-        ValidationError: An item names no responsibility.
+        ValidationError: An item names no responsibility, or *text* is
+            neither a string nor a list of strings.
 
     >>> fit = classify_duties(["manage_key_accounts", "write_account_plan"])
     >>> fit.role, fit.mixed
@@ -401,9 +709,28 @@ def classify_duties(
     >>> fit = classify_duties(["prospecting", "manage_key_accounts"])
     >>> fit.role, fit.mixed, "S0.2" in fit.claims
     (None, True, True)
+    >>> fit = classify_duties(text='''
+    ...     - Betreuung von Schlüsselkunden
+    ...     - Account-Pläne erstellen
+    ...     - Kaffee kochen
+    ... ''')
+    >>> for line in fit.lines:
+    ...     print(line)
+    'Betreuung von Schlüsselkunden': manage_key_accounts (from 'Betreuung', 'Schlüsselkunden')
+    'Account-Pläne erstellen': write_account_plan (from 'Account-Pläne')
+    >>> fit.role, fit.unmapped
+    (<Role.ACCOUNT_MANAGER: 'account_manager'>, ('Kaffee kochen',))
     """
-    duties = _duties(responsibilities)
+    read: dict[str, Any] = {}
+    gather(
+        lambda: read.setdefault("duties", _duties(responsibilities)),
+        lambda: read.setdefault("lines", _text_lines(text)),
+    )
     judged_by = as_policy(policy)
+    per_line = [(line, _read_line(line)) for line in read["lines"]]
+    found = [duty for _, named in per_line for duty in named]
+    unmapped = [line for line, named in per_line if not named]
+    duties = list(dict.fromkeys([*read["duties"], *(d.responsibility for d in found)]))
     evidence = tuple(
         (duty, tuple(r for r in Role if r in judged_by.owners_of(duty))) for duty in duties
     )
@@ -421,7 +748,11 @@ def classify_duties(
     claims = tuple(dict.fromkeys(c for d in duties for c in duty_claims(d)))
     said = f"under policy {judged_by.name!r}"
     if not duties:
-        reason = "No duties given: no role fits."
+        reason = (
+            "No line of the text names a known duty: no role fits."
+            if unmapped
+            else "No duties given: no role fits."
+        )
     elif role is not None:
         reason = f"Every duty listed is the work of {role_phrase(role)} {said}."
     elif best == 1.0:
@@ -441,6 +772,8 @@ def classify_duties(
             f"with key-account duties ({', '.join(d.value for d in key_account)}): the article "
             "keeps them apart (S1.4), though some companies give such a job both titles (S0.2)."
         )
+    if unmapped and duties:
+        reason += f" {plural(len(unmapped), 'line')} of the text named no known duty (unmapped)."
     return RoleFit(
         role=role,
         candidates=candidates,
@@ -450,4 +783,6 @@ def classify_duties(
         reason=reason,
         claims=claims,
         policy=judged_by.name,
+        lines=tuple(found),
+        unmapped=tuple(unmapped),
     )
