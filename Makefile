@@ -28,7 +28,7 @@ typecheck:
 	$(BIN)/mypy
 
 tests:
-	$(BIN)/pytest --cov --cov-report=term
+	$(BIN)/pytest -n auto --cov --cov-report=term
 
 docs:
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
