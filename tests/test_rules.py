@@ -1,4 +1,4 @@
-"""Every rule of DOMAIN.md section 5: silent on a clean portfolio, firing on a minimal change."""
+"""Every rule of docs/rules.md: silent on a clean portfolio, firing on a minimal change."""
 
 from datetime import date, timedelta
 

@@ -25,7 +25,7 @@ AM, SR, SM, SC, MKT = (
     Role.MARKETING,
 )
 
-# DOMAIN.md section 2, English and German, as written there.
+# docs/domain.md, roles and titles, English and German, as written there.
 SECTION_2 = [
     ("Account Manager", AM),
     ("Key Account Manager", AM),
@@ -53,7 +53,7 @@ SECTION_2 = [
 
 @pytest.mark.parametrize(("title", "role"), SECTION_2)
 def test_every_title_of_the_domain_is_known_exactly(title, role):
-    """Every title of DOMAIN.md section 2 matches exactly, citing S0.2."""
+    """Every title of docs/domain.md, roles and titles matches exactly, citing S0.2."""
     match = classify_title(title)
     assert match.role is role
     assert match.how == "exact"
@@ -418,7 +418,7 @@ def test_a_feminine_company_alias_form_matches_the_alias_but_junk_does_not():
 
 # -- titles in the wild --
 
-# The titles the issue "Titles and duties in the wild" lists, with the role DOMAIN.md gives them.
+# The titles the issue "Titles and duties in the wild" lists, with the role docs/domain.md gives.
 FROM_THE_ISSUE = [
     ("Leiter Vertrieb", SM),
     ("Head of Sales", SM),
@@ -433,7 +433,7 @@ FROM_THE_ISSUE = [
     ("Account Executive", SR),
     ("Business Development Manager", SR),
     ("Marketing Manager", MKT),
-    # and the rest of DOMAIN.md's "Titles" edge
+    # and the rest of the domain page's roles and titles
     ("Vertriebsleiter", SM),
     ("Area Sales Manager", SM),
     ("Business Development Representative", SR),
@@ -455,7 +455,7 @@ FROM_THE_ISSUE = [
 
 @pytest.mark.parametrize(("title", "role"), FROM_THE_ISSUE)
 def test_every_title_of_the_issue_gets_its_role(title, role):
-    """Each title the issue lists gets the role DOMAIN.md gives it, with a confidence."""
+    """Each title the issue lists gets the role docs/domain.md gives it, with a confidence."""
     match = classify_title(title)
     assert match.role is role
     assert match.candidates == (role,)

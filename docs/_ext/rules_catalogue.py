@@ -126,7 +126,35 @@ class RulesCatalogue(SphinxDirective):
         return out
 
 
+class ResponsibilitiesTable(SphinxDirective):
+    """The ``responsibilities-table`` directive: who owns each responsibility, and why."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        """Render the responsibilities as the installed salesroles knows them."""
+        import salesroles  # noqa: PLC0415 - imported when the page is built, not on load
+        from salesroles._rules.duties import duty_claims, duty_phrase  # noqa: PLC0415
+
+        def roles(policy: Any, duty: Any) -> str:
+            return ", ".join(r.value for r in salesroles.Role if r in policy.owners_of(duty))
+
+        rows = [
+            [
+                _para(nodes.literal(text=duty.value)),
+                _para(duty_phrase(duty)),
+                _para(roles(salesroles.STRICT, duty)),
+                _para(roles(salesroles.MERGED, duty)),
+                _para(", ".join(duty_claims(duty))),
+            ]
+            for duty in salesroles.Responsibility
+        ]
+        header = ["responsibility", "what it is", "strict", "merged", "claims"]
+        return [_table(header, rows)]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the ``rules-catalogue`` directive."""
+    """Register the ``rules-catalogue`` and ``responsibilities-table`` directives."""
     app.add_directive("rules-catalogue", RulesCatalogue)
+    app.add_directive("responsibilities-table", ResponsibilitiesTable)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -182,7 +182,7 @@ class Table:
     _title: ClassVar[str] = ""
     _columns: ClassVar[tuple[str, ...]] = ()
     _formats: ClassVar[Mapping[str, str]] = {}
-    #: The claims of DOMAIN.md the result serves.
+    #: The claims (docs/domain.md) the result serves.
     claims: ClassVar[tuple[str, ...]] = ()
 
     def to_records(self) -> list[Record]:

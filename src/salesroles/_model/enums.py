@@ -38,7 +38,7 @@ __all__ = [
 
 
 class Role(enum.StrEnum):
-    """What a team member does in the sales organisation (DOMAIN.md section 2, S0.1)."""
+    """What a team member does in the sales organisation (docs/domain.md; S0.1)."""
 
     ACCOUNT_MANAGER = "account_manager"
     SALES_REP = "sales_rep"
@@ -130,7 +130,7 @@ class DealStage(enum.StrEnum):
 
 
 class Responsibility(enum.StrEnum):
-    """A duty of the sales organisation (DOMAIN.md section 3).
+    """A duty of the sales organisation (docs/domain.md, responsibilities).
 
     Which roles own each one is a matter of policy; under the article's strict
     distinction, for example, only sales reps do ``prospecting`` (S1.1, S1.4).

@@ -1,4 +1,4 @@
-"""The rules of the article (DOMAIN.md section 5): one judge per rule, with its catalogue entry.
+"""The rules of the article (docs/rules.md): one judge per rule, with its catalogue entry.
 
 Each rule is a pure function of a :class:`~.context.Context` (the portfolio,
 the day it is judged at, the owners the policy names, and indexes built
@@ -645,7 +645,7 @@ def work_outside_role(ctx: Context) -> Iterator[Violation]:
         yield _misassigned(ctx, work, verdict)
 
 
-#: The rules in the order of DOMAIN.md section 5: the order of the catalogue and of reports.
+#: The rules in the order of docs/rules.md: the order of the catalogue and of reports.
 RULES: Final = (
     account_manager_new_business,
     key_account_without_manager,

@@ -1,4 +1,4 @@
-"""The responsibilities (DOMAIN.md section 3): what each is, who owns it by the article, and why.
+"""The responsibilities (docs/domain.md): what each is, who owns it by the article, and why.
 
 The table is the article's distinction; policies start from it
 (:data:`~salesroles.STRICT` is it) and may move responsibilities to other roles.
@@ -15,7 +15,7 @@ __all__ = ["duty_claims", "duty_phrase", "strict_owners"]
 _AM: Final = Role.ACCOUNT_MANAGER
 _SR: Final = Role.SALES_REP
 
-# DOMAIN.md section 3: what each responsibility is, who owns it under the article's
+# docs/domain.md, responsibilities: what each responsibility is, who owns it under the article's
 # distinction, and the claims that say so.
 _DUTIES: Final[dict[Responsibility, tuple[str, tuple[Role, ...], tuple[str, ...]]]] = {
     Responsibility.PROSPECTING: ("prospect for new customers", (_SR,), ("S1.1", "S5.5")),
@@ -96,7 +96,7 @@ _DUTIES: Final[dict[Responsibility, tuple[str, tuple[Role, ...], tuple[str, ...]
 
 
 def duty_phrase(responsibility: Responsibility) -> str:
-    """Say what *responsibility* is, as section 3 of DOMAIN.md: ``prospect for new customers``."""
+    """Say what *responsibility* is, as docs/domain.md does: ``prospect for new customers``."""
     return _DUTIES[responsibility][0]
 
 

@@ -42,7 +42,7 @@ def check(
 ) -> Report:
     """Judge *portfolio* by every rule *policy* switches on, and report what is at fault.
 
-    The rules are those of :func:`rules` (DOMAIN.md section 5). *policy*
+    The rules are those of :func:`rules` (docs/rules.md). *policy*
     decides which run, how severe their findings are and which roles own each
     responsibility; it is a :class:`Policy`, the name of a built-in one
     (``"strict"``, the default, or ``"merged"``), or a policy's plain data.
@@ -167,7 +167,7 @@ def decide(  # noqa: PLR0913 - the work, and what it is judged by
     *who* is a :class:`Role` (or its value) or a :class:`TeamMember`;
     *subject*, optionally, the entity the work is about (a customer, lead,
     key account, plan, deal, order, target …). The answer follows the
-    policy's table of owners (DOMAIN.md section 3), and what the subject is:
+    policy's table of owners (docs/domain.md, responsibilities), and what the subject is:
 
     - working a lead, or a lapsed or lost customer, is new business, which
       account managers do not do under ``strict`` (S1.3, S1.4), even for

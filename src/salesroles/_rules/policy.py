@@ -1,6 +1,6 @@
 """Policies: which roles own each responsibility, which rules are on, and how severe they are.
 
-The responsibility table is DOMAIN.md section 3. Two policies are built in:
+The responsibility table is docs/domain.md, responsibilities. Two policies are built in:
 :data:`STRICT`, the article's own distinction and the default everywhere, and
 :data:`MERGED`, the O*NET reading of S0.2 (one job under both titles).
 """
@@ -579,7 +579,7 @@ def as_responsibility(value: object, *, path: str = "responsibility") -> Respons
     return _responsibility(value, path=path)
 
 
-#: The article's own distinction (DOMAIN.md sections 3 and 5): the default everywhere.
+#: The article's own distinction (docs/domain.md and docs/rules.md): the default everywhere.
 STRICT: Final = Policy(
     name="strict",
     description="The article's distinction: account managers keep and grow key accounts, "

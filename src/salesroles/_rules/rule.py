@@ -76,7 +76,7 @@ Judge = Callable[["Context"], Iterable[Violation]]
 
 @attrs.frozen(kw_only=True)
 class Rule:
-    """A rule of the catalogue (the rules page of the docs, DOMAIN.md section 5).
+    """A rule of the catalogue (docs/rules.md).
 
     Attributes:
         id: The stable id findings carry, such as ``key-account-without-plan``.

@@ -412,7 +412,7 @@ def _never_set_aside(word: str) -> bool:
 def classify_title(
     title: str, *, aliases: Mapping[str, Role | str | None] | None = None
 ) -> TitleMatch:
-    """Tell which role a job title points to (DOMAIN.md section 2 and its "Titles" edge).
+    """Tell which role a job title points to (docs/domain.md, roles and titles).
 
     It knows the English and German titles of the article and of practice
     ("Head of Sales", "Leiter Vertrieb", "Account Executive", "SDR" …) and

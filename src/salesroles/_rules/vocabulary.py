@@ -149,7 +149,7 @@ PERSON_NOUNS: Final = frozenset(
     )
 )
 
-#: The titles of each role, DOMAIN.md section 2 and its "Titles" edge first. The first title of
+#: The titles of each role, the domain page's roles and titles first. The first title of
 #: each spelling is the one a match reports.
 TITLES: Final[dict[Role, tuple[str, ...]]] = {
     Role.ACCOUNT_MANAGER: (
@@ -299,7 +299,7 @@ _TARGETS = "targets?$|quotas?$|goals?$"
 _ZIELE = "*ziele?n?$"
 _CUSTOMERS = "customers?$|clients?$|accounts?$|prospects?$|sites?$"
 
-#: Each responsibility (DOMAIN.md section 3) with its key phrases in English and German, in the
+#: Each responsibility (docs/domain.md) with its key phrases in English and German, in the
 #: article's vocabulary: a phrase is a tuple of terms that must all occur in a line.
 DUTY_PHRASES: Final[dict[Responsibility, dict[str, tuple[tuple[str, ...], ...]]]] = {
     Responsibility.PROSPECTING: {
