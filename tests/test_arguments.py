@@ -19,10 +19,10 @@ DAY_TAKERS = {
     "check": lambda day: sr.check(P, as_of=day),
     "plan_attainment": lambda day: sr.plan_attainment(P, day),
     "Scenario.compare": lambda day: sr.Scenario(before=P).compare(as_of=day),
-    "workload": lambda day: sr.workload(P, on=day),
-    "renewals": lambda day: sr.renewals(P, on=day),
+    "workload": lambda day: sr.workload(P, as_of=day),
+    "renewals": lambda day: sr.renewals(P, as_of=day),
     "communication_schedule": lambda day: sr.communication_schedule(
-        P, "2026-01-01", "2026-12-31", on=day
+        P, "2026-01-01", "2026-12-31", as_of=day
     ),
 }
 
@@ -82,10 +82,55 @@ def test_a_share_is_read_alike_with_or_without_its_upper_bound():
     code, message = refusal(lambda v: sr.decision_team(P, carry_share=v), Decimal(1))
     assert (code, message) == (
         "out_of_range",
-        'got the decimal 1; expected a Decimal from 0 up to 1, like Decimal("0.5")',
+        "got the decimal 1; expected a number from 0 up to but not including 1, like 0.5",
     )
     code, message = refusal(lambda v: sr.assess_key_accounts(P, threshold=v), Decimal("1.5"))
-    assert message == 'got the decimal 1.5; expected a Decimal from 0 to 1, like Decimal("0.5")'
+    assert message == "got the decimal 1.5; expected a number from 0 to 1, like 0.5"
+
+
+@pytest.mark.parametrize("share", [0.5, "0.5", Decimal("0.5"), Decimal("0.50")])
+def test_a_share_is_any_number_read_exactly(share):
+    """A float, a decimal string and a Decimal are one share: floats through their repr."""
+    assert sr.assess_key_accounts(P, threshold=share).threshold == Decimal("0.5")
+    assert sr.decision_team(P, carry_share=share).carry_share == Decimal("0.5")
+    assert sr.assess_key_accounts(P, threshold=0.1).threshold.as_tuple().digits == (1,)
+
+
+@pytest.mark.parametrize(
+    ("bad", "code", "message"),
+    [
+        (float("nan"), "out_of_range", "got the float nan; expected a finite number"),
+        (Decimal("-Inf"), "out_of_range", "got the decimal -Infinity; expected a finite number"),
+        (1.5, "out_of_range", "got the float 1.5; expected a number from 0 to 1, like 0.5"),
+        (-1, "out_of_range", "got the number -1; expected a number from 0 to 1, like 0.5"),
+        ("half", "invalid_decimal", "got 'half'; expected a number or a decimal string"),
+        (True, "invalid_decimal", "got the boolean true; expected a number or a decimal string"),
+        (None, "invalid_decimal", "got null; expected a number or a decimal string"),
+    ],
+)
+def test_a_bad_share_says_what_came_and_what_was_wanted(bad, code, message):
+    got = refusal(lambda v: sr.assess_key_accounts(P, threshold=v), bad)
+    assert got[0] == code
+    assert got[1].startswith(message)
+
+
+def test_an_enumeration_argument_reads_as_the_wire_does():
+    from salesroles._model.arguments import read_enum
+
+    assert read_enum("large", sr.Segment, "segment") is sr.Segment.LARGE
+    assert read_enum(sr.Segment.SMALL, sr.Segment, "segment") is sr.Segment.SMALL
+    assert refusal(lambda v: read_enum(v, sr.Segment, "segment"), "larg") == (
+        "invalid_enum",
+        "got 'larg'; expected one of 'small', 'medium', 'large'; did you mean 'large'?",
+    )
+    assert refusal(lambda v: read_enum(v, sr.Segment, "segment"), 3) == (
+        "invalid_type",
+        "got the number 3; expected one of 'small', 'medium', 'large'",
+    )
+    assert refusal(lambda v: read_enum(v, sr.Segment, "segment"), "huge") == (
+        "invalid_enum",
+        "got 'huge'; expected one of 'small', 'medium', 'large'",
+    )
 
 
 def test_an_assessment_names_every_bad_limit_at_once():

@@ -244,10 +244,31 @@ def test_weights_are_validated_with_their_paths():
             revenue=0, profit=0, growth_potential=0, share_of_wallet=0, relationship=0
         )
     assert [(e.path, e.code) for e in caught.value.errors] == [("", "all_zero")]
-    with pytest.raises(ValidationError) as caught:
-        AssessmentWeights(revenue=0.3)
-    assert [(e.path, e.code) for e in caught.value.errors] == [("revenue", "float_decimal")]
     assert AssessmentWeights(revenue="2").revenue == Decimal(2)
+
+
+@pytest.mark.parametrize("weight", [0.3, "0.3", Decimal("0.3")])
+def test_a_weight_is_any_number_read_exactly(weight):
+    # A weight is a proportion, no money: a float is read through its repr, 0.3 as 0.3.
+    weights = AssessmentWeights(revenue=weight, profit=weight)
+    assert (weights.revenue, weights.profit) == (Decimal("0.3"), Decimal("0.3"))
+    assert AssessmentWeights(revenue=1).revenue == Decimal(1)
+
+
+def test_every_bad_weight_is_named_and_all_zero_only_when_every_weight_reads():
+    with pytest.raises(ValidationError) as caught:
+        AssessmentWeights(revenue=float("nan"), profit="heavy", relationship=-0.5)
+    assert [(e.path, e.code) for e in caught.value.errors] == [
+        ("revenue", "out_of_range"),
+        ("profit", "invalid_decimal"),
+        ("relationship", "out_of_range"),
+    ]
+    # A weight that does not read might have been the one above 0: "all zero" is not judged.
+    with pytest.raises(ValidationError) as caught:
+        AssessmentWeights(
+            revenue=0, profit=0, growth_potential=0, share_of_wallet=0, relationship=None
+        )
+    assert [(e.path, e.code) for e in caught.value.errors] == [("relationship", "invalid_decimal")]
 
 
 def test_every_bad_limit_is_named_at_once():
@@ -264,7 +285,14 @@ def test_every_bad_limit_is_named_at_once():
     with pytest.raises(ValidationError):
         sr.assess_key_accounts(sample_portfolio(), threshold=Decimal("NaN"))
     with pytest.raises(ValidationError):
-        sr.assess_key_accounts(sample_portfolio(), threshold=0.5)
+        sr.assess_key_accounts(sample_portfolio(), threshold=1.5)
+
+
+def test_the_threshold_is_any_number_and_comes_back_as_the_decimal_read():
+    assert sr.assess_key_accounts(sample_portfolio(), threshold=0.9).threshold == Decimal("0.9")
+    as_float = sr.assess_key_accounts(sample_portfolio(), threshold=0.9)
+    as_decimal = sr.assess_key_accounts(sample_portfolio(), threshold=Decimal("0.9"))
+    assert as_float == as_decimal
 
 
 def test_a_generated_portfolio_is_cut_down_to_the_cap():

@@ -216,16 +216,33 @@ def usd(amount):
 
 def test_the_day_may_be_an_iso_string():
     p = sample_portfolio()
-    assert sr.plan_attainment(p, on="2026-06-30") == sr.plan_attainment(p, date(2026, 6, 30))
+    assert sr.plan_attainment(p, as_of="2026-06-30") == sr.plan_attainment(p, date(2026, 6, 30))
+    assert sr.plan_attainment(p, "2026-06-30").as_of == date(2026, 6, 30)
+
+
+def test_on_still_works_with_a_warning_and_both_are_refused():
+    p = sample_portfolio()
+    with pytest.warns(DeprecationWarning, match=r"on= is deprecated; use as_of=") as warned:
+        old = sr.plan_attainment(p, on="2026-06-30")
+    assert warned[0].filename == __file__
+    assert old == sr.plan_attainment(p, "2026-06-30")
+    with pytest.raises(ValidationError) as by_name:
+        sr.plan_attainment(p, as_of="2026-06-30", on="2026-06-30")
+    with pytest.raises(ValidationError) as by_position:
+        sr.plan_attainment(p, "2026-06-30", on="2026-06-30")
+    for caught in (by_name, by_position):
+        assert [(e.path, e.code) for e in caught.value.errors] == [
+            ("as_of", "conflicting_arguments")
+        ]
 
 
 @pytest.mark.parametrize(
     ("call", "path", "code"),
     [
         (lambda p: sr.plan_attainment(None), "portfolio", "invalid_type"),
-        (lambda p: sr.plan_attainment(p, on=5), "on", "invalid_date"),
-        (lambda p: sr.plan_attainment(p, on=datetime(2026, 6, 30)), "on", "invalid_date"),
-        (lambda p: sr.plan_attainment(p, on="30 June 2026"), "on", "invalid_date"),
+        (lambda p: sr.plan_attainment(p, as_of=5), "as_of", "invalid_date"),
+        (lambda p: sr.plan_attainment(p, datetime(2026, 6, 30)), "as_of", "invalid_date"),
+        (lambda p: sr.plan_attainment(p, as_of="30 June 2026"), "as_of", "invalid_date"),
         (lambda p: sr.contract_revenue("K-ACME", Period.year(2026)), "contract", "invalid_type"),
         (lambda p: sr.contract_revenue(p.contracts[0], "2026"), "window", "invalid_type"),
     ],

@@ -1,4 +1,5 @@
 from datetime import date, datetime, timedelta
+from unittest import mock
 
 import attrs
 import pytest
@@ -8,6 +9,7 @@ from hypothesis import strategies as st
 
 import salesroles as sr
 from salesroles import NotFoundError, SupplyContract, TouchpointStatus, ValidationError
+from salesroles._model import cadence as values
 from salesroles.testing import portfolios, sample_portfolio
 
 
@@ -35,17 +37,19 @@ def test_contracts_ending_within_six_months_soonest_first():
 
 def test_a_contract_ending_today_is_listed_one_that_ended_is_not():
     p = with_contracts()
-    assert [c.contract for c in sr.renewals(p, on=date(2026, 11, 30)).contracts] == [
+    assert [c.contract for c in sr.renewals(p, as_of=date(2026, 11, 30)).contracts] == [
         "K-BAKER",
         "K-NORD",
     ]
-    assert sr.renewals(p, on=date(2026, 12, 1)).contracts == ()
+    assert sr.renewals(p, as_of=date(2026, 12, 1)).contracts == ()
 
 
-def test_the_horizon_is_calendar_months_or_days():
+def test_the_horizon_is_calendar_months_or_days_its_last_day_included():
     p = with_contracts()
-    assert sr.renewals(p, relativedelta(days=2)).contracts == ()
-    assert len(sr.renewals(p, timedelta(days=3)).contracts) == 2
+    # Both renew on 1 December: three days out is the 30th, four days out the 1st.
+    assert sr.renewals(p, relativedelta(days=3)).contracts == ()
+    assert len(sr.renewals(p, timedelta(days=4)).contracts) == 2
+    assert len(sr.renewals(p, relativedelta(days=4)).contracts) == 2
     acme = sr.renewals(p, relativedelta(years=2, months=2)).contracts[-1]
     assert (acme.contract, acme.end_date, acme.is_key_account) == (
         "K-ACME",
@@ -53,6 +57,28 @@ def test_the_horizon_is_calendar_months_or_days():
         True,
     )
     assert acme.annual_value == sr.Money(amount="800000.00", currency="EUR")
+
+
+def test_only_contracts_in_force_on_the_day_come_up_for_renewal():
+    # K-LATER starts after the day asked about: it is not up for renewal yet, even though
+    # its renewal date falls in the horizon.
+    p = with_contracts().add(
+        SupplyContract(id="K-LATER", customer="C-NORD", start="2026-12-15", term_months=1)
+    )
+    listed = [c.contract for c in sr.renewals(p, relativedelta(months=3)).contracts]
+    assert listed == ["K-BAKER", "K-NORD"]
+    on_its_first_day = sr.renewals(p, relativedelta(months=3), as_of="2026-12-15")
+    assert [c.contract for c in on_its_first_day.contracts] == ["K-LATER"]
+    assert on_its_first_day.contracts[0].renewal_date == date(2027, 1, 15)
+
+
+@given(portfolios(), st.dates(date(2000, 1, 1), date(2040, 1, 1)), st.integers(1, 800))
+def test_renewals_are_exactly_the_contracts_in_force_renewing_in_the_horizon(p, day, days):
+    listed = sr.renewals(p, timedelta(days=days), as_of=day)
+    until = day + timedelta(days=days)
+    expected = {k.id for k in p.contracts if k.start <= day <= k.end_date < until}
+    assert {c.contract for c in listed.contracts} == expected
+    assert all(day < c.renewal_date <= until for c in listed.contracts)
 
 
 @pytest.mark.parametrize("within", [relativedelta(months=-1), timedelta(0), 30])
@@ -149,10 +175,10 @@ def test_the_schedule_stays_within_the_plans_period():
     assert s.touchpoints == ()
     assert s.end == date(2027, 2, 28)
     later = sr.communication_schedule(
-        sample_portfolio(), date(2027, 1, 1), date(2027, 2, 28), on=date(2026, 12, 1)
+        sample_portfolio(), date(2027, 1, 1), date(2027, 2, 28), as_of=date(2026, 12, 1)
     )
     assert later.touchpoints == ()
-    gone = sr.communication_schedule(sample_portfolio(), *Q4, on=date(2027, 1, 5))
+    gone = sr.communication_schedule(sample_portfolio(), *Q4, as_of=date(2027, 1, 5))
     assert gone.touchpoints == ()
     assert gone.without_cadence == ()
 
@@ -196,8 +222,8 @@ def test_bad_schedule_arguments_are_refused():
 def test_calendar_never_raises_nor_changes_the_portfolio(p, start, days):
     before = attrs.asdict(p, recurse=False)
     end = start + timedelta(days=days)
-    s = sr.communication_schedule(p, start, end, on=start, last_contacts={})
-    sr.renewals(p, on=start)
+    s = sr.communication_schedule(p, start, end, as_of=start, last_contacts={})
+    sr.renewals(p, as_of=start)
     assert attrs.asdict(p, recurse=False) == before
     assert all(start <= t.date <= end for t in s.touchpoints)
     assert all(t.status is TouchpointStatus.UPCOMING for t in s.touchpoints)
@@ -205,12 +231,12 @@ def test_calendar_never_raises_nor_changes_the_portfolio(p, start, days):
 
 def test_dates_may_be_iso_strings():
     p = sample_portfolio()
-    assert sr.renewals(p, on="2028-06-01") == sr.renewals(p, on=date(2028, 6, 1))
+    assert sr.renewals(p, as_of="2028-06-01") == sr.renewals(p, as_of=date(2028, 6, 1))
     by_string = sr.communication_schedule(
-        p, "2026-10-01", "2026-12-31", last_contacts={"C-ACME": "2026-10-06"}, on="2026-11-27"
+        p, "2026-10-01", "2026-12-31", last_contacts={"C-ACME": "2026-10-06"}, as_of="2026-11-27"
     )
     by_date = sr.communication_schedule(
-        p, *Q4, last_contacts={"C-ACME": date(2026, 10, 6)}, on=date(2026, 11, 27)
+        p, *Q4, last_contacts={"C-ACME": date(2026, 10, 6)}, as_of=date(2026, 11, 27)
     )
     assert by_string == by_date
 
@@ -223,12 +249,12 @@ def test_dates_may_be_iso_strings():
         (lambda p: sr.renewals(p, within=6), "within", "invalid_type"),
         (lambda p: sr.renewals(p, relativedelta(years=9000)), "within", "out_of_range"),
         (lambda p: sr.renewals(p, timedelta(days=10**7)), "within", "out_of_range"),
-        (lambda p: sr.renewals(p, on=datetime(2026, 1, 1)), "on", "invalid_date"),
-        (lambda p: sr.renewals(p, on="01/01/2026"), "on", "invalid_date"),
+        (lambda p: sr.renewals(p, as_of=datetime(2026, 1, 1)), "as_of", "invalid_date"),
+        (lambda p: sr.renewals(p, as_of="01/01/2026"), "as_of", "invalid_date"),
         (lambda p: sr.communication_schedule(None, *Q4), "portfolio", "invalid_type"),
         (lambda p: sr.communication_schedule(p, 5, Q4[1]), "start", "invalid_date"),
         (lambda p: sr.communication_schedule(p, Q4[0], "end"), "end", "invalid_date"),
-        (lambda p: sr.communication_schedule(p, *Q4, on=5), "on", "invalid_date"),
+        (lambda p: sr.communication_schedule(p, *Q4, as_of=5), "as_of", "invalid_date"),
         (
             lambda p: sr.communication_schedule(p, *Q4, last_contacts=5),
             "last_contacts",
@@ -250,3 +276,47 @@ def test_bad_arguments_are_refused_by_name(call, path, code):
 def test_a_bad_horizon_says_what_is_expected():
     with pytest.raises(ValidationError, match=r"expected a horizon .* relativedelta\(months=6\)"):
         sr.renewals(sample_portfolio(), within="6 months")
+
+
+# -- on= is the deprecated spelling of as_of= --
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda p, **day: sr.renewals(p, relativedelta(years=3), **day),
+        lambda p, **day: sr.communication_schedule(p, *Q4, last_contacts={}, **day),
+    ],
+)
+def test_on_still_works_with_a_warning_and_both_are_refused(call):
+    p = sample_portfolio()
+    with pytest.warns(DeprecationWarning, match=r"on= is deprecated; use as_of=") as warned:
+        old = call(p, on="2026-11-27")
+    assert warned[0].filename == __file__
+    assert old == call(p, as_of="2026-11-27")
+    assert old.as_of == old.on == date(2026, 11, 27)
+    with pytest.raises(ValidationError) as caught:
+        call(p, as_of="2026-11-27", on="2026-11-27")
+    assert [(e.path, e.code) for e in caught.value.errors] == [("as_of", "conflicting_arguments")]
+    with (
+        pytest.warns(DeprecationWarning, match="on= is deprecated"),
+        pytest.raises(ValidationError) as caught,
+    ):
+        call(p, on="27.11.2026")
+    assert [(e.path, e.code) for e in caught.value.errors] == [("as_of", "invalid_date")]
+
+
+# -- a cadence's search follows the window, not the plan's age --
+
+
+def test_a_plan_begun_long_ago_reads_only_the_window():
+    p = sample_portfolio()
+    plan = p.plan("AP-ACME-2026")
+    weekly = attrs.evolve(plan.communication, cadence="FREQ=DAILY;INTERVAL=7;BYDAY=MO")
+    forever = sr.Period(start="0001-01-01", end="9999-12-31")  # 1 January 1 was a Monday
+    p = p.replace(attrs.evolve(plan, period=forever, communication=weekly))
+    with mock.patch.object(values, "_period", wraps=values._period) as periods:
+        s = sr.communication_schedule(p, *Q4, as_of=Q4[0])
+    assert periods.call_count <= 92 // 7 + 3
+    assert all(t.date.weekday() == 0 for t in s.touchpoints)
+    assert all(((t.date - date(1, 1, 1)).days % 7) == 0 for t in s.touchpoints)

@@ -71,11 +71,19 @@ def test_any_customer_can_be_looked_at_but_not_an_unknown_one():
         sr.decision_team(sample_portfolio(), "C-NOPE")
 
 
-@pytest.mark.parametrize("bad", [Decimal(1), Decimal(-1), 0.5, Decimal("NaN"), "0.5"])
-def test_the_carry_share_must_be_a_decimal_below_one(bad):
+@pytest.mark.parametrize("bad", [Decimal(1), Decimal(-1), 1.5, Decimal("NaN"), "1", True, "half"])
+def test_the_carry_share_must_be_a_number_from_zero_below_one(bad):
+    """A share is read alike as int, float, Decimal or decimal string; 1 and above are refused."""
     with pytest.raises(ValidationError) as caught:
         sr.decision_team(sample_portfolio(), carry_share=bad)
     assert [e.path for e in caught.value.errors] == ["carry_share"]
+
+
+@pytest.mark.parametrize("share", [0.5, "0.5", Decimal("0.5")])
+def test_a_carry_share_may_be_given_as_any_number(share):
+    """0.5, "0.5" and Decimal("0.5") give the same coverage, exactly."""
+    team = sr.decision_team(sample_portfolio(), carry_share=share)
+    assert team.carry_share == Decimal("0.5")
 
 
 def test_decision_team_records_join_the_roles():

@@ -90,10 +90,63 @@ def test_profitability_targets_within_bounds_are_accepted(margin):
     assert plan(profitability_target=margin).profitability_target == Decimal(margin)
 
 
-def test_profitability_target_as_float_is_named():
-    assert problems(lambda: plan(profitability_target=0.22)) == [
-        ("profitability_target", "float_decimal")
+def test_profitability_target_as_a_float_is_read_exactly():
+    # A fraction is no money: a float is taken through its shortest repr, not its binary digits.
+    assert plan(profitability_target=0.22).profitability_target == Decimal("0.22")
+    assert plan(profitability_target=0.1).profitability_target.as_tuple().digits == (1,)
+    assert problems(lambda: plan(profitability_target=1.5)) == [
+        ("profitability_target", "out_of_range")
     ]
+
+
+@pytest.mark.parametrize("figure", [float("nan"), float("inf"), Decimal("NaN"), Decimal("-Inf")])
+def test_a_figure_that_is_no_finite_number_is_out_of_range(figure):
+    with pytest.raises(ValidationError) as caught:
+        plan(profitability_target=figure)
+    (item,) = caught.value.errors
+    assert (item.path, item.code) == ("profitability_target", "out_of_range")
+    assert item.message.endswith("expected a finite number")
+
+
+@pytest.mark.parametrize("figure", ["0,5", "1e-3", True, [0.5]])
+def test_a_figure_that_is_no_number_is_an_invalid_decimal(figure):
+    with pytest.raises(ValidationError) as caught:
+        plan(profitability_target=figure)
+    (item,) = caught.value.errors
+    assert (item.path, item.code) == ("profitability_target", "invalid_decimal")
+    assert 'expected a number or a decimal string like "0.22"' in item.message
+
+
+def test_every_problem_of_a_plan_at_once_field_errors_and_invariants_alike():
+    # An empty id hides neither the product targeted twice nor the target in a second currency.
+    targets = [
+        ProductTarget(product="P-1", revenue=eur(1)),
+        ProductTarget(product="P-1", revenue=Money(amount=1, currency="USD")),
+    ]
+    assert problems(lambda: plan(id="", product_targets=targets)) == [
+        ("id", "empty"),
+        ("product_targets[1].product", "duplicate_product"),
+        ("product_targets[1].revenue.currency", "currency_mismatch"),
+    ]
+    # The invariants read the targets: when they cannot be read, the invariants are not judged.
+    assert problems(lambda: plan(id="", product_targets=[5, 5])) == [
+        ("id", "empty"),
+        ("product_targets[0]", "invalid_type"),
+        ("product_targets[1]", "invalid_type"),
+    ]
+
+
+def test_a_contract_too_long_is_named_beside_a_broken_id():
+    make = lambda: SupplyContract(id="", customer=5, start="9999-12-01", term_months=1)  # noqa: E731
+    assert problems(make) == [
+        ("id", "empty"),
+        ("customer", "invalid_type"),
+        ("term_months", "out_of_range"),
+    ]
+
+
+def test_a_period_that_cannot_be_read_is_not_judged_in_order():
+    assert problems(lambda: Period(start="soon", end="2026-01-01")) == [("start", "invalid_date")]
 
 
 def test_a_plan_targets_each_product_once():
@@ -250,6 +303,10 @@ def test_customer_estimates_are_bounded_fractions():
     make = lambda **kw: Customer(id="C", name="C", segment="large", status="active", **kw)  # noqa: E731
     c = make(growth_potential="0.15", share_of_wallet="0.4")
     assert (c.growth_potential, c.share_of_wallet) == (Decimal("0.15"), Decimal("0.4"))
+    # Any number alike: an int, a float (exactly as written), a Decimal.
+    c = make(growth_potential=0.15, share_of_wallet=1)
+    assert (c.growth_potential, c.share_of_wallet) == (Decimal("0.15"), Decimal(1))
+    assert make(growth_potential=Decimal("-0.5")).growth_potential == Decimal("-0.5")
     assert problems(lambda: make(growth_potential="1.5", share_of_wallet="-0.1")) == [
         ("growth_potential", "out_of_range"),
         ("share_of_wallet", "out_of_range"),

@@ -2,6 +2,7 @@
 
 import copy
 import json
+from decimal import Decimal
 
 import attrs
 import pytest
@@ -23,15 +24,31 @@ def _problems(data, cls=sr.Portfolio) -> list[tuple[str, str]]:
     return [(e.path, e.code) for e in caught.value.errors]
 
 
+class JsonText(str):
+    """A payload of EVERY_CODE sent as JSON text, for what only text can hold."""
+
+    __slots__ = ()
+
+
 def _error(data, cls) -> sr.ErrorItem:
+    """The one problem of *data*: structured, or read as JSON text first if it is JsonText."""
+    read = sr.structure_json if isinstance(data, JsonText) else sr.structure
     with pytest.raises(sr.ValidationError) as caught:
-        sr.structure(data, cls)
+        read(data, cls)
     (error,) = caught.value.errors
     return error
 
 
+@attrs.frozen
+class Rate:
+    """A class of the user's: a plain Decimal may be money, so it takes no float."""
+
+    rate: Decimal
+
+
 MONEY = {"amount": "1.00", "currency": "EUR"}
 PRODUCT = {"id": "P-1", "name": "Pumps"}
+CUSTOMER = {"id": "C", "name": "N", "segment": "large", "status": "active"}
 
 # (class, payload, path, code, what the message must say)
 EVERY_CODE = [
@@ -56,6 +73,30 @@ EVERY_CODE = [
     ),
     (sr.Money, {"amount": "12,50", "currency": "EUR"}, "amount", "invalid_decimal", "'12,50'"),
     (sr.Money, {"amount": 12.5, "currency": "EUR"}, "amount", "float_money", '"12.50"'),
+    (
+        sr.Money,
+        {"amount": Decimal("1E+40"), "currency": "EUR"},
+        "amount",
+        "out_of_range",
+        "got the decimal 1E+40, 41 characters written out; expected at most 32",
+    ),
+    (
+        sr.Customer,
+        CUSTOMER | {"share_of_wallet": float("nan")},
+        "share_of_wallet",
+        "out_of_range",
+        "got the float nan; expected a finite number",
+    ),
+    (
+        sr.Customer,
+        JsonText(
+            '{"id": "C", "name": "N", "segment": "large", "status": "active", '
+            '"growth_potential": 1e-40}'
+        ),
+        "growth_potential",
+        "out_of_range",
+        "42 characters written out; expected at most 32",
+    ),
     (sr.Money, {"amount": "1", "currency": "eur"}, "currency", "invalid_currency", "ISO 4217"),
     (
         sr.AccountPlan,
@@ -64,18 +105,40 @@ EVERY_CODE = [
             "account": "C",
             "owner": "M",
             "period": {"start": "2026-01-01", "end": "2026-12-31"},
-            "profitability_target": 0.2,
+            "profitability_target": "22 %",
         },
         "profitability_target",
-        "float_decimal",
-        'send it as a string like "0.22"',
+        "invalid_decimal",
+        "got '22 %'; expected a number or a decimal string like \"0.22\"",
+    ),
+    (Rate, {"rate": 0.19}, "rate", "float_decimal", 'send it as a string like "0.22"'),
+    (
+        sr.Customer,
+        CUSTOMER | {"segment": "huge"},
+        "segment",
+        "invalid_enum",
+        "got 'huge'; expected one of 'small', 'medium', 'large'",
     ),
     (
         sr.Customer,
-        {"id": "C", "name": "N", "segment": "huge", "status": "active"},
+        CUSTOMER | {"segment": "larg"},
         "segment",
         "invalid_enum",
-        "expected one of 'small', 'medium', 'large'",
+        "got 'larg'; expected one of 'small', 'medium', 'large'; did you mean 'large'?",
+    ),
+    (
+        sr.Customer,
+        CUSTOMER | {"segment": 3},
+        "segment",
+        "invalid_type",
+        "got the number 3; expected one of 'small', 'medium', 'large'",
+    ),
+    (
+        sr.Product,
+        JsonText('{"id": "P-1", "name": "Pumps", "name": "Pumpen"}'),
+        "name",
+        "duplicate_key",
+        "got the key 'name' twice in one object; expected each key once",
     ),
     (
         sr.Stakeholder,
@@ -183,7 +246,7 @@ def test_every_code_of_the_model_is_shown_above():
         "float_money", "invalid_enum", "invalid_currency", "out_of_range", "invalid_period",
         "invalid_cadence", "duplicate_product", "currency_mismatch", "duplicate_id",
         "duplicate_key_account", "dangling_reference", "wrong_reference", "missing",
-        "unknown_key",
+        "unknown_key", "duplicate_key",
     }  # fmt: skip
 
 
@@ -345,6 +408,165 @@ def test_an_unknown_enum_value_lists_the_allowed_ones():
     with pytest.raises(sr.ValidationError) as caught:
         sr.structure("boss", sr.Role)
     assert "expected one of 'account_manager', 'sales_rep'" in str(caught.value)
+    assert "did you mean" not in str(caught.value)  # nothing is close to "boss"
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "hint"),
+    [
+        ("sales_rap", "invalid_enum", "did you mean 'sales_rep'?"),
+        ("Marketing", "invalid_enum", "did you mean 'marketing'?"),
+        (3, "invalid_type", "got the number 3"),
+        (True, "invalid_type", "got the boolean true"),
+        (None, "invalid_type", "got null"),
+        (["sales_rep"], "invalid_type", "got a list of 1"),
+        ("x" * 10_000, "invalid_enum", "got 'xxx"),
+    ],
+)
+def test_an_enumeration_tells_a_wrong_type_from_an_unknown_value(value, code, hint):
+    # The same words whether the enumeration is read alone, in an object or in JSON text.
+    for data, cls, path in [
+        (value, sr.Role, ""),
+        ({"id": "m", "name": "M", "role": value}, sr.TeamMember, "role"),
+    ]:
+        error = _error(data, cls)
+        assert (error.path, error.code) == (path, code)
+        assert hint in error.message
+        assert "expected one of 'account_manager', 'sales_rep'" in error.message
+    error = _error(JsonText(json.dumps({"id": "m", "name": "M", "role": value})), sr.TeamMember)
+    assert (error.path, error.code) == ("role", code)
+
+
+def test_an_enumeration_of_the_users_reads_by_its_own_type_of_value():
+    import enum
+
+    class Level(enum.IntEnum):
+        LOW = 1
+        HIGH = 2
+
+    @attrs.frozen
+    class Alarm:
+        level: Level
+
+    assert sr.structure({"level": 2}, Alarm) == Alarm(level=Level.HIGH)
+    assert [(e.path, e.code) for e in _errors({"level": 3}, Alarm)] == [("level", "invalid_enum")]
+    for wrong in ("2", True):
+        assert [(e.path, e.code) for e in _errors({"level": wrong}, Alarm)] == [
+            ("level", "invalid_type")
+        ]
+
+
+def _errors(data, cls) -> list[sr.ErrorItem]:
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure(data, cls)
+    return caught.value.errors
+
+
+# -- every problem of an object: a broken field hides only the invariants that read it -----
+
+PLAN = {
+    "id": "AP",
+    "account": "C",
+    "owner": "M",
+    "period": {"start": "2026-01-01", "end": "2026-12-31"},
+    "product_targets": [
+        {"product": "P", "revenue": MONEY},
+        {"product": "P", "revenue": {"amount": "1", "currency": "USD"}},
+    ],
+}
+
+
+@pytest.mark.parametrize("as_json", [False, True], ids=["dict", "json"])
+def test_a_plan_reports_its_field_problems_and_its_invariants_at_once(as_json):
+    data = PLAN | {"id": "", "profitability_target": 2}
+    if as_json:
+        with pytest.raises(sr.ValidationError) as caught:
+            sr.structure_json(json.dumps(data), sr.AccountPlan)
+        found = caught.value.errors
+    else:
+        found = _errors(data, sr.AccountPlan)
+    assert [(e.path, e.code) for e in found] == [
+        ("id", "empty"),
+        ("profitability_target", "out_of_range"),
+        ("product_targets[1].product", "duplicate_product"),
+        ("product_targets[1].revenue.currency", "currency_mismatch"),
+    ]
+
+
+def test_an_invariant_is_not_judged_on_a_field_that_did_not_read():
+    data = PLAN | {"id": ""}
+    data["product_targets"] = [*PLAN["product_targets"], {"product": "Q", "revenue": "much"}]
+    assert [(e.path, e.code) for e in _errors(data, sr.AccountPlan)] == [
+        ("id", "empty"),
+        ("product_targets[2].revenue", "invalid_type"),
+    ]
+
+
+def test_invariants_are_judged_in_a_portfolio_beside_every_other_problem():
+    data = _sample()
+    plan = data["plans"][0]
+    plan["id"] = ""
+    plan["product_targets"].append(copy.deepcopy(plan["product_targets"][0]))
+    data["contracts"][0]["start"] = "9999-12-01"
+    data["contracts"][0]["term_months"] = 2
+    data["contracts"][0]["negotiated_by"] = 5
+    data["targets"][0]["period"] = {"start": "2026-12-31", "end": "2026-01-01"}
+    data["targets"][0]["set_by"] = ""
+    problems = _problems(data)
+    targets = len(plan["product_targets"])
+    assert problems == [
+        ("plans[0].id", "empty"),
+        (f"plans[0].product_targets[{targets - 1}].product", "duplicate_product"),
+        ("contracts[0].negotiated_by", "invalid_type"),
+        ("contracts[0].term_months", "out_of_range"),
+        ("targets[0].period.end", "invalid_period"),
+        ("targets[0].set_by", "empty"),
+    ]
+
+
+# -- a key twice in one object of JSON text ------------------------------------------------
+
+
+def test_every_duplicate_key_is_named_with_its_path_beside_every_other_problem():
+    document = (
+        '{"customers": [{"id": "C-1", "name": "A", "name": "B", "segment": "larg",'
+        ' "status": "active", "status": "active"}],'
+        ' "products": [], "products": [{"id": "P", "name": "X", "name": "Y", "name": "Z"}],'
+        ' "team": [{"id": "m", "name": "M", "role": "marketing"}]}'
+    )
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure_json(document, sr.Portfolio)
+    # An object's own repeated keys come before those of the objects it holds.
+    assert [(e.path, e.code) for e in caught.value.errors] == [
+        ("products", "duplicate_key"),
+        ("customers[0].name", "duplicate_key"),
+        ("customers[0].status", "duplicate_key"),
+        ("products[0].name", "duplicate_key"),
+        ("customers[0].segment", "invalid_enum"),
+    ]
+    assert "got the key 'name' 3 times in one object" in caught.value.errors[3].message
+    assert caught.value.__context__ is None
+
+
+def test_a_duplicate_key_is_refused_even_when_both_values_are_valid_and_equal():
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure_json('{"amount": "1", "currency": "EUR", "amount": "1"}', sr.Money)
+    assert [(e.path, e.code) for e in caught.value.errors] == [("amount", "duplicate_key")]
+    # A user's class read from JSON text is held to the same.
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure_json('{"rate": "0.1", "rate": "0.2"}', Rate)
+    assert [(e.path, e.code) for e in caught.value.errors] == [("rate", "duplicate_key")]
+
+
+def test_a_duplicate_key_deep_down_a_document_is_found_without_recursion_trouble():
+    depth = 900
+    document = '{"a": 1, "a": 2}'
+    for _ in range(depth):
+        document = f"[{document}]"
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure_json(document, sr.Portfolio)
+    codes = [(e.path, e.code) for e in caught.value.errors]
+    assert codes[0] == ("[0]" * depth + ".a", "duplicate_key")
 
 
 # -- junk: anything at all raises ValidationError and nothing else --------------------------

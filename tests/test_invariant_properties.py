@@ -180,3 +180,44 @@ def test_every_strategy_of_salesroles_testing_builds_valid_objects(data):
 def test_zero_revenue_is_an_allowed_target():
     target = sr.ProductTarget(product="P", revenue=sr.Money(amount=Decimal(0), currency="EUR"))
     assert target.revenue.amount == 0
+
+
+def _problems(make) -> list[tuple[str, str]]:
+    try:
+        make()
+    except sr.ValidationError as e:
+        return [(item.path, item.code) for item in e.errors]
+    return []
+
+
+INVARIANT_CODES = {"duplicate_product", "currency_mismatch"}
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(["P-1", "P-2"]), st.sampled_from(["EUR", "USD"])),
+             max_size=4),
+    st.sampled_from([{}, {"id": ""}, {"owner": 5}, {"profitability_target": 2},
+                     {"id": "", "period": "2026"}]),
+)  # fmt: skip
+def test_a_broken_field_hides_no_invariant_that_does_not_read_it(targets, broken):
+    """A plan's invariants read only its targets: every other problem comes beside them."""
+    fields = {
+        "id": "AP",
+        "account": "C",
+        "owner": "ann",
+        "period": {"start": "2026-01-01", "end": "2026-12-31"},
+        "product_targets": [
+            {"product": p, "revenue": {"amount": "1", "currency": c}} for p, c in targets
+        ],
+    }
+    invariants = _problems(lambda: sr.structure(fields, sr.AccountPlan))
+    assert {code for _, code in invariants} <= INVARIANT_CODES
+    read = _problems(lambda: sr.structure(fields | broken, sr.AccountPlan))
+    assert [path for path, code in read if code not in INVARIANT_CODES] == list(broken)
+    assert [p for p in read if p[1] in INVARIANT_CODES] == invariants
+    # Built in Python, the plan says the same.
+    built = fields | {
+        "period": sr.Period.year(2026),
+        "product_targets": [sr.structure(t, sr.ProductTarget) for t in fields["product_targets"]],
+    }
+    assert _problems(lambda: sr.AccountPlan(**(built | broken))) == read

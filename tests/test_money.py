@@ -33,8 +33,10 @@ def test_amount_keeps_its_digits():
     ("amount", "code"),
     [
         (1.5, "float_money"),
-        (Decimal("NaN"), "invalid_decimal"),
-        (Decimal("Infinity"), "invalid_decimal"),
+        (float("nan"), "float_money"),
+        (Decimal("NaN"), "out_of_range"),
+        (Decimal("Infinity"), "out_of_range"),
+        (Decimal("-Infinity"), "out_of_range"),
         ("12,50", "invalid_decimal"),
         ("1e3", "invalid_decimal"),
         (" 12.50", "invalid_decimal"),
@@ -197,6 +199,36 @@ def test_amounts_longer_than_the_wire_allows_are_refused(amount):
         Money(amount=amount, currency="EUR")
     assert caught.value.errors[0].code == "out_of_range"
     assert "at most" in caught.value.errors[0].message
+
+
+@pytest.mark.parametrize(
+    ("amount", "width"),
+    [(Decimal("1E+40"), 41), (Decimal("-1E-31"), 34), (Decimal("0." + "1" * 31), 33)],
+)
+def test_an_amount_wider_than_the_wire_is_held_but_structure_refuses_it(amount, width):
+    import salesroles
+
+    # The model holds it (a product of two long amounts is as wide), and writes it out;
+    # structure refuses it, given in Python as in JSON, so that what it accepts reads back.
+    held = Money(amount=amount, currency="EUR")
+    assert len(salesroles.unstructure(held)["amount"]) == width
+    for data in ({"amount": amount, "currency": "EUR"}, salesroles.unstructure(held)):
+        with pytest.raises(ValidationError) as caught:
+            salesroles.structure(data, Money)
+        (item,) = caught.value.errors
+        assert (item.path, item.code) == ("amount", "out_of_range")
+        assert "at most 32" in item.message
+    with pytest.raises(ValidationError, match=f"{width} characters written out"):
+        salesroles.structure({"amount": amount, "currency": "EUR"}, Money)
+
+
+def test_an_amount_as_wide_as_the_wire_carries_is_accepted_from_python():
+    import salesroles
+
+    for amount in (Decimal("1" * 32), Decimal("-0." + "1" * 29), Decimal("1E+30"), Decimal(0)):
+        money = salesroles.structure({"amount": amount, "currency": "EUR"}, Money)
+        assert money.amount == amount
+        assert salesroles.structure(salesroles.unstructure(money), Money) == money
 
 
 _DIVISORS = st.integers(1, 10**6) | st.decimals(

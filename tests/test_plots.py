@@ -153,7 +153,7 @@ def test_plots_without_matplotlib_name_the_extra(monkeypatch):
         (lambda p: sr.plot_plan_attainment("x"), "result_or_portfolio", "invalid_type"),
         (lambda p: sr.plot_plan_attainment(p, "C-ACME", ax=5), "ax", "invalid_type"),
         (lambda p: sr.plot_plan_attainment(p, ["C-ACME"]), "account", "invalid_type"),
-        (lambda p: sr.plot_plan_attainment(p, "C-ACME", on=5), "on", "invalid_date"),
+        (lambda p: sr.plot_plan_attainment(p, "C-ACME", as_of=5), "as_of", "invalid_date"),
     ],
 )
 def test_bad_arguments_are_refused_by_name(call, path, code):
@@ -168,8 +168,19 @@ def test_a_portfolio_is_no_assessment_and_the_error_says_what_to_pass():
 
 
 def test_plan_attainment_takes_the_day_as_an_iso_string():
-    (ax,) = sr.plot_plan_attainment(sample_portfolio(), "C-ACME", on="2026-06-30").axes
+    (ax,) = sr.plot_plan_attainment(sample_portfolio(), "C-ACME", as_of="2026-06-30").axes
     assert "pace on 2026-06-30" in scatters(ax)
+
+
+def test_plan_attainment_still_takes_on_with_a_warning_but_not_both():
+    p = sample_portfolio()
+    with pytest.warns(DeprecationWarning, match=r"on= is deprecated; use as_of=") as warned:
+        (ax,) = sr.plot_plan_attainment(p, "C-ACME", on="2026-06-30").axes
+    assert warned[0].filename == __file__
+    assert "pace on 2026-06-30" in scatters(ax)
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.plot_plan_attainment(p, "C-ACME", as_of="2026-06-30", on="2026-06-30")
+    assert [(e.path, e.code) for e in caught.value.errors] == [("as_of", "conflicting_arguments")]
 
 
 def test_figures_in_another_currency_are_named_when_plotting():

@@ -2,6 +2,7 @@
 
 import copy
 import json
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -115,6 +116,14 @@ BOTH_REFUSE = [
         "share_of_wallet": "-0.1"}),
     (sr.Customer, {"id": "C", "name": "N", "segment": "large", "status": "active"} | {
         "share_of_wallet": 2}),
+    (sr.Customer, {"id": "C", "name": "N", "segment": "large", "status": "active"} | {
+        "growth_potential": 1.5}),
+    (sr.Customer, {"id": "C", "name": "N", "segment": "large", "status": "active"} | {
+        "share_of_wallet": -0.25}),
+    (sr.Customer, {"id": "C", "name": "N", "segment": "large", "status": "active"} | {
+        "share_of_wallet": "0." + "1" * 40}),
+    (sr.Customer, {"id": "C", "name": "N", "segment": "large", "status": "active"} | {
+        "share_of_wallet": True}),
     (sr.SupplyContract, {"id": "K", "customer": "C", "start": "2026-01-01", "term_months": 0}),
     (sr.SupplyContract, {"id": "K", "customer": "C", "start": "2026-01-01", "term_months": 3,
                          "products": "abc"}),
@@ -148,6 +157,10 @@ def test_the_schema_and_the_library_refuse_the_same_bad_payloads(cls, payload):
                        "growth_potential": "00.5", "share_of_wallet": "-0.00"}),
         (sr.Customer, {"id": "C", "name": "N", "segment": "large", "status": "active",
                        "growth_potential": 1, "share_of_wallet": 0, "since": None}),
+        (sr.Customer, {"id": "C", "name": "N", "segment": "large", "status": "active",
+                       "growth_potential": -0.15, "share_of_wallet": 0.4}),
+        (sr.Customer, {"id": "C", "name": "N", "segment": "large", "status": "active",
+                       "growth_potential": 1.0, "share_of_wallet": 1e-5}),
         (sr.KeyAccount, {"customer": "C", "threats": None, "manager": None}),
     ],
 )  # fmt: skip
@@ -166,12 +179,17 @@ def test_what_only_the_library_can_check_passes_the_schema():
     assert codes == {"dangling_reference", "invalid_period", "duplicate_id", "invalid_text"}
 
 
+def _fits_the_wire(number: float) -> bool:
+    """Whether the decimal of *number* is at most 32 characters written out (no 1e-300)."""
+    return len(format(Decimal(repr(number)), "f")) <= 32
+
+
 _ASCII = st.text(st.characters(min_codepoint=0, max_codepoint=127), max_size=12)
 _JUNK = st.recursive(
     st.none()
     | st.booleans()
     | st.integers(-10, 10)
-    | st.floats(allow_nan=False).filter(lambda f: not f.is_integer())
+    | st.floats(allow_nan=False).filter(lambda f: not f.is_integer() and _fits_the_wire(f))
     | _ASCII
     | st.sampled_from(["2026-01-01", "2026-02-30", "1.5", "-0", "EUR", "large", "FREQ=DAILY"]),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_ASCII, inner, max_size=3),
@@ -198,8 +216,10 @@ SPOTS = len(list(_spots(SAMPLE)))
 def test_a_payload_with_junk_anywhere_is_judged_alike(index, junk, add_key):
     """Schema refuses => library refuses; library refuses a shape => schema refuses.
 
-    (Integral floats such as 4.0 and non-ASCII digits are left out of the junk:
-    JSON Schema cannot tell 4.0 from 4, and the model reads digits of any script.)
+    (Integral floats such as 4.0, floats of more than 32 characters written out
+    (1e-300) and non-ASCII digits are left out of the junk: JSON Schema cannot
+    tell 4.0 from 4 nor count a number's characters, and the model reads digits
+    of any script.)
     """
     data = copy.deepcopy(SAMPLE)
     container, key = list(_spots(data))[index]
@@ -212,3 +232,13 @@ def test_a_payload_with_junk_anywhere_is_judged_alike(index, junk, add_key):
         assert codes
     if codes - SEMANTIC:
         assert schema_says_no
+
+
+def test_a_fraction_takes_any_json_number_and_an_amount_no_float():
+    customer = sr.json_schema(sr.Customer)["properties"]
+    growth, share = (
+        customer[name]["anyOf"][0]["anyOf"] for name in ("growth_potential", "share_of_wallet")
+    )
+    assert {"type": "number", "minimum": -1, "maximum": 1} in growth
+    assert {"type": "number", "minimum": 0, "maximum": 1} in share
+    assert "number" not in json.dumps(sr.json_schema(sr.Money)["properties"]["amount"])

@@ -64,7 +64,7 @@ def test_totals_per_role():
 def test_closed_leads_deals_and_past_plans_are_not_workload():
     p = sample_portfolio().disqualify_lead("L-BETA")
     p = p.replace(attrs.evolve(p.deal("D-1"), stage="won"))
-    w = sr.workload(p, on=date(2027, 2, 1))
+    w = sr.workload(p, as_of=date(2027, 2, 1))
     rows = {m.member: m for m in w.members}
     assert rows["bob"].open_leads == 0
     assert rows["ann"].open_deals == 0
@@ -95,21 +95,33 @@ def test_workload_counts_every_member_once_and_changes_nothing(p):
 
 def test_the_day_may_be_an_iso_string():
     p = sample_portfolio()
-    assert sr.workload(p, on="2027-03-01") == sr.workload(p, on=date(2027, 3, 1))
+    assert sr.workload(p, as_of="2027-03-01") == sr.workload(p, as_of=date(2027, 3, 1))
+    assert sr.workload(p, as_of="2027-03-01").as_of == date(2027, 3, 1)
 
 
 @pytest.mark.parametrize(
-    ("portfolio", "on", "path", "code"),
+    ("portfolio", "as_of", "path", "code"),
     [
         (None, None, "portfolio", "invalid_type"),
         ("portfolio", None, "portfolio", "invalid_type"),
-        (sample_portfolio(), 5, "on", "invalid_date"),
-        (sample_portfolio(), datetime(2026, 6, 30, 12), "on", "invalid_date"),
-        (sample_portfolio(), "30.06.2026", "on", "invalid_date"),
-        (sample_portfolio(), "2026-02-30", "on", "invalid_date"),
+        (sample_portfolio(), 5, "as_of", "invalid_date"),
+        (sample_portfolio(), datetime(2026, 6, 30, 12), "as_of", "invalid_date"),
+        (sample_portfolio(), "30.06.2026", "as_of", "invalid_date"),
+        (sample_portfolio(), "2026-02-30", "as_of", "invalid_date"),
     ],
 )
-def test_bad_arguments_are_refused_by_name(portfolio, on, path, code):
+def test_bad_arguments_are_refused_by_name(portfolio, as_of, path, code):
     with pytest.raises(ValidationError) as caught:
-        sr.workload(portfolio, on=on)
+        sr.workload(portfolio, as_of=as_of)
     assert [(e.path, e.code) for e in caught.value.errors] == [(path, code)]
+
+
+def test_on_still_works_with_a_warning_and_both_are_refused():
+    p = sample_portfolio()
+    with pytest.warns(DeprecationWarning, match=r"on= is deprecated; use as_of=") as warned:
+        old = sr.workload(p, on="2027-02-01")
+    assert warned[0].filename == __file__
+    assert old == sr.workload(p, as_of="2027-02-01")
+    with pytest.raises(ValidationError) as caught:
+        sr.workload(p, as_of="2027-02-01", on="2027-02-01")
+    assert [(e.path, e.code) for e in caught.value.errors] == [("as_of", "conflicting_arguments")]

@@ -48,6 +48,7 @@ from ._analytics.teams import (
     relationship_strength,
 )
 from ._analytics.workload import MemberWorkload, RoleWorkload, Workload, workload
+from ._model.cadence import Cadence
 from ._model.commerce import Assignment, Deal, Order, Product, SupplyContract
 from ._model.enums import (
     ActionKind,
@@ -73,7 +74,7 @@ from ._model.planning import (
     RevenueTarget,
 )
 from ._model.portfolio import Portfolio
-from ._model.values import Cadence, Money, Period
+from ._model.values import Money, Period
 from ._rules.catalogue import rules
 from ._rules.judge import check, decide
 from ._rules.policy import MERGED, STRICT, Policy

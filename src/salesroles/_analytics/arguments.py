@@ -8,9 +8,11 @@ its totals are kept in.
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING, Final
 
 from salesroles._model.arguments import read_instance, read_optional_day
+from salesroles._model.messages import problem
 from salesroles._model.portfolio import Portfolio, resolve_as_of
 from salesroles._model.values import Money
 from salesroles.exceptions import CurrencyMismatchError
@@ -31,9 +33,28 @@ def read_portfolio(value: object, path: str = "portfolio") -> Portfolio:
     return read_instance(value, Portfolio, path, "a Portfolio")
 
 
-def read_as_of(value: object, portfolio: Portfolio, path: str = "on") -> date:
+def read_as_of(value: object, portfolio: Portfolio, path: str = "as_of") -> date:
     """The day to judge at: *value* read as a day, else the portfolio's ``as_of``, else today."""
     return resolve_as_of(read_optional_day(value, path), portfolio)
+
+
+def choose_as_of(as_of: object, on: object) -> object:
+    """*as_of*, or the value of ``on=``, its deprecated spelling, with a warning.
+
+    ``on=`` keeps working for one release; giving both is code
+    ``conflicting_arguments``. The warning points at the caller of the public
+    function that calls this one.
+    """
+    if on is None:
+        return as_of
+    if as_of is not None:
+        raise problem(
+            "as_of",
+            "got both as_of= and on=, its deprecated spelling; expected as_of= alone",
+            "conflicting_arguments",
+        )
+    warnings.warn("on= is deprecated; use as_of=", DeprecationWarning, stacklevel=3)
+    return on
 
 
 def same_currency(money: Money | None, currency: str, owner: str, field: str, basis: str) -> None:

@@ -38,10 +38,10 @@ from salesroles._model.arguments import (
     read_optional_count,
     read_share,
 )
-from salesroles._model.converters import to_decimal
+from salesroles._model.converters import to_figure
 from salesroles._model.enums import CustomerStatus, Role
 from salesroles._model.parties import Customer
-from salesroles._model.validation import Checked
+from salesroles._model.validation import CONSTRAINT, DOUBT, Checked, figure, invariant
 from salesroles.exceptions import ErrorItem, NotFoundError
 
 from .arguments import check_figures, portfolio_currency, read_portfolio
@@ -81,19 +81,30 @@ DEFAULT_MAX_PER_MANAGER: Final = 10
 DEFAULT_THRESHOLD: Final = Decimal("0.5")
 
 
-def _weight(value: Decimal | int | str) -> Decimal:
-    return to_decimal(value)  # type: ignore[no-any-return]
+def _weight(value: Decimal | float | str) -> Decimal:
+    return to_figure(value)  # type: ignore[no-any-return]
+
+
+def _not_negative(value: Decimal) -> tuple[str, str] | None:
+    if value >= 0:
+        return None
+    return "out_of_range", f"got {value}; expected a weight of 0 or more"
+
+
+# A weight: any number, converted exactly (see to_figure), and not below 0.
+_WEIGHT: Final = figure() | {CONSTRAINT: _not_negative, DOUBT: "{v} < 0"}
 
 
 @attrs.frozen(kw_only=True)
 class AssessmentWeights(Checked):
     """How much each criterion counts in the key-account score (S2.1, S2.2).
 
-    Weights are non-negative decimals (an ``int`` or a decimal string is
-    converted), not all zero; they need not add up to 1, only their
-    proportions matter. A zero weight leaves a criterion out. The defaults
-    put the money first (55 %), then the relationship (20 %), growth (15 %)
-    and headroom in the wallet (10 %).
+    Weights are non-negative numbers (an ``int``, a ``float`` or a decimal
+    string is converted exactly, ``0.3`` to ``Decimal("0.3")``), not all
+    zero; they need not add up to 1, only their proportions matter. A zero
+    weight leaves a criterion out. The defaults put the money first (55 %),
+    then the relationship (20 %), growth (15 %) and headroom in the wallet
+    (10 %).
 
     >>> AssessmentWeights(revenue=1, profit=1, growth_potential=0, share_of_wallet=0,
     ...                   relationship=-1)
@@ -102,22 +113,22 @@ class AssessmentWeights(Checked):
     salesroles.exceptions.ValidationError: relationship: got -1; expected a weight of 0 or more
     """
 
-    revenue: Decimal = attrs.field(default=Decimal("0.30"), converter=_weight)
-    profit: Decimal = attrs.field(default=Decimal("0.25"), converter=_weight)
-    growth_potential: Decimal = attrs.field(default=Decimal("0.15"), converter=_weight)
-    share_of_wallet: Decimal = attrs.field(default=Decimal("0.10"), converter=_weight)
-    relationship: Decimal = attrs.field(default=Decimal("0.20"), converter=_weight)
+    revenue: Decimal = attrs.field(default=Decimal("0.30"), converter=_weight, metadata=_WEIGHT)
+    profit: Decimal = attrs.field(default=Decimal("0.25"), converter=_weight, metadata=_WEIGHT)
+    growth_potential: Decimal = attrs.field(
+        default=Decimal("0.15"), converter=_weight, metadata=_WEIGHT
+    )
+    share_of_wallet: Decimal = attrs.field(
+        default=Decimal("0.10"), converter=_weight, metadata=_WEIGHT
+    )
+    relationship: Decimal = attrs.field(
+        default=Decimal("0.20"), converter=_weight, metadata=_WEIGHT
+    )
 
-    def _invariants(self) -> Iterator[ErrorItem]:
-        weights = attrs.asdict(self)
-        for name, value in weights.items():
-            if value < 0:
-                yield ErrorItem(
-                    path=name,
-                    message=f"got {value}; expected a weight of 0 or more",
-                    code="out_of_range",
-                )
-        if all(value == 0 for value in weights.values()):
+    @invariant(*CRITERIA)
+    def _some_weight(self) -> Iterator[ErrorItem]:
+        # Every weight is read: one that failed could have been the one above 0.
+        if all(self.of(name) == 0 for name in CRITERIA):
             yield ErrorItem(
                 path="",
                 message="every weight is 0; expected at least one criterion to count",
@@ -641,14 +652,18 @@ def _recommend(
 
 def _check_limits(
     weights: object, cap: object, max_per_manager: object, threshold: object
-) -> None:
-    """Read every limit of an assessment; raise once with every problem."""
+) -> Decimal:
+    """Read every limit of an assessment; raise once with every problem; return the threshold.
+
+    The threshold comes back as the Decimal it was read as (``0.5`` may come as a float).
+    """
     gather(
         lambda: read_instance(weights, AssessmentWeights, "weights", "AssessmentWeights(...)"),
         lambda: read_count(cap, "cap"),
         lambda: read_optional_count(max_per_manager, "max_per_manager"),
         lambda: read_share(threshold, "threshold"),
     )
+    return read_share(threshold, "threshold")
 
 
 def assess_key_accounts(
@@ -657,7 +672,7 @@ def assess_key_accounts(
     weights: AssessmentWeights = AssessmentWeights(),
     cap: int = DEFAULT_CAP,
     max_per_manager: int | None = DEFAULT_MAX_PER_MANAGER,
-    threshold: Decimal = DEFAULT_THRESHOLD,
+    threshold: Decimal | float | str = DEFAULT_THRESHOLD,
 ) -> KeyAccountAssessment:
     """Score every active customer and recommend key-account designations (S2.1, S2.2).
 
@@ -685,7 +700,8 @@ def assess_key_accounts(
             15-35 the KAM literature reports per company).
         max_per_manager: The most key accounts per account manager (default
             10); None for no limit.
-        threshold: The score, 0 to 1, a customer needs (default 0.5).
+        threshold: The score, 0 to 1, a customer needs (default 0.5): an
+            int, a float, a Decimal or a decimal string, read exactly.
 
     Returns:
         Every assessed customer with its score, explanation and recommendation.
@@ -702,7 +718,7 @@ def assess_key_accounts(
     [('C-ACME', '1.000', 'keep'), ('C-NORD', '0.612', 'keep'), ('C-BAKER', '0.015', 'none')]
     """
     portfolio = read_portfolio(portfolio)
-    _check_limits(weights, cap, max_per_manager, threshold)
+    threshold = _check_limits(weights, cap, max_per_manager, threshold)
     scored, gone = _candidates(portfolio, weights)
     _recommend(portfolio, scored, gone, (cap, max_per_manager, threshold))
     ordered = sorted(

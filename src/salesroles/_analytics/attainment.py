@@ -29,7 +29,15 @@ from salesroles._model.commerce import SupplyContract
 from salesroles._model.values import Money, Period
 from salesroles.exceptions import NotFoundError
 
-from .arguments import portfolio_currency, ratio, read_as_of, read_portfolio, same_currency, total
+from .arguments import (
+    choose_as_of,
+    portfolio_currency,
+    ratio,
+    read_as_of,
+    read_portfolio,
+    same_currency,
+    total,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -230,7 +238,7 @@ class PlanAttainment(Table):
     """The progress of every key account's current plan (S3.3-S3.5).
 
     Attributes:
-        on: The day looked at.
+        on: The day looked at (also :attr:`as_of`).
         plans: One progress per key account with a current plan, in the
             order of the key accounts.
         without_plan: Key accounts with no current plan (S3.1, S3.4).
@@ -245,6 +253,11 @@ class PlanAttainment(Table):
     on: date
     plans: tuple[PlanProgress, ...]
     without_plan: tuple[str, ...]
+
+    @property
+    def as_of(self) -> date:
+        """The day looked at: ``on``, by the name the argument has."""
+        return self.on
 
     def plan(self, account: str) -> PlanProgress:
         """Return the progress of *account*'s plan (by the account's customer id or the plan's).
@@ -417,12 +430,17 @@ def _progress(portfolio: Portfolio, plan: AccountPlan, on: date) -> PlanProgress
     )
 
 
-def plan_attainment(portfolio: Portfolio, on: date | str | None = None) -> PlanAttainment:
+def plan_attainment(
+    portfolio: Portfolio,
+    as_of: date | str | None = None,
+    *,
+    on: date | str | None = None,
+) -> PlanAttainment:
     """Compare each key account's current plan with the revenue so far (S3.3-S3.5).
 
     An account plan holds a revenue target for each product the company sells
-    (S3.4) and a profitability target (S3.3). For the plan current on *on*,
-    this counts the revenue of the plan's period up to *on* (see the module
+    (S3.4) and a profitability target (S3.3). For the plan current on *as_of*,
+    this counts the revenue of the plan's period up to *as_of* (see the module
     notes for how orders and contracts count), sets it against each product's
     target and against the target pro-rated to the days elapsed, measures the
     share of the catalogue the targets cover, and compares the customer's
@@ -430,14 +448,17 @@ def plan_attainment(portfolio: Portfolio, on: date | str | None = None) -> PlanA
 
     Args:
         portfolio: The portfolio to read.
-        on: The day to judge at, a date or an ISO string ``"2026-06-30"``
-            (default: ``as_of``, else today).
+        as_of: The day to judge at, a date or an ISO string ``"2026-06-30"``
+            (default: the portfolio's ``as_of``, else today).
+        on: The deprecated spelling of *as_of*: it warns, and giving both
+            is refused.
 
     Returns:
         One progress per key account with a current plan, and the accounts without.
 
     Raises:
-        ValidationError: *portfolio* is no Portfolio, or *on* is no date.
+        ValidationError: *portfolio* is no Portfolio, *as_of* is no date, or
+            both *as_of* and *on* are given (code ``conflicting_arguments``).
         CurrencyMismatchError: A plan's target is not in the portfolio's
             currency, or an order or contract counted is not in the plan's;
             the message names the plan, order, contract or customer and the figure.
@@ -451,7 +472,7 @@ def plan_attainment(portfolio: Portfolio, on: date | str | None = None) -> PlanA
     ('20%', False)
     """
     portfolio = read_portfolio(portfolio)
-    day = read_as_of(on, portfolio)
+    day = read_as_of(choose_as_of(as_of, on), portfolio)
     plans: list[PlanProgress] = []
     without: list[str] = []
     for account in portfolio.key_accounts:

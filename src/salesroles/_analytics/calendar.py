@@ -24,7 +24,7 @@ from salesroles._model.planning import AccountPlan, CommunicationPlan
 from salesroles._model.values import Money
 from salesroles.exceptions import ErrorItem, NotFoundError, ValidationError
 
-from .arguments import read_as_of, read_portfolio
+from .arguments import choose_as_of, read_as_of, read_portfolio
 
 if TYPE_CHECKING:
     from salesroles._model.portfolio import Portfolio
@@ -46,7 +46,7 @@ __all__ = [
 
 @attrs.frozen(kw_only=True)
 class ContractRenewal:
-    """A supply contract that ends within the horizon (S4.2).
+    """A supply contract in force that comes up for renewal within the horizon (S4.2).
 
     Attributes:
         contract: The contract's id.
@@ -73,12 +73,13 @@ class ContractRenewal:
 
 @attrs.frozen(kw_only=True, repr=False)
 class Renewals(Table):
-    """The supply contracts ending between ``on`` and ``until``, soonest first (S4.2).
+    """The supply contracts coming up for renewal between ``on`` and ``until`` (S4.2).
 
     Attributes:
-        on: The first day of the horizon.
+        on: The first day of the horizon, the day looked at (also :attr:`as_of`).
         until: Its last day.
-        contracts: The contracts ending in it, by end date, then id.
+        contracts: The contracts in force on ``on`` whose renewal date falls
+            in the horizon, soonest first: by end date, then id.
     """
 
     _title: ClassVar[str] = "Contract renewals"
@@ -100,8 +101,13 @@ class Renewals(Table):
     until: date
     contracts: tuple[ContractRenewal, ...]
 
+    @property
+    def as_of(self) -> date:
+        """The day looked at: ``on``, by the name the argument has."""
+        return self.on
+
     def summary(self) -> dict[str, Cell]:
-        """The horizon and how many contracts (of key accounts) end in it."""
+        """The horizon and how many contracts (of key accounts) come up for renewal in it."""
         return {
             "on": self.on.isoformat(),
             "until": self.until.isoformat(),
@@ -132,32 +138,38 @@ def renewals(
     portfolio: Portfolio,
     within: relativedelta | timedelta = relativedelta(months=6),  # noqa: B008 - immutable
     *,
+    as_of: date | str | None = None,
     on: date | str | None = None,
 ) -> Renewals:
-    """List the supply contracts whose last day falls within a horizon (S4.2).
+    """List the supply contracts coming up for renewal within a horizon (S4.2).
 
     Account managers aim for long-term supply contracts (S4.2); one that runs
     out unnoticed turns back into ad-hoc orders. A contract is listed when it
-    is still active on *on* and its end date is no later than *on* plus
-    *within*; its renewal date is the day after the end date.
+    is in force on *as_of* (started, not ended) and its renewal date, the day
+    after its end date, falls within the horizon: no later than *as_of* plus
+    *within*, that last day included. A contract that starts after *as_of* is
+    not coming up for renewal.
 
     Args:
         portfolio: The portfolio to read.
         within: How far to look ahead, a ``relativedelta`` (calendar months)
-            or a ``timedelta``; it must reach past *on*.
-        on: The first day of the horizon, a date or an ISO string
-            ``"2026-11-27"`` (default: ``as_of``, else today).
+            or a ``timedelta``; it must reach past *as_of*.
+        as_of: The first day of the horizon, a date or an ISO string
+            ``"2026-11-27"`` (default: the portfolio's ``as_of``, else today).
+        on: The deprecated spelling of *as_of*: it warns, and giving both
+            is refused.
 
     Returns:
-        The contracts ending in the horizon, soonest first.
+        The contracts coming up for renewal in the horizon, soonest first.
 
     Raises:
         ValidationError: *portfolio* is no Portfolio, *within* is no horizon or
-            does not reach past *on*, or *on* is no date.
+            does not reach past *as_of*, *as_of* is no date, or both *as_of*
+            and *on* are given (code ``conflicting_arguments``).
 
     >>> from salesroles.testing import sample_portfolio
     >>> from datetime import date
-    >>> soon = renewals(sample_portfolio(), relativedelta(years=1), on=date(2028, 6, 1))
+    >>> soon = renewals(sample_portfolio(), relativedelta(years=1), as_of=date(2028, 6, 1))
     >>> [(c.contract, c.end_date.isoformat(), c.days_left) for c in soon.contracts]
     [('K-ACME', '2028-12-31', 213)]
     """
@@ -169,7 +181,7 @@ def renewals(
             "like relativedelta(months=6) or timedelta(days=90)",
             "invalid_type",
         )
-    day = read_as_of(on, portfolio)
+    day = read_as_of(choose_as_of(as_of, on), portfolio)
     try:
         until = day + within
     except (OverflowError, ValueError):
@@ -186,7 +198,7 @@ def renewals(
             "positive horizon such as relativedelta(months=6)",
             "out_of_range",
         )
-    found = [k for k in portfolio.contracts if day <= k.end_date <= until]
+    found = [k for k in portfolio.contracts if k.is_active(day) and k.renewal_date <= until]
     found.sort(key=lambda k: (k.end_date, k.id))
     return Renewals(
         on=day,
@@ -255,7 +267,7 @@ class CommunicationSchedule(Table):
     Attributes:
         start: The first day of the schedule.
         end: Its last day.
-        on: The day statuses are judged at.
+        on: The day statuses are judged at (also :attr:`as_of`).
         touchpoints: The touchpoints, by date, then plan.
         without_cadence: Key accounts whose current plan has no communication cadence.
     """
@@ -277,6 +289,11 @@ class CommunicationSchedule(Table):
     on: date
     touchpoints: tuple[Touchpoint, ...]
     without_cadence: tuple[str, ...]
+
+    @property
+    def as_of(self) -> date:
+        """The day statuses are judged at: ``on``, by the name the argument has."""
+        return self.on
 
     @property
     def overdue(self) -> tuple[Touchpoint, ...]:
@@ -353,25 +370,27 @@ def _status(day: date, on: date, last: date | None, *, judged: bool) -> Touchpoi
     return TouchpointStatus.OVERDUE
 
 
-def communication_schedule(
+def communication_schedule(  # noqa: PLR0913 - on= stays beside as_of= for one release
     portfolio: Portfolio,
     start: date | str,
     end: date | str,
     *,
     last_contacts: Mapping[str, date | str] | None = None,
+    as_of: date | str | None = None,
     on: date | str | None = None,
 ) -> CommunicationSchedule:
     """List the touchpoints each key account's current plan schedules (S5.2).
 
     Account managers plan regular communication with decision makers (S5.2).
-    For every key account whose plan is current on *on*, the plan's cadence
+    For every key account whose plan is current on *as_of*, the plan's cadence
     gives the touchpoints from *start* to *end*, within the plan's period.
     Occurrences count from the first day of the plan's period, so a window
-    shows the same dates whatever its start.
+    shows the same dates whatever its start; the search reads only the
+    window's days, however long ago the plan began.
 
     *last_contacts* maps a plan's id, or its account's (customer) id, to the
     day of the last contact with that account's decision makers; the plan's
-    id wins when both are given. A touchpoint before *on* is then ``covered``
+    id wins when both are given. A touchpoint before *as_of* is then ``covered``
     if that contact is on or after it, else ``overdue``; a plan missing from
     the mapping has had no contact, so all its past touchpoints are overdue.
     Without *last_contacts*, past touchpoints are ``unknown``.
@@ -383,14 +402,18 @@ def communication_schedule(
         start: The first day of the schedule.
         end: Its last day.
         last_contacts: The day of the last contact per plan or per account.
-        on: The day to judge at (default: ``as_of``, else today).
+        as_of: The day to judge at (default: the portfolio's ``as_of``, else
+            today).
+        on: The deprecated spelling of *as_of*: it warns, and giving both
+            is refused.
 
     Returns:
         The touchpoints by date, and the key accounts without a cadence.
 
     Raises:
         ValidationError: *portfolio* is no Portfolio, *end* is before *start*,
-            *last_contacts* is no mapping, or a date is not a date.
+            *last_contacts* is no mapping, a date is not a date, or both
+            *as_of* and *on* are given (code ``conflicting_arguments``).
         NotFoundError: A key of *last_contacts* names no plan or customer.
 
     >>> from salesroles.testing import sample_portfolio
@@ -412,7 +435,7 @@ def communication_schedule(
             "after the start",
             "invalid_period",
         )
-    day = read_as_of(on, portfolio)
+    day = read_as_of(choose_as_of(as_of, on), portfolio)
     contacts = _contacts(portfolio, last_contacts)
     judged = last_contacts is not None
     touchpoints: list[Touchpoint] = []
@@ -449,8 +472,8 @@ def _touchpoints(  # noqa: PLR0913 - the pieces of one plan's schedule
     judged: bool,
 ) -> list[Touchpoint]:
     start, end, on = days
-    last = min(end, plan.period.end)
-    if last < max(start, plan.period.start):
+    first, last = max(start, plan.period.start), min(end, plan.period.end)
+    if last < first:
         return []
     contact = contacts.get(plan.id, contacts.get(plan.account))
     name = portfolio.customer(plan.account).name
@@ -464,6 +487,6 @@ def _touchpoints(  # noqa: PLR0913 - the pieces of one plan's schedule
             with_marketing=communication.with_marketing,
             status=_status(d, on, contact, judged=judged),
         )
-        for d in communication.cadence.between(plan.period.start, last)
-        if d >= start
+        # Counted from the plan's first day, read from the window's.
+        for d in communication.cadence.between(first, last, anchor=plan.period.start)
     ]

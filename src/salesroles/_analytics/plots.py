@@ -16,6 +16,7 @@ from salesroles._model.arguments import read_day, read_id, read_instance
 from salesroles._model.messages import problem
 from salesroles._model.portfolio import Portfolio
 
+from .arguments import choose_as_of
 from .assessment import KeyAccountAssessment, Recommendation
 from .attainment import PlanAttainment, PlanProgress, plan_attainment
 from .revenue import Concentration, concentration
@@ -127,10 +128,10 @@ def plot_concentration(
     return figure
 
 
-def _pick(source: object, account: object, on: object) -> PlanProgress:
+def _pick(source: object, account: object, as_of: object) -> PlanProgress:
     if account is not None:
         account = read_id(account, "account", "a key account's customer id or None")
-    day = None if on is None else read_day(on, "on")
+    day = None if as_of is None else read_day(as_of, "as_of")
     if isinstance(source, PlanProgress):
         return source
     if isinstance(source, Portfolio):
@@ -159,6 +160,7 @@ def plot_plan_attainment(
     account: str | None = None,
     ax: Axes | None = None,
     *,
+    as_of: date | str | None = None,
     on: date | str | None = None,
 ) -> Figure:
     """Draw one plan's revenue target against actual revenue, product by product (S3.4).
@@ -173,8 +175,10 @@ def plot_plan_attainment(
         account: The key account's customer id (or its plan's id); needed
             unless only one plan is current.
         ax: The axes to draw on (default: a new figure).
-        on: The day to judge at, when given a portfolio: a date or an ISO
+        as_of: The day to judge at, when given a portfolio: a date or an ISO
             string ``"2026-06-30"``.
+        on: The deprecated spelling of *as_of*: it warns, and giving both
+            is refused (code ``conflicting_arguments``).
 
     Returns:
         The figure drawn on.
@@ -186,7 +190,7 @@ def plot_plan_attainment(
         CurrencyMismatchError: A figure of the plan is in another currency.
         ImportError: matplotlib is not installed.
     """
-    progress = _pick(result_or_portfolio, account, on)
+    progress = _pick(result_or_portfolio, account, choose_as_of(as_of, on))
     ax, figure = _axes(ax, "plot_plan_attainment()")
     rows = progress.products
     positions = list(range(len(rows)))

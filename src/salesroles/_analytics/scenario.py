@@ -334,7 +334,7 @@ def _changed_figures(
 
 def _workload(portfolio: Portfolio, on: date) -> dict[str, Cell]:
     # Totals, then each member's counts: a reorganisation shows who gains and who loses.
-    load = workload(portfolio, on=on)
+    load = workload(portfolio, as_of=on)
     figures = load.summary()
     for row in load.to_records():
         member = row["member"]

@@ -182,7 +182,10 @@ def _coverage(
 
 
 def decision_team(
-    portfolio: Portfolio, customer: str | None = None, *, carry_share: Decimal = Decimal("0.5")
+    portfolio: Portfolio,
+    customer: str | None = None,
+    *,
+    carry_share: Decimal | float | str = Decimal("0.5"),
 ) -> DecisionTeam:
     """How well the decision teams of key accounts are covered (S4.2, S4.3).
 
@@ -199,7 +202,8 @@ def decision_team(
         portfolio: The portfolio to read.
         customer: Only this customer (an id); default: every key account.
         carry_share: Above which share of the influence one contact carries
-            the account, between 0 and 1 (default one half: "most").
+            the account, from 0 up to 1 (default one half: "most"); a
+            Decimal, an int, a float or a decimal string, read exactly.
 
     Returns:
         One coverage per customer, in the portfolio's order.
@@ -207,7 +211,7 @@ def decision_team(
     Raises:
         NotFoundError: *customer* names no customer.
         ValidationError: *portfolio* is no Portfolio, *customer* is no id, or
-            *carry_share* is not a Decimal between 0 and 1.
+            *carry_share* is no number from 0 up to 1.
 
     >>> from salesroles.testing import sample_portfolio
     >>> [(t.customer, [r.value for r in t.missing], t.carrier)

@@ -12,7 +12,7 @@ from salesroles._display import Cell, Record, Table
 from salesroles._model.enums import LeadStatus, Role
 from salesroles.exceptions import NotFoundError
 
-from .arguments import read_as_of, read_portfolio
+from .arguments import choose_as_of, read_as_of, read_portfolio
 
 if TYPE_CHECKING:
     from salesroles._model.portfolio import Portfolio
@@ -80,7 +80,7 @@ class Workload(Table):
     """Accounts, leads, deals and plans per team member and per role (S0.1, S1.1-S1.4).
 
     Attributes:
-        on: The day current plans were judged at.
+        on: The day current plans were judged at (also :attr:`as_of`).
         members: One row per team member, in the team's order.
         roles: One row per role that has members, in the order of :class:`Role`.
     """
@@ -92,6 +92,11 @@ class Workload(Table):
     on: date
     members: tuple[MemberWorkload, ...]
     roles: tuple[RoleWorkload, ...]
+
+    @property
+    def as_of(self) -> date:
+        """The day current plans were judged at: ``on``, by the name the argument has."""
+        return self.on
 
     def summary(self) -> dict[str, Cell]:
         """The team's size and the totals of each count."""
@@ -128,22 +133,28 @@ class Workload(Table):
         raise NotFoundError(f"{ident!r} names no team member of this workload")
 
 
-def workload(portfolio: Portfolio, *, on: date | None = None) -> Workload:
+def workload(
+    portfolio: Portfolio, *, as_of: date | str | None = None, on: date | str | None = None
+) -> Workload:
     """Count what each team member and each role carries.
 
     Key accounts managed, open leads owned (not converted or disqualified),
     open deals owned (not won or lost), current plans owned (their period
-    contains *on*), revenue targets owned and assignments.
+    contains *as_of*), revenue targets owned and assignments.
 
     Args:
         portfolio: The portfolio to read.
-        on: The day plans are current at (default: ``as_of``, else today).
+        as_of: The day plans are current at, a date or an ISO string
+            ``"2026-06-30"`` (default: the portfolio's ``as_of``, else today).
+        on: The deprecated spelling of *as_of*: it warns, and giving both
+            is refused.
 
     Returns:
         The counts per member and per role.
 
     Raises:
-        ValidationError: *portfolio* is no Portfolio, or *on* is no date.
+        ValidationError: *portfolio* is no Portfolio, *as_of* is no date, or
+            both *as_of* and *on* are given (code ``conflicting_arguments``).
 
     >>> from salesroles.testing import sample_portfolio
     >>> w = workload(sample_portfolio())
@@ -151,7 +162,7 @@ def workload(portfolio: Portfolio, *, on: date | None = None) -> Workload:
     [('ann', 1, 0, 1, 1), ('kai', 1, 0, 0, 1), ('bob', 0, 1, 1, 0)]
     """
     portfolio = read_portfolio(portfolio)
-    day = read_as_of(on, portfolio)
+    day = read_as_of(choose_as_of(as_of, on), portfolio)
     deals = Counter(d.owner for d in portfolio.deals if d.is_open)
     plans = Counter(p.owner for p in portfolio.plans if p.period.contains(day))
     members = tuple(

@@ -10,21 +10,26 @@ several and raises once with every problem.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from decimal import Decimal
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from salesroles.exceptions import ErrorItem, ValidationError
 
-from .converters import to_date
-from .messages import describe, problem
+from .converters import to_date, to_figure
+from .messages import describe, enum_refusal, problem
+from .validation import check_figure
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 __all__ = [
     "gather",
     "read_count",
     "read_day",
     "read_each",
+    "read_enum",
     "read_id",
     "read_instance",
     "read_optional_count",
@@ -33,6 +38,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 
 #: What every day argument expects: the wire's own wording.
 DAY_EXPECTED = "a date written YYYY-MM-DD"
@@ -121,20 +127,56 @@ def read_optional_count(value: object, path: str) -> int | None:
 
 
 def read_share(value: object, path: str, *, below_one: bool = False) -> Decimal:
-    """*value* if it is a Decimal from 0 to 1 (below 1 with *below_one*); code ``out_of_range``."""
-    if (
-        isinstance(value, Decimal)
-        and value.is_finite()
-        and value >= 0
-        and (value < 1 if below_one else value <= 1)
-    ):
-        return value
-    upto = "up to 1" if below_one else "to 1"
+    """*value* as a Decimal from 0 to 1 (below 1 with *below_one*).
+
+    An int, a float, a Decimal or a decimal string alike, converted exactly
+    (a float through its shortest repr: ``0.5`` is ``Decimal("0.5")``), as
+    every figure that is no money. Code ``out_of_range`` outside the bounds,
+    for NaN and infinities; ``invalid_decimal`` for what is no number.
+
+    >>> read_share(0.1, "threshold"), read_share("0.25", "threshold")
+    (Decimal('0.1'), Decimal('0.25'))
+    >>> read_share(1.5, "threshold")
+    Traceback (most recent call last):
+    ...
+    salesroles.exceptions.ValidationError: threshold: got the float 1.5; expected a number from 0 to 1, like 0.5
+    """  # noqa: E501
+    number = to_figure(value)
+    out: list[ErrorItem] = []
+    check_figure(number, path, out)
+    if out:
+        (item,) = out
+        raise problem(path, item.message, item.code)
+    if number >= 0 and (number < 1 if below_one else number <= 1):
+        return number  # type: ignore[no-any-return]
+    upto = "up to but not including 1" if below_one else "to 1"
     raise problem(
-        path,
-        f'got {describe(value)}; expected a Decimal from 0 {upto}, like Decimal("0.5")',
-        "out_of_range",
+        path, f"got {describe(value)}; expected a number from 0 {upto}, like 0.5", "out_of_range"
     )
+
+
+def read_enum(value: object, cls: type[E], path: str) -> E:
+    """*value* as a member of enumeration *cls*: a member, or its value.
+
+    A value of the wrong type is ``invalid_type``, one that is no value
+    ``invalid_enum`` with the nearest allowed one when one is close: the
+    wire's own words for an enumeration field.
+
+    >>> from salesroles._model.enums import Role
+    >>> read_enum("sales_rep", Role, "role")
+    <Role.SALES_REP: 'sales_rep'>
+    >>> read_enum("sales_rap", Role, "role")
+    Traceback (most recent call last):
+    ...
+    salesroles.exceptions.ValidationError: role: got 'sales_rap'; expected one of 'account_manager', 'sales_rep', 'sales_manager', 'sales_coordinator', 'marketing'; did you mean 'sales_rep'?
+    """  # noqa: E501
+    if type(value) is cls:
+        return value
+    member = cls._value2member_map_.get(value) if isinstance(value, str | int) else None
+    if member is not None and type(value) is type(member.value):
+        return member  # type: ignore[return-value]
+    code, message = enum_refusal(value, cls)
+    raise problem(path, message, code)
 
 
 def gather(*reads: Callable[[], object]) -> None:

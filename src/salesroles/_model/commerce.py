@@ -13,7 +13,7 @@ from salesroles.exceptions import ErrorItem
 
 from .converters import to_date, to_tuple
 from .enums import DealStage, Responsibility, to_deal_stage, to_responsibility
-from .validation import Checked, bounded
+from .validation import Checked, bounded, invariant
 from .values import Money, Period
 
 if TYPE_CHECKING:
@@ -55,7 +55,8 @@ class SupplyContract(Checked):
     products: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     negotiated_by: str | None = None
 
-    def _invariants(self) -> Iterator[ErrorItem]:
+    @invariant("start", "term_months")
+    def _ends_by_9999(self) -> Iterator[ErrorItem]:
         try:
             self.renewal_date  # noqa: B018 - computing it is the check
         except (ValueError, OverflowError):

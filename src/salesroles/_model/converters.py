@@ -1,6 +1,7 @@
 """Soft converters: turn the obvious spelling into the declared type, leave the rest.
 
-A list becomes a tuple, an ISO string a date, a decimal string a Decimal.
+A list becomes a tuple, an ISO string a date, a decimal string a Decimal, and
+for a figure that is no money (a fraction, a share, a weight) a float too.
 Anything else is left untouched, so that the field checks of
 :mod:`.validation` can name the problem instead of a converter raising a bare
 exception. Days read and written go through small caches.
@@ -8,6 +9,7 @@ exception. Days read and written go through small caches.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from decimal import Decimal
@@ -17,12 +19,15 @@ import attrs
 
 from salesroles.exceptions import ErrorItem
 
+from .messages import describe
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
 __all__ = [
     "DECIMAL_CONVERTERS",
     "DECIMAL_TEXT",
+    "FIGURE_CONVERTERS",
     "ISO_DAYS",
     "KNOWN_DAYS",
     "MAX_DECIMAL_CHARS",
@@ -31,9 +36,12 @@ __all__ = [
     "to_amount",
     "to_date",
     "to_decimal",
-    "to_optional_decimal",
+    "to_figure",
+    "to_optional_figure",
     "to_tuple",
     "too_long",
+    "too_wide",
+    "wire_width",
 ]
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")  # ASCII digits: \d also matches ١٢
@@ -115,15 +123,35 @@ def to_amount(value: Decimal | int | str) -> Decimal:
     return to_decimal(value)  # type: ignore[no-any-return]
 
 
-def to_optional_decimal(value: Decimal | int | str | None) -> Decimal | None:
-    """:func:`to_decimal` for an optional figure such as a fraction."""
-    return to_decimal(value)  # type: ignore[no-any-return]
+def to_figure(value: Any) -> Any:
+    """:func:`to_decimal` for a figure that is no money (a fraction, a share, a weight).
+
+    A finite float is taken too, through its shortest repr, so that ``0.1``
+    becomes ``Decimal("0.1")`` rather than the binary float's 55 digits: such
+    figures are estimates and proportions, where nobody loses a cent.
+    NaN and infinities are left for the check to name.
+    """
+    if isinstance(value, float) and math.isfinite(value):
+        # float.__repr__ rather than repr(): a subclass may show something else.
+        return Decimal(float.__repr__(value))
+    return to_decimal(value)
+
+
+def to_optional_figure(value: Decimal | float | str | None) -> Decimal | None:
+    """:func:`to_figure` for an optional figure such as ``Customer.growth_potential``."""
+    return to_figure(value)  # type: ignore[no-any-return]
 
 
 #: The converters that are :func:`to_decimal` under another signature: generated structure
 #: code reads a plain decimal string in place rather than calling them.
 DECIMAL_CONVERTERS: Final[frozenset[Callable[..., Any]]] = frozenset(
-    {to_decimal, to_amount, to_optional_decimal}
+    {to_decimal, to_amount, to_figure, to_optional_figure}
+)
+
+
+#: The converters of :data:`DECIMAL_CONVERTERS` that take a float too: figures, not money.
+FIGURE_CONVERTERS: Final[frozenset[Callable[..., Any]]] = frozenset(
+    {to_figure, to_optional_figure}
 )
 
 
@@ -134,6 +162,39 @@ def too_long(value: Any) -> str | None:
     if type(value) is int and not -_INT_LIMIT < value < _INT_LIMIT:
         return "got a whole number of more than 30 digits; expected at most 30"
     return None
+
+
+def wire_width(value: Decimal) -> int:
+    """How many characters ``format(value, "f")`` writes, without writing them.
+
+    A Decimal built in Python can carry any exponent (``Decimal("1E+999999")``):
+    counting from its digits and exponent costs the same for every value.
+    """
+    sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):  # NaN and infinities: no digits to write
+        return 0
+    if exponent >= 0:
+        # A zero is written "0" whatever its exponent; any other value in full.
+        return sign + (1 if not any(digits) else len(digits) + exponent)
+    places = -exponent
+    return sign + max(len(digits) - places, 1) + 1 + places
+
+
+def too_wide(value: Decimal) -> str | None:
+    """Why a Decimal given as it is is wider than the wire carries, or None.
+
+    The wire writes a Decimal with ``format(d, "f")`` and reads back at most
+    :data:`MAX_DECIMAL_CHARS` characters: what is wider could be accepted once
+    and never read again. The model holds such values (a product of two long
+    amounts); only what is read from outside is held to the wire's width.
+    """
+    width = wire_width(value)
+    if width <= MAX_DECIMAL_CHARS:
+        return None
+    return (
+        f"got {describe(value)}, {width} characters written out; "
+        f"expected at most {MAX_DECIMAL_CHARS}"
+    )
 
 
 @attrs.frozen

@@ -7,6 +7,7 @@ same bad value reads the same in every function that refuses it.
 
 from __future__ import annotations
 
+import difflib
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
@@ -15,9 +16,18 @@ from salesroles.exceptions import ErrorItem, ValidationError
 from .enums import Role
 
 if TYPE_CHECKING:
+    import enum
     from collections.abc import Iterable
 
-__all__ = ["and_list", "describe", "plural", "problem", "shorten", "with_article"]
+__all__ = [
+    "and_list",
+    "describe",
+    "enum_refusal",
+    "plural",
+    "problem",
+    "shorten",
+    "with_article",
+]
 
 _SHOWN = 40
 
@@ -51,6 +61,47 @@ def describe(value: object) -> str:  # noqa: PLR0911 - one return per JSON type
     if isinstance(value, dict):
         return "an object"
     return f"a {type(value).__name__}"
+
+
+def _json_kind(value: object) -> str:
+    """The JSON type a value stands for: a bool is no number, an int and a float are."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float | Decimal):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return type(value).__name__
+
+
+# Beyond this length nothing is close to an enumeration's value; difflib would only spend time.
+_LONGEST_GUESS: Final = 100
+
+
+def enum_refusal(value: object, cls: type[enum.Enum]) -> tuple[str, str]:
+    """The code and message of *value* refused by enumeration *cls*: ``(code, message)``.
+
+    A value of another JSON type than the enumeration's values (the number 3
+    for a segment) is ``invalid_type``; one of the right type that is no value
+    is ``invalid_enum``, naming the nearest allowed value when one is close.
+
+    >>> from salesroles._model.enums import Segment
+    >>> code, message = enum_refusal("larg", Segment)
+    >>> print(code, message, sep=": ")
+    invalid_enum: got 'larg'; expected one of 'small', 'medium', 'large'; did you mean 'large'?
+    >>> enum_refusal(3, Segment)
+    ('invalid_type', "got the number 3; expected one of 'small', 'medium', 'large'")
+    """
+    values = [member.value for member in cls]
+    message = f"got {describe(value)}; expected one of " + ", ".join(repr(v) for v in values)
+    if _json_kind(value) not in {_json_kind(v) for v in values}:
+        return "invalid_type", message
+    if isinstance(value, str) and len(value) <= _LONGEST_GUESS:
+        words = [v for v in values if isinstance(v, str)]
+        close = difflib.get_close_matches(value, words, n=1)
+        if close:
+            message += f"; did you mean {close[0]!r}?"
+    return "invalid_enum", message
 
 
 def and_list(words: Iterable[str], conjunction: str = "and") -> str:

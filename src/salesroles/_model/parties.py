@@ -9,7 +9,7 @@ import attrs
 
 from salesroles.exceptions import LifecycleError
 
-from .converters import to_date, to_optional_decimal, to_tuple
+from .converters import to_date, to_optional_figure, to_tuple
 from .enums import (
     BuyingRole,
     CustomerStatus,
@@ -69,7 +69,9 @@ class Customer(Checked):
     figures feed the revenue-at-risk questions of S2.3. ``growth_potential``
     (expected yearly growth, ``0.15`` for 15 %) and ``share_of_wallet`` (our
     share of what the customer spends on what we sell, 0 to 1) are optional
-    estimates that the key-account assessment uses where they are known.
+    estimates that the key-account assessment uses where they are known; each
+    takes an int, a float, a Decimal or a decimal string, held as a Decimal
+    (a float through its shortest repr: ``0.15`` is ``Decimal("0.15")``).
     """
 
     id: str
@@ -80,10 +82,10 @@ class Customer(Checked):
     annual_revenue: Money | None = None
     annual_profit: Money | None = None
     growth_potential: Decimal | None = attrs.field(
-        default=None, converter=to_optional_decimal, metadata=fraction()
+        default=None, converter=to_optional_figure, metadata=fraction()
     )
     share_of_wallet: Decimal | None = attrs.field(
-        default=None, converter=to_optional_decimal, metadata=share()
+        default=None, converter=to_optional_figure, metadata=share()
     )
 
     @property

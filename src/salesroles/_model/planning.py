@@ -10,10 +10,11 @@ import attrs
 
 from salesroles.exceptions import ErrorItem, ValidationError
 
-from .converters import Rejected, to_date, to_optional_decimal, to_tuple
+from .cadence import Cadence
+from .converters import Rejected, to_date, to_optional_figure, to_tuple
 from .enums import ActionKind, to_action_kind
-from .validation import Checked, fraction
-from .values import Cadence, Money, Period
+from .validation import Checked, fraction, invariant
+from .values import Money, Period
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -100,7 +101,8 @@ class AccountPlan(Checked):
     """The strategic plan for one key account over one period (S3.1, S3.4, S3.5).
 
     It holds a revenue target per product of the catalogue (S3.4), a
-    profitability target as a fraction such as ``Decimal("0.22")`` (S3.3),
+    profitability target as a fraction such as ``Decimal("0.22")`` (S3.3; an
+    int, a float or a decimal string is converted exactly, ``0.22`` too),
     relationship actions (S3.5), a communication cadence (S5.2),
     customisation proposals (S5.3) and the internal resources to coordinate
     (S5.1). Its owner should be the account's manager.
@@ -114,16 +116,16 @@ class AccountPlan(Checked):
     period: Period
     product_targets: tuple[ProductTarget, ...] = attrs.field(default=(), converter=to_tuple)
     profitability_target: Decimal | None = attrs.field(
-        default=None, converter=to_optional_decimal, metadata=fraction()
+        default=None, converter=to_optional_figure, metadata=fraction()
     )
     actions: tuple[PlanAction, ...] = attrs.field(default=(), converter=to_tuple)
     communication: CommunicationPlan | None = None
     customizations: tuple[CustomizationProposal, ...] = attrs.field(default=(), converter=to_tuple)
     resources: tuple[ResourceCommitment, ...] = attrs.field(default=(), converter=to_tuple)
 
-    def _invariants(self) -> Iterator[ErrorItem]:
+    @invariant("product_targets")
+    def _one_target_per_product(self) -> Iterator[ErrorItem]:
         seen: set[str] = set()
-        currency = self.product_targets[0].revenue.currency if self.product_targets else None
         for i, target in enumerate(self.product_targets):
             if target.product in seen:
                 yield ErrorItem(
@@ -133,6 +135,11 @@ class AccountPlan(Checked):
                     code="duplicate_product",
                 )
             seen.add(target.product)
+
+    @invariant("product_targets")
+    def _one_currency(self) -> Iterator[ErrorItem]:
+        currency = self.product_targets[0].revenue.currency if self.product_targets else None
+        for i, target in enumerate(self.product_targets):
             if target.revenue.currency != currency:
                 yield ErrorItem(
                     path=f"product_targets[{i}].revenue.currency",

@@ -9,6 +9,10 @@ non-empty string, ``int`` excludes ``bool``, ``date`` excludes ``datetime``,
 extra constraint a field declares in its metadata, plus the class's own
 cross-field invariants.
 
+Each invariant names the fields it reads (:func:`invariant`), so that a field
+that failed hides only the invariants that cannot be judged without it: a
+plan with an empty ``id`` still reports a product targeted twice.
+
 Each class has two forms of its checks: the checker that names every problem,
 and a generated function of plain ``if`` statements that only asks whether
 all is well and hands any doubt to the checker. The soft converters that run
@@ -18,12 +22,13 @@ before them live in :mod:`.converters`.
 from __future__ import annotations
 
 import enum
+import math
 import re
 import types
 import typing
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
@@ -31,10 +36,11 @@ from salesroles.exceptions import ErrorItem, ValidationError
 
 from .codegen import compile_source
 from .converters import Rejected, too_long
-from .messages import describe, with_article
+from .messages import describe, enum_refusal, with_article
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Set as AbstractSet
 
 __all__ = [
     "CHECK",
@@ -43,11 +49,16 @@ __all__ = [
     "Checked",
     "bounded",
     "check_amount",
+    "check_figure",
     "currency",
     "emit_field_checks",
     "field_check",
+    "figure",
     "fraction",
     "has_invariants",
+    "invariant",
+    "invariant_functions",
+    "invariant_problems",
     "share",
 ]
 
@@ -129,14 +140,27 @@ def _check_date(value: Any, path: str, out: list[ErrorItem]) -> None:
         out.append(ErrorItem(path=path, message=message, code="invalid_date"))
 
 
+def _not_finite(value: Any) -> str | None:
+    """The message for NaN or an infinity, float or Decimal; None for anything else."""
+    if isinstance(value, float):
+        finite = math.isfinite(value)
+    elif isinstance(value, Decimal):
+        finite = value.is_finite()
+    else:
+        return None
+    return None if finite else f"got {describe(value)}; expected a finite number"
+
+
 def _check_decimal(value: Any, path: str, out: list[ErrorItem]) -> None:
+    # A field declared a plain Decimal with no word on what it holds: a class of the user's
+    # read by our converter. It may be money, so a float is refused as for an amount.
     if type(value) is Decimal and value.is_finite():
         return
     if isinstance(value, float):
         message = f'got {describe(value)}; send it as a string like "0.22" (floats are inexact)'
         code = "float_decimal"
-    elif (length := too_long(value)) is not None:
-        message, code = length, "out_of_range"
+    elif (wrong := _not_finite(value) or too_long(value)) is not None:
+        message, code = wrong, "out_of_range"
     else:
         message = f'got {describe(value)}; expected a decimal number as a string like "0.22"'
         code = "invalid_decimal"
@@ -144,17 +168,10 @@ def _check_decimal(value: Any, path: str, out: list[ErrorItem]) -> None:
 
 
 def _check_enum(cls: type[enum.Enum]) -> _FieldCheck:
-    allowed = ", ".join(repr(m.value) for m in cls)
-
     def check(value: Any, path: str, out: list[ErrorItem]) -> None:
         if type(value) is not cls:
-            out.append(
-                ErrorItem(
-                    path=path,
-                    message=f"got {describe(value)}; expected one of {allowed}",
-                    code="invalid_enum",
-                )
-            )
+            code, message = enum_refusal(value, cls)
+            out.append(ErrorItem(path=path, message=message, code=code))
 
     return check
 
@@ -213,20 +230,127 @@ def field_check(hint: Any) -> _FieldCheck:
     raise TypeError(f"unsupported type hint {hint!r}")  # pragma: no cover
 
 
+# -- invariants: cross-field checks, each naming the fields it reads --
+
+_Invariant = TypeVar("_Invariant", bound="Callable[[Any], Iterable[ErrorItem]]")
+
+
+# The fields each invariant method reads, by the function itself: a registry rather than an
+# attribute on the function, which attrs' slotted classes and mypy both leave alone.
+_NEEDS: dict[Callable[..., Any], frozenset[str]] = {}
+
+
+def invariant(*fields: str) -> Callable[[_Invariant], _Invariant]:
+    """Declare a method of a :class:`Checked` class an invariant that reads *fields*.
+
+    The method yields an :class:`~salesroles.ErrorItem` per problem. It runs
+    when none of *fields* failed its own check, whatever other fields did, so
+    that every problem of an object is reported at once; it may rely on
+    *fields* being well-typed and in their bounds, and must read no other.
+
+    >>> import attrs
+    >>> @attrs.frozen(kw_only=True)
+    ... class Span(Checked):
+    ...     name: str
+    ...     low: int
+    ...     high: int
+    ...
+    ...     @invariant("low", "high")
+    ...     def _ordered(self):
+    ...         if self.low > self.high:
+    ...             yield ErrorItem(path="high", message="below low", code="out_of_range")
+    >>> Span(name="", low=2, high=1)
+    Traceback (most recent call last):
+    ...
+    salesroles.exceptions.ValidationError: 2 problems:
+      name: got an empty string; expected some text
+      high: below low
+    """
+    if not fields:
+        raise TypeError("an invariant reads at least one field")
+
+    def declare(method: _Invariant) -> _Invariant:
+        _NEEDS[method] = frozenset(fields)
+        return method
+
+    return declare
+
+
+_Plan = tuple[tuple[frozenset[str], "Callable[[Any], Iterable[ErrorItem]]"], ...]
+
+
+_PLANS: dict[type, _Plan] = {}
+
+
+def _invariant_plan(cls: type) -> _Plan:
+    """Every invariant of *cls* with the fields it reads, in the order of definition.
+
+    A method declared with :func:`invariant` reads the fields it names; an
+    override of ``_invariants()`` (the older form, still honoured) reads all.
+    """
+    found = _PLANS.get(cls)
+    if found is not None:
+        return found
+    methods: dict[str, tuple[frozenset[str], Callable[[Any], Iterable[ErrorItem]]]] = {}
+    every = frozenset(a.name for a in attrs.fields(cls) if a.init)
+    for klass in reversed(cls.__mro__):
+        for name, member in vars(klass).items():
+            if isinstance(member, types.FunctionType) and member in _NEEDS:
+                methods[name] = (_NEEDS[member], member)
+            elif name in methods:  # overridden by a method that is no invariant
+                del methods[name]
+    if has_invariants(cls) and "_invariants" not in methods:
+        methods["_invariants"] = (every, cls._invariants)  # type: ignore[attr-defined]
+    _PLANS[cls] = plan = tuple(methods.values())
+    return plan
+
+
+def invariant_functions(cls: type) -> tuple[Callable[[Any], Iterable[ErrorItem]], ...]:
+    """The invariants of *cls*, for generated code that runs them all once every field passed."""
+    return tuple(method for _, method in _invariant_plan(cls))
+
+
+def invariant_problems(obj: Any, failed: AbstractSet[str] = frozenset()) -> list[ErrorItem]:
+    """The problems of *obj*'s invariants that can be judged with *failed* fields failing.
+
+    Public to the package: the wire's detailed walk runs it on a partly read
+    object, whose *failed* fields hold placeholders.
+    """
+    out: list[ErrorItem] = []
+    for needs, method in _invariant_plan(type(obj)):
+        if needs.isdisjoint(failed):
+            out.extend(method(obj))
+    return out
+
+
+def _check_of(field: attrs.Attribute[Any], hint: Any) -> _FieldCheck:
+    """The check of a field: the one its metadata names, or the one its type hint makes.
+
+    A named check is for the value itself; an optional field lets None through.
+    """
+    override: _FieldCheck | None = field.metadata.get(CHECK)
+    if override is None:
+        return field_check(hint)
+    optional = typing.get_origin(hint) in (typing.Union, types.UnionType)
+    return _check_optional(override) if optional else override
+
+
 def _compile(cls: type) -> Callable[[Any], list[ErrorItem]]:
     hints = typing.get_type_hints(cls)
     plan: list[tuple[str, _FieldCheck, Constraint | None]] = [
-        (f.name, f.metadata.get(CHECK) or field_check(hints[f.name]), f.metadata.get(CONSTRAINT))
+        (f.name, _check_of(f, hints[f.name]), f.metadata.get(CONSTRAINT))
         for f in attrs.fields(cls)
         if f.init
     ]
 
     def checker(obj: Any) -> list[ErrorItem]:
         out: list[ErrorItem] = []
+        failed: set[str] = set()
         for name, check, constraint in plan:
             value = getattr(obj, name)
             if type(value) is Rejected:
                 out.extend(item.prefixed(name) for item in value.errors)
+                failed.add(name)
                 continue
             before = len(out)
             check(value, name, out)
@@ -234,8 +358,9 @@ def _compile(cls: type) -> Callable[[Any], list[ErrorItem]]:
                 problem = constraint(value)
                 if problem is not None:
                     out.append(ErrorItem(path=name, code=problem[0], message=problem[1]))
-        if not out:
-            out.extend(obj._invariants())  # noqa: SLF001 - our own protocol
+            if len(out) > before:
+                failed.add(name)
+        out.extend(invariant_problems(obj, failed))
         return out
 
     _CHECKERS[cls] = checker
@@ -324,8 +449,10 @@ def emit_field_checks(  # noqa: PLR0913 - the pieces of one generated statement
     """
     ns.update(_NAMESPACE)
     override = field.metadata.get(CHECK)
-    if override is check_amount:
-        _emit(Decimal, var, 4, lines, ns, fail=fail)
+    if override is check_amount or override is check_figure:
+        # Both pass exactly the finite Decimals: the doubt of the type itself (a Decimal,
+        # or an optional one).
+        _emit(hint, var, 4, lines, ns, fail=fail)
     elif override is not None:
         check = f"_k{len(ns)}_{field.name}"
         ns[check] = override
@@ -352,7 +479,7 @@ def emit_field_checks(  # noqa: PLR0913 - the pieces of one generated statement
 
 
 def has_invariants(cls: type) -> bool:
-    """Whether *cls* checks more than its fields (it overrides ``_invariants``)."""
+    """Whether *cls* overrides ``_invariants``, the older form of :func:`invariant`."""
     return cls._invariants is not Checked._invariants  # type: ignore[attr-defined]  # noqa: SLF001
 
 
@@ -373,11 +500,15 @@ def _compile_fast(cls: type) -> Callable[[Any], None]:
         var = f"v_{f.name}"
         lines.append(f"    {var} = obj.{f.name}")
         emit_field_checks(f, hints[f.name], var, lines, ns, fail="return _slow(obj)")
-    if has_invariants(cls):
+    invariants = invariant_functions(cls)
+    if invariants:
+        # Every field passed: every invariant can be judged. The first problem hands the
+        # object to the checker, which names them all.
+        ns["_invariants"] = invariants
         lines += [
-            "    errors = [*obj._invariants()]",
-            "    if errors:",
-            "        raise _ValidationError(errors)",
+            "    for method in _invariants:",
+            "        for _ in method(obj):",
+            "            return _slow(obj)",
         ]
     lines.append("    return None")
     fast: Callable[[Any], None] = compile_source(
@@ -401,7 +532,12 @@ class Checked:
         (_FAST_CHECKERS.get(cls) or _compile_fast(cls))(self)
 
     def _invariants(self) -> Iterator[ErrorItem]:
-        """Yield problems that involve several fields; fields are well-typed here."""
+        """Yield problems that involve several fields; every field is well-typed here.
+
+        The older form of :func:`invariant`: an override runs only when every
+        field passed. Declare invariants with :func:`invariant` instead, so
+        that a failed field hides only the ones that read it.
+        """
         return iter(())
 
 
@@ -410,17 +546,44 @@ def check_amount(value: Any, path: str, out: list[ErrorItem]) -> None:
     if type(value) is Decimal and value.is_finite():
         return
     if isinstance(value, float):
+        # Money never takes a float, not even NaN: the code says what to send instead.
         message = (
             f'got {describe(value)}; send the amount as a string like "12.50" '
             "(binary floats lose cents)"
         )
         code = "float_money"
-    elif (length := too_long(value)) is not None:
-        message, code = length, "out_of_range"
+    elif (wrong := _not_finite(value) or too_long(value)) is not None:
+        message, code = wrong, "out_of_range"
     else:
         message = f'got {describe(value)}; expected an amount as a decimal string like "12.50"'
         code = "invalid_decimal"
     out.append(ErrorItem(path=path, message=message, code=code))
+
+
+def check_figure(value: Any, path: str, out: list[ErrorItem]) -> None:
+    """The check of a figure that is no money: a finite Decimal, what :func:`figure` converts.
+
+    Its converter (:func:`~salesroles._model.converters.to_figure`) has made a
+    Decimal of every int, finite float and decimal string; what is left is
+    NaN, an infinity, a number too long to read, or no number at all.
+    """
+    if type(value) is Decimal and value.is_finite():
+        return
+    if (wrong := _not_finite(value) or too_long(value)) is not None:
+        message, code = wrong, "out_of_range"
+    else:
+        message = f'got {describe(value)}; expected a number or a decimal string like "0.22"'
+        code = "invalid_decimal"
+    out.append(ErrorItem(path=path, message=message, code=code))
+
+
+def figure() -> dict[str, Any]:
+    """Field metadata: a figure that is no money, converted by ``to_figure`` (floats taken).
+
+    Pair it with the converter :func:`~salesroles._model.converters.to_figure`
+    (or ``to_optional_figure``); :func:`share` and :func:`fraction` include it.
+    """
+    return {CHECK: check_figure}
 
 
 def currency() -> dict[str, Any]:
@@ -453,19 +616,19 @@ def bounded(low: int, high: int) -> dict[str, Any]:
     return {CONSTRAINT: constraint, DOUBT: f"not {low} <= {{v}} <= {high}"}
 
 
-def share() -> dict[str, Constraint]:
-    """Field metadata: a Decimal between 0 and 1 inclusive (``0.4`` is 40 %)."""
+def share() -> dict[str, Any]:
+    """Field metadata: a figure from 0 to 1 inclusive (``0.4`` is 40 %), see :func:`figure`."""
 
     def constraint(value: Decimal) -> tuple[str, str] | None:
         if 0 <= value <= 1:
             return None
         return "out_of_range", f'got {value}; expected a share between 0 and 1 ("0.4" means 40 %)'
 
-    return {CONSTRAINT: constraint}
+    return figure() | {CONSTRAINT: constraint, DOUBT: "not 0 <= {v} <= 1"}
 
 
-def fraction() -> dict[str, Constraint]:
-    """Field metadata: a Decimal between -1 and 1 inclusive (``0.22`` is 22 %)."""
+def fraction() -> dict[str, Any]:
+    """Field metadata: a figure from -1 to 1 inclusive (``0.22`` is 22 %), see :func:`figure`."""
 
     def constraint(value: Decimal) -> tuple[str, str] | None:
         if -1 <= value <= 1:
@@ -475,4 +638,4 @@ def fraction() -> dict[str, Constraint]:
             f'got {value}; expected a fraction between -1 and 1 ("0.22" means 22 %)',
         )
 
-    return {CONSTRAINT: constraint}
+    return figure() | {CONSTRAINT: constraint, DOUBT: "not -1 <= {v} <= 1"}

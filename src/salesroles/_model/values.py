@@ -1,9 +1,8 @@
-"""Value objects: :class:`Money`, :class:`Period` and :class:`Cadence`."""
+"""Value objects: :class:`Money` and :class:`Period` (the cadence is in :mod:`.cadence`)."""
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import date, timedelta
 from decimal import (
     ROUND_HALF_EVEN,
     Context,
@@ -16,18 +15,17 @@ from decimal import (
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from dateutil import rrule
 
 from salesroles.exceptions import CurrencyMismatchError, ErrorItem, MoneyError
 
 from .converters import MAX_DECIMAL_CHARS, to_amount, to_date
 from .messages import describe, problem
-from .validation import CHECK, Checked, check_amount, currency
+from .validation import CHECK, Checked, check_amount, currency, invariant
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["Cadence", "Money", "Period"]
+__all__ = ["Money", "Period"]
 
 
 # Sums, differences and products of money are exact or refused: 100 digits hold any sum of
@@ -219,7 +217,8 @@ class Period(Checked):
     start: date = attrs.field(converter=_date)
     end: date = attrs.field(converter=_date)
 
-    def _invariants(self) -> Iterator[ErrorItem]:
+    @invariant("start", "end")
+    def _ordered(self) -> Iterator[ErrorItem]:
         if self.start > self.end:
             yield ErrorItem(
                 path="end",
@@ -259,78 +258,3 @@ class Period(Checked):
 
     def __str__(self) -> str:
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
-
-
-_FINER_THAN_DAILY = frozenset({rrule.HOURLY, rrule.MINUTELY, rrule.SECONDLY})
-_ANCHOR = date(2000, 1, 1)
-# RFC 5545 writes UNTIL in UTC ("...T000000Z"); dateutil then wants an aware DTSTART.
-_UTC_UNTIL = re.compile(r"UNTIL=[0-9]{8}T[0-9]{6}Z", re.IGNORECASE)
-
-
-def _parse_rule(rule: str, start: date) -> tuple[rrule.rrule, timezone | None]:
-    """Read *rule* counted from *start*; also return the time zone its bounds need."""
-    tz = UTC if _UTC_UNTIL.search(rule) else None
-    parsed = rrule.rrulestr(rule, dtstart=datetime.combine(start, time(), tzinfo=tz))
-    if not isinstance(parsed, rrule.rrule):  # pragma: no cover - rrulestr without forceset
-        raise TypeError("expected a single recurrence rule")
-    return parsed, tz
-
-
-@attrs.frozen(kw_only=True)
-class Cadence(Checked):
-    """How often to communicate: an RFC 5545 recurrence rule (S5.2).
-
-    The rule is what :func:`dateutil.rrule.rrulestr` reads, such as
-    ``"FREQ=MONTHLY;BYDAY=+1TU"`` (the first Tuesday of every month). It is
-    checked when the cadence is made. Rules more frequent than daily are
-    refused: nobody meets a decision maker every hour. Occurrences are dates,
-    counted from the start of the span you ask about.
-
-    >>> monthly = Cadence(rule="FREQ=MONTHLY;BYDAY=+1TU")
-    >>> monthly.between(date(2026, 1, 1), date(2026, 3, 31))
-    (datetime.date(2026, 1, 6), datetime.date(2026, 2, 3), datetime.date(2026, 3, 3))
-    """
-
-    rule: str
-
-    def _invariants(self) -> Iterator[ErrorItem]:
-        problem = None
-        if "\n" in self.rule or "DTSTART" in self.rule.upper():
-            problem = "expected a single RRULE without DTSTART"
-        else:
-            try:
-                parsed, _ = _parse_rule(self.rule, _ANCHOR)
-            except (ValueError, TypeError, OverflowError, KeyError, IndexError) as e:
-                problem = f"it does not parse ({e})"
-            else:
-                # dateutil keeps these private; an INTERVAL below 1 would never advance.
-                if parsed._freq in _FINER_THAN_DAILY:  # type: ignore[attr-defined]  # noqa: SLF001
-                    problem = "expected a frequency of DAILY or slower"
-                elif parsed._interval < 1:  # type: ignore[attr-defined]  # noqa: SLF001
-                    problem = "expected an INTERVAL of 1 or more"
-        if problem is not None:
-            yield ErrorItem(
-                path="rule",
-                message=f"got {describe(self.rule)}; {problem}, an RFC 5545 rule like "
-                '"FREQ=MONTHLY;BYDAY=+1TU"',
-                code="invalid_cadence",
-            )
-
-    def between(self, start: date, end: date) -> tuple[date, ...]:
-        """Return the dates of the occurrences from *start* to *end*, both included."""
-        rule, tz = _parse_rule(self.rule, start)
-        first = datetime.combine(start, time(), tzinfo=tz)
-        last = datetime.combine(end, time(), tzinfo=tz)
-        return tuple(dict.fromkeys(d.date() for d in rule.between(first, last, inc=True)))
-
-    def next_after(self, day: date, *, anchor: date | None = None) -> date | None:
-        """Return the first occurrence after *day*, counting from *anchor* (default: *day*).
-
-        None when the rule has ended (``COUNT`` or ``UNTIL``).
-        """
-        rule, tz = _parse_rule(self.rule, anchor or day)
-        found = rule.after(datetime.combine(day, time(), tzinfo=tz))
-        return None if found is None else found.date()
-
-    def __str__(self) -> str:
-        return self.rule

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any, TypeVar
 
+from salesroles._model.cadence import Cadence
 from salesroles._model.messages import describe, problem, shorten
-from salesroles._model.values import Cadence
-from salesroles.exceptions import ValidationError
+from salesroles.exceptions import ErrorItem, ValidationError
 
 from .fields import is_enum, is_object
 from .foreign import errors_from_cattrs
 from .hooks import converter, lenient_converter
-from .structure import structure_cadence, structure_enum, structure_object
+from .structure import JsonFloat, structure_cadence, structure_enum, structure_object
 from .unstructure import UNSTRUCTURE
 
 T = TypeVar("T")
@@ -89,20 +89,85 @@ def unstructure(obj: Any) -> Any:
     return converter().unstructure(obj)
 
 
-class JsonFloat(float):
-    """A JSON number with a fraction or exponent: refused everywhere, quoted as sent."""
+# -- JSON text: a float's text kept, and every key of an object once --
+#
+# json.loads keeps the last of two equal keys; a parser that keeps the first reads another
+# document from the same text. So objects are built by a hook that marks one with a repeated
+# key, and the marks become problems with their paths only when there are any.
 
-    __slots__ = ("text",)
 
-    text: str
+class _RepeatedKeys(dict[Any, Any]):
+    """An object of the document in which a key came more than once, and which keys."""
 
-    def __new__(cls, text: str) -> JsonFloat:  # noqa: PYI034 - float's __new__ returns float
-        self = super().__new__(cls, text)
-        self.text = text
-        return self
+    __slots__ = ("repeated",)
 
-    def __repr__(self) -> str:
-        return shorten(self.text)
+    repeated: dict[str, int]
+
+
+def _read_json(document: str) -> tuple[Any, list[ErrorItem]]:
+    """Parse *document*: the data, and a ``duplicate_key`` problem per repeated key.
+
+    Raises what :func:`json.loads` raises for text that is no JSON.
+    """
+    marked: list[_RepeatedKeys] = []
+
+    def build(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        # The one cost a valid document pays: a dict built from the pairs, and a comparison.
+        obj = dict(pairs)
+        if len(obj) == len(pairs):
+            return obj
+        repeated = _RepeatedKeys(obj)
+        counts: dict[str, int] = {}
+        for key, _ in pairs:
+            counts[key] = counts.get(key, 0) + 1
+        repeated.repeated = {key: n for key, n in counts.items() if n > 1}
+        marked.append(repeated)
+        return repeated
+
+    data = json.loads(
+        document, object_pairs_hook=build, parse_float=JsonFloat, parse_constant=JsonFloat
+    )
+    return data, (_repeated_keys(data) if marked else [])
+
+
+def _repeated_keys(data: Any) -> list[ErrorItem]:
+    """A problem for each repeated key of the document, with its path.
+
+    An object's own repeated keys come before those of the objects it holds,
+    which come in the order of the document.
+
+    A walk with a stack of its own: a document the parser read may be nested
+    deeper than Python's recursion allows.
+    """
+    found: list[ErrorItem] = []
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            if type(value) is _RepeatedKeys:
+                found += [_problem(_join(path, k), k, n) for k, n in value.repeated.items()]
+            children: Any = ((_join(path, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            children = ((f"{path}[{i}]", item) for i, item in enumerate(value))
+        else:
+            continue
+        # Reversed onto the stack, so that the first child is looked at first.
+        stack.extend(reversed(list(children)))
+    return found
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{shorten(key)}" if path else shorten(key)
+
+
+def _problem(path: str, key: str, times: int) -> ErrorItem:
+    count = "twice" if times == 2 else f"{times} times"
+    return ErrorItem(
+        path=path,
+        message=f"got the key {describe(key)} {count} in one object; expected each key once "
+        "(JSON parsers disagree on which of the values counts)",
+        code="duplicate_key",
+    )
 
 
 def structure_json(
@@ -111,7 +176,11 @@ def structure_json(
     """Parse a JSON document and structure it into *cls* (see :func:`structure`).
 
     Numbers with a fraction or an exponent are kept as sent, so that a float
-    amount is refused by name rather than rounded.
+    amount is refused by name rather than rounded, and a fraction such as
+    ``0.22`` is read as the decimal that was written. An object that holds a
+    key twice is refused (code ``duplicate_key``, at the path of the key),
+    together with every other problem of the document: parsers disagree on
+    which of the two values counts.
 
     Raises:
         ValidationError: The document is no JSON (code ``invalid_json``) or
@@ -127,7 +196,7 @@ def structure_json(
         if isinstance(document, bytes | bytearray):
             # RFC 8259: JSON between systems is UTF-8; json.loads would guess UTF-16 too.
             document = bytes(document).decode("utf-8")
-        data = json.loads(document, parse_float=JsonFloat, parse_constant=JsonFloat)
+        data, repeated = _read_json(document)
     except (ValueError, RecursionError) as e:
         reason = "it is nested too deeply" if isinstance(e, RecursionError) else str(e)[:200]
         raise problem("", f"the document is no valid JSON: {reason}", "invalid_json") from None
@@ -137,7 +206,16 @@ def structure_json(
             f"got {describe(document)}; expected a JSON document as str or bytes",
             "invalid_json",
         ) from None
-    return structure(data, cls, forbid_extra_keys=forbid_extra_keys)
+    if not repeated:
+        return structure(data, cls, forbid_extra_keys=forbid_extra_keys)
+    try:
+        structure(data, cls, forbid_extra_keys=forbid_extra_keys)
+    except ValidationError as e:
+        problems = [*repeated, *e.errors]
+    else:
+        problems = repeated
+    # Raised after the except block: the error of the rest carries no context along.
+    raise ValidationError(problems)
 
 
 def unstructure_json(obj: Any) -> str:

@@ -14,14 +14,16 @@ import types
 import typing
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from typing import Any, Final
 
 import attrs
 
+from salesroles._model.cadence import Cadence
 from salesroles._model.messages import describe, shorten, with_article
 from salesroles._model.portfolio import Portfolio
-from salesroles._model.validation import CHECK, CONSTRAINT, Checked, field_check
-from salesroles._model.values import Cadence, Money
+from salesroles._model.validation import CHECK, CONSTRAINT, Checked, check_amount, field_check
+from salesroles._model.values import Money
 from salesroles.exceptions import ErrorItem
 
 FieldCheck = typing.Callable[[Any, str, "list[ErrorItem]"], None]
@@ -150,15 +152,17 @@ def expectation(f: WireField) -> str:
         return f"an RFC 5545 recurrence rule as a string like {_CADENCE_EXAMPLE}"
     if isinstance(item, type) and issubclass(item, enum.Enum):
         return "one of " + ", ".join(repr(m.value) for m in item)
+    amount = f.check is check_amount  # a Decimal that is money takes no float
     simple = {
         str: "a string",
         int: "a whole number",
         bool: "true or false",
         date: "a date written YYYY-MM-DD",
+        Decimal: 'an amount as a decimal string like "12.50"'
+        if amount
+        else 'a number or a decimal string like "0.22"',
     }
-    if item in simple:
-        return simple[item]
-    return 'a decimal number as a string like "0.22"'
+    return simple[item]
 
 
 def object_expectation(cls: type) -> str:

@@ -25,10 +25,10 @@ from cattrs.cols import (
     mapping_structure_factory,
 )
 
-from salesroles._model.converters import to_date, to_decimal
+from salesroles._model.cadence import Cadence
+from salesroles._model.converters import to_date, to_decimal, too_wide
 from salesroles._model.messages import describe, problem
 from salesroles._model.validation import field_check
-from salesroles._model.values import Cadence
 
 from .fields import wire_classes
 from .structure import _checked, structure_cadence, structure_enum, structure_object
@@ -56,7 +56,12 @@ def _structure_float(value: Any, _: type) -> float:
 
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
-    return _checked(field_check(Decimal), to_decimal(value))  # type: ignore[no-any-return]
+    # A plain Decimal of the user's may be money: a float is refused (float_decimal).
+    number: Decimal = _checked(field_check(Decimal), to_decimal(value))
+    wide = too_wide(number)
+    if wide is not None:  # given in Python, and wider than unstructure writes readably
+        raise problem("", wide, "out_of_range")
+    return number
 
 
 def _structure_date(value: Any, _: type) -> date:

@@ -1,12 +1,14 @@
 """JSON Schema (draft 2020-12) of the wire format, derived from the model itself.
 
 The schema is built from the same field descriptions the converter uses
-(:func:`salesroles._convert.wire_fields`), so it cannot drift from what
+(:func:`salesroles._wire.fields.wire_fields`), so it cannot drift from what
 :func:`~salesroles.structure` accepts. What a schema can say, it says: types,
 required keys, no unknown keys, enumerations, ISO dates, decimal strings,
 bounds, currency codes. What it cannot say is checked by the library alone:
 references between entities, unique ids, a period's end after its start, that
-a recurrence rule parses, that a plan's targets share one currency.
+a recurrence rule parses, that a plan's targets share one currency, that no
+object holds a key twice, and that a JSON number in a fraction is at most 32
+characters written out (``1e-40`` is no fraction the wire can write back).
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ from typing import Any, Final, cast
 
 import attrs
 
+from salesroles._model.cadence import Cadence
 from salesroles._model.converters import MAX_DECIMAL_CHARS
 from salesroles._model.planning import CommunicationPlan
 from salesroles._model.validation import check_amount
-from salesroles._model.values import Cadence
 
 from .fields import LEAF, OBJECTS, WireField, is_enum, wire_fields
 
@@ -96,15 +98,18 @@ def _leaf(f: WireField, check: Any) -> dict[str, Any]:  # noqa: C901, PLR0911, P
     if item is date:
         return dict(_DATE)
     if item is Decimal:
+        # A figure that is no money: a decimal string or any JSON number, floats included.
         if kind == "fraction":
             return {
-                "description": 'A fraction from -1 to 1 as a decimal string ("0.22" means 22 %).',
-                "anyOf": [_fraction_pattern(negative=True), _int_range(-1, 1)],
+                "description": "A fraction from -1 to 1, a number or a decimal string "
+                '(0.22 or "0.22" means 22 %).',
+                "anyOf": [_fraction_pattern(negative=True), _number_range(-1, 1)],
             }
         if kind == "share":
             return {
-                "description": 'A share from 0 to 1 as a decimal string ("0.4" means 40 %).',
-                "anyOf": [_fraction_pattern(negative=False), _int_range(0, 1)],
+                "description": "A share from 0 to 1, a number or a decimal string "
+                '(0.4 or "0.4" means 40 %).',
+                "anyOf": [_fraction_pattern(negative=False), _number_range(0, 1)],
             }
         return _decimal("A decimal string.")  # pragma: no cover - every Decimal is bounded
     if item is Cadence:
@@ -119,17 +124,18 @@ def _leaf(f: WireField, check: Any) -> dict[str, Any]:  # noqa: C901, PLR0911, P
     raise TypeError(f"no JSON Schema for field {f.name!r} of type {item!r}")  # pragma: no cover
 
 
-def _int_range(low: int, high: int) -> dict[str, Any]:
-    return {"type": "integer", "minimum": low, "maximum": high}
+def _number_range(low: int, high: int) -> dict[str, Any]:
+    return {"type": "number", "minimum": low, "maximum": high}
 
 
 def _fraction_pattern(*, negative: bool) -> dict[str, Any]:
     """A decimal string from -1 (or 0) to 1, leading zeros and trailing zeros allowed."""
     upto_one = r"0*(0(\.[0-9]+)?|1(\.0+)?)"
+    text = {"type": "string", "maxLength": MAX_DECIMAL_CHARS}
     if negative:
-        return {"type": "string", "pattern": rf"^-?{upto_one}{_END}"}
+        return text | {"pattern": rf"^-?{upto_one}{_END}"}
     # "-0" and "-0.00" are zero, which is a share.
-    return {"type": "string", "pattern": rf"^(-0+(\.0+)?|{upto_one}){_END}"}
+    return text | {"pattern": rf"^(-0+(\.0+)?|{upto_one}){_END}"}
 
 
 def _element(f: WireField) -> WireField:
@@ -191,6 +197,9 @@ def json_schema(cls: type) -> dict[str, Any]:
     Assert ``format: date`` (``jsonschema``'s ``FORMAT_CHECKER``) to refuse
     dates such as ``2026-02-30``. JSON Schema cannot tell ``4.0`` from ``4``:
     the schema takes ``4.0`` as an integer, the validator refuses the float.
+    Fractions and shares take any JSON number, as the validator does (an
+    amount takes none but an integer); the validator alone refuses one of
+    more than 32 characters written out, and an object with a key twice.
 
     >>> from salesroles import Money, Role
     >>> schema = json_schema(Money)

@@ -6,9 +6,14 @@
   wrong. It stops at the first problem.
 - The **detailed path** runs only when the fast path failed. It walks the
   whole document with the same per-field checks and collects *every*
-  problem with its full path (``plans[0].period.end``). For a portfolio it
-  then runs the reference checks on every entry it could read, so a broken
-  entry hides neither its own dangling references nor the others'.
+  problem with its full path (``plans[0].period.end``). An object with a
+  broken field still has the invariants checked that do not read it; for a
+  portfolio it then runs the reference checks on every entry it could read,
+  so a broken entry hides neither its own dangling references nor the others'.
+
+A Decimal given in Python is held to the width the wire writes and reads
+back (32 characters): whatever ``structure`` accepts, ``unstructure`` writes
+in a form that ``structure`` accepts again.
 
 Valid input therefore pays for one pass of checks, and invalid input gets a
 complete answer.
@@ -23,21 +28,29 @@ from typing import Any, Final
 
 import attrs
 
+from salesroles._model.cadence import Cadence
 from salesroles._model.codegen import compile_source
 from salesroles._model.converters import (
     DECIMAL_CONVERTERS,
     DECIMAL_TEXT,
+    FIGURE_CONVERTERS,
     KNOWN_DAYS,
     MAX_DECIMAL_CHARS,
     Rejected,
     to_date,
+    too_wide,
 )
 from salesroles._model.enums import ENUM_CONVERTERS
-from salesroles._model.messages import describe, problem
+from salesroles._model.messages import describe, problem, shorten
 from salesroles._model.portfolio import Portfolio
 from salesroles._model.references import COLLECTIONS, reference_problems
-from salesroles._model.validation import Checked, emit_field_checks, field_check, has_invariants
-from salesroles._model.values import Cadence
+from salesroles._model.validation import (
+    Checked,
+    emit_field_checks,
+    field_check,
+    invariant_functions,
+    invariant_problems,
+)
 from salesroles.exceptions import ErrorItem, ValidationError
 
 from .fields import (
@@ -57,6 +70,33 @@ from .fields import (
 if typing.TYPE_CHECKING:
     import enum
     from collections.abc import Callable
+
+
+class JsonFloat(float):
+    """A JSON number with a fraction or exponent: its float, and its text as sent."""
+
+    __slots__ = ("text",)
+
+    text: str
+
+    def __new__(cls, text: str) -> JsonFloat:  # noqa: PYI034 - float's __new__ returns float
+        self = super().__new__(cls, text)
+        self.text = text
+        return self
+
+    def __repr__(self) -> str:
+        return shorten(self.text)
+
+
+def json_decimal(number: JsonFloat) -> Decimal | JsonFloat:
+    """The Decimal a JSON float was written as (``0.1`` is ``Decimal("0.1")``, not the float's).
+
+    NaN and the infinities, which Python's parser takes too, stay floats, for
+    the check to name as they were sent. An exponent beyond what a Decimal
+    holds (``1e-99999999999999999999``) raises :class:`ArithmeticError`.
+    """
+    exact = Decimal(number.text)
+    return exact if exact.is_finite() else number
 
 
 class _Bad(Exception):  # noqa: N818 - an internal signal, never seen by users
@@ -139,8 +179,10 @@ def _emit_build(cls: type, var: str, forbid: bool, lines: list[str], ns: dict[st
     ns[built] = cls
     lines.append(f"    {var} = _new({built})")
     lines += [f"    {_setter(cls, f.name, ns)}({var}, {var}_{f.name})" for f in fields]
-    if has_invariants(cls):
-        lines += [f"    for _ in {var}._invariants():", "        raise _Bad"]
+    for method in invariant_functions(cls):
+        check = f"_i{len(ns)}"
+        ns[check] = method
+        lines += [f"    for _ in {check}({var}):", "        raise _Bad"]
 
 
 def _emit_conversion(converter: Any, v: str, lines: list[str], ns: dict[str, Any]) -> None:
@@ -153,13 +195,26 @@ def _emit_conversion(converter: Any, v: str, lines: list[str], ns: dict[str, Any
     ns[conv] = converter
     ns["_str"] = str
     if converter in DECIMAL_CONVERTERS:
-        ns.update(_Decimal=Decimal, _decimal_match=DECIMAL_TEXT.match)
+        ns.update(_Decimal=Decimal, _decimal_match=DECIMAL_TEXT.match, _too_wide=too_wide)
         plain = f"len({v}) <= {MAX_DECIMAL_CHARS} and _decimal_match({v})"
         lines += [
             f"    if {v}.__class__ is _str and {plain}:",
             f"        {v} = _Decimal({v})",
             "    else:",
+        ]
+        if converter in FIGURE_CONVERTERS:
+            # A JSON float in a figure is read as the decimal that was written.
+            ns.update(_JsonFloat=JsonFloat, _json_decimal=json_decimal)
+            lines += [
+                f"        if {v}.__class__ is _JsonFloat:",
+                f"            {v} = _json_decimal({v})",
+            ]
+        # Whatever is no plain decimal string: a Decimal given in Python may be wider than
+        # the wire can write back.
+        lines += [
             f"        {v} = {conv}({v})",
+            f"        if {v}.__class__ is _Decimal and _too_wide({v}) is not None:",
+            "            raise _Bad",
         ]
     elif converter in ENUM_CONVERTERS:
         members = f"_m{len(ns)}"
@@ -240,7 +295,7 @@ def _partial_object(values: dict[str, Any], cls: type) -> Any:
     return obj
 
 
-def _walk(data: Any, cls: type, forbid: bool) -> _Walked:  # noqa: C901 - one pass, every problem
+def _walk(data: Any, cls: type, forbid: bool) -> _Walked:
     """Read *data* as *cls*: (object or partial object, problems, whether the object is real)."""
     if not isinstance(data, dict):
         message = f"got {describe(data)}; expected {object_expectation(cls)}"
@@ -249,31 +304,10 @@ def _walk(data: Any, cls: type, forbid: bool) -> _Walked:  # noqa: C901 - one pa
             [ErrorItem(path="", message=message, code="invalid_type")],
             False,
         )
-    errors: list[ErrorItem] = []
-    values: dict[str, Any] = {}
-    ok = True
-    for f in wire_fields(cls):
-        raw = data.get(f.name, _MISSING)
-        if raw is _MISSING or (raw is None and not f.required):
-            if f.required:
-                message = f"required but missing; expected {expectation(f)}"
-                errors.append(ErrorItem(path=f.name, message=message, code="missing"))
-                ok = False
-            else:
-                values[f.name] = f.default
-            continue
-        if f.shape == OBJECT:
-            value, found, good = _walk(raw, f.item, forbid)
-        elif f.shape == OBJECTS:
-            value, found, good = _walk_list(raw, f.item, forbid)
-        else:
-            value, found, good = _leaf(raw, f)
-        errors.extend(item.prefixed(f.name) for item in found)
-        values[f.name] = value
-        ok = ok and good
+    values, errors, failed = _read_fields(data, cls, forbid)
     if forbid:
         errors.extend(unknown_key(key, cls) for key in data if key not in field_names(cls))
-    if ok:
+    if not failed:
         try:
             return cls(**values), errors, True
         except ValidationError as e:
@@ -286,7 +320,41 @@ def _walk(data: Any, cls: type, forbid: bool) -> _Walked:  # noqa: C901 - one pa
             item.path for item in errors if item.code == "invalid_type" and item.path in values
         }
         errors.extend(_references(partial, unreadable))
+    else:
+        # The fields that did not fail hold what the class itself would hold: the invariants
+        # that read none of the failed ones can be judged, and are.
+        errors.extend(invariant_problems(partial, failed))
     return partial, errors, False
+
+
+def _read_fields(
+    data: dict[Any, Any], cls: type, forbid: bool
+) -> tuple[dict[str, Any], list[ErrorItem], set[str]]:
+    """Read every field of *cls* from *data*: (values, problems, the fields that failed)."""
+    errors: list[ErrorItem] = []
+    values: dict[str, Any] = {}
+    failed: set[str] = set()
+    for f in wire_fields(cls):
+        raw = data.get(f.name, _MISSING)
+        if raw is _MISSING or (raw is None and not f.required):
+            if f.required:
+                message = f"required but missing; expected {expectation(f)}"
+                errors.append(ErrorItem(path=f.name, message=message, code="missing"))
+                failed.add(f.name)
+            else:
+                values[f.name] = f.default
+            continue
+        if f.shape == OBJECT:
+            value, found, good = _walk(raw, f.item, forbid)
+        elif f.shape == OBJECTS:
+            value, found, good = _walk_list(raw, f.item, forbid)
+        else:
+            value, found, good = _leaf(raw, f)
+        errors.extend(item.prefixed(f.name) for item in found)
+        values[f.name] = value
+        if not good:
+            failed.add(f.name)
+    return values, errors, failed
 
 
 def _walk_list(data: Any, cls: type, forbid: bool) -> _Walked:
@@ -306,6 +374,13 @@ def _walk_list(data: Any, cls: type, forbid: bool) -> _Walked:
 
 def _leaf(raw: Any, f: WireField) -> _Walked:
     """Convert and check one plain value as the model does; '' paths mean the field."""
+    if type(raw) is JsonFloat and f.converter in FIGURE_CONVERTERS:
+        try:
+            raw = json_decimal(raw)  # as the fast path reads it: the decimal that was written
+        except ArithmeticError:
+            # Its float may be 0.0 or an infinity: the text says neither, and is far too wide.
+            message = f"got {describe(raw)}; expected at most {MAX_DECIMAL_CHARS} characters"
+            return f.empty, [ErrorItem(path="", message=message, code="out_of_range")], False
     value = f.converter(raw) if f.converter is not None else raw
     errors: list[ErrorItem] = []
     if type(value) is Rejected:
@@ -320,6 +395,8 @@ def _leaf(raw: Any, f: WireField) -> _Walked:
             problem = f.constraint(value)
             if problem is not None:
                 errors.append(ErrorItem(path="", code=problem[0], message=problem[1]))
+        if not errors and type(value) is Decimal and (wide := too_wide(value)) is not None:
+            errors.append(ErrorItem(path="", message=wide, code="out_of_range"))
     if not errors:
         return value, errors, True
     if type(value) is tuple:
@@ -388,5 +465,7 @@ def _checked(check: FieldCheck, value: Any) -> Any:
 
 
 def structure_enum(data: Any, cls: type[enum.Enum]) -> Any:
-    value = cls._value2member_map_.get(data, data) if type(data) is str else data
+    # A value is looked up by its own JSON type: "1" is no member of an IntEnum, nor true.
+    member = cls._value2member_map_.get(data) if type(data) in (str, int) else None
+    value = member if member is not None and type(data) is type(member.value) else data
     return _checked(field_check(cls), value)

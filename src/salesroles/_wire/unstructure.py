@@ -12,10 +12,10 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
+from salesroles._model.cadence import Cadence
 from salesroles._model.codegen import compile_source
 from salesroles._model.converters import ISO_DAYS, iso_day
 from salesroles._model.portfolio import Portfolio
-from salesroles._model.values import Cadence
 
 from .fields import OBJECT, OBJECTS, WireField, wire_classes, wire_fields
 

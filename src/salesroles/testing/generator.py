@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import attrs
 
+from salesroles._model.cadence import Cadence
 from salesroles._model.commerce import Assignment, Deal, Order, Product, SupplyContract
 from salesroles._model.enums import (
     DECISION_TEAM,
@@ -40,7 +41,7 @@ from salesroles._model.planning import (
     RevenueTarget,
 )
 from salesroles._model.portfolio import Portfolio
-from salesroles._model.values import Cadence, Money, Period
+from salesroles._model.values import Money, Period
 
 
 def _eur(amount: str) -> Money:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from salesroles._model.cadence import Cadence
 from salesroles._model.commerce import Assignment, Deal, Order, Product, SupplyContract
 from salesroles._model.enums import (
     ActionKind,
@@ -42,7 +43,7 @@ from salesroles._model.planning import (
     RevenueTarget,
 )
 from salesroles._model.portfolio import Portfolio
-from salesroles._model.values import Cadence, Money, Period
+from salesroles._model.values import Money, Period
 
 from .generator import _CADENCES
 
