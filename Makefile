@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck tests docs bench notebooks clean
+.PHONY: demo test lint typecheck tests docs bench mutation notebooks clean
 
 # pip 25.1 or newer reads [dependency-groups]; the venv's bundled pip may be older.
 $(BIN)/python:
@@ -38,9 +38,14 @@ bench: $(BIN)/python
 	$(BIN)/python benchmarks/bench_validation.py
 	$(BIN)/python benchmarks/bench_check.py
 
+# Mutation testing of the judging code (about half an hour); prints the score.
+mutation: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[notebook]" --group dev --group mutation
+	$(BIN)/python tools/mutation.py
+
 # The notebooks of examples/ are made from the plain scripts beside them, without outputs.
 notebooks:
 	$(BIN)/jupytext --to ipynb --set-kernel python3 examples/which_key_accounts.py examples/what_if_we_lose_acme.py
 
 clean:
-	rm -rf $(VENV) docs/_build .coverage .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) docs/_build .coverage .pytest_cache .mypy_cache .ruff_cache .hypothesis mutants
