@@ -9,7 +9,7 @@ import pytest
 import salesroles as sr
 from salesroles import Responsibility, Role
 from salesroles._rules.catalogue import rule_for
-from salesroles._rules.rule import Guard
+from salesroles._rules.rule import Guard, Rule, rule
 from salesroles._rules.work import (
     CURRENT_PLAN,
     FORMER_CUSTOMER,
@@ -100,3 +100,58 @@ def test_every_rule_decide_cites_guards_that_work(policy):
             continue
         cited = next(r for r in sr.rules() if r.id == decision.rule)
         assert cited.guards, (role, duty, subject)
+
+
+# -- the @rule decorator: a judge and its docstring become a catalogue entry --
+
+
+def _judge_nothing(ctx):
+    """Every key account  has a manager,
+    named in the portfolio.
+
+    An account without one drifts:
+    nobody keeps it.
+
+    Name one this quarter.
+    """
+    return iter(())
+
+
+def test_a_judges_docstring_becomes_the_rules_summary_and_explanation():
+    """The first paragraph is the summary, the rest the explanation, each on one line."""
+    guard = Guard(roles=frozenset({MARKETING}))
+    made = rule(
+        "account-needs-manager",
+        title="Account needs a manager",
+        severity=sr.Severity.WARNING,
+        claims=("S2.1", "S2.2"),
+        fires_when="a key account has no manager",
+        guards=(guard,),
+    )(_judge_nothing)
+    assert made == Rule(
+        id="account-needs-manager",
+        title="Account needs a manager",
+        summary="Every key account has a manager, named in the portfolio.",
+        default_severity=sr.Severity.WARNING,
+        claims=("S2.1", "S2.2"),
+        fires_when="a key account has no manager",
+        explanation="An account without one drifts: nobody keeps it. Name one this quarter.",
+        guards=(guard,),
+        judge=_judge_nothing,
+    )
+    assert made.judge is _judge_nothing
+    assert str(made) == (
+        "account-needs-manager (warning; S2.1, S2.2): a key account has no manager"
+    )
+
+
+def test_a_judge_without_a_docstring_has_an_empty_summary_and_explanation():
+    """Nothing is invented for a judge that says nothing; a rule without guards guards none."""
+
+    def silent(ctx):
+        return iter(())
+
+    made = rule(
+        "silent", title="Silent", severity=sr.Severity.INFO, claims=(), fires_when="never"
+    )(silent)
+    assert (made.summary, made.explanation, made.guards) == ("", "", ())

@@ -1,9 +1,11 @@
 """decide(): may this role take on this work? A refusal is data, with a reason and its claims."""
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from rules_fixtures import YEAR, clean_portfolio, eur
 from salesroles import (
     MERGED,
     STRICT,
@@ -12,6 +14,7 @@ from salesroles import (
     KeyAccount,
     Lead,
     Responsibility,
+    RevenueTarget,
     Role,
     TeamMember,
     ValidationError,
@@ -226,13 +229,17 @@ def test_a_decision_reads_well_in_a_terminal_and_in_a_notebook():
     assert "&lt;Eve &amp; co&gt;" in decide(odd, "prospecting")._repr_html_()
 
 
+ENTITIES = (
+    "Customer, Lead, KeyAccount, AccountPlan, Deal, Order, SupplyContract, Stakeholder, "
+    "RevenueTarget, Product, TeamMember"
+)
+
+
 @pytest.mark.parametrize(
     ("call", "path"),
     [
         (lambda: decide("boss", "prospecting"), "who"),
-        (lambda: decide(3, "prospecting"), "who"),
         (lambda: decide("sales_rep", "make_coffee"), "responsibility"),
-        (lambda: decide("sales_rep", "prospecting", "L-BETA"), "subject"),
         (lambda: decide("sales_rep", "prospecting", policy="lenient"), "policy"),
     ],
 )
@@ -240,6 +247,69 @@ def test_arguments_that_name_nothing_are_refused_with_their_path(call, path):
     with pytest.raises(ValidationError) as caught:
         call()
     assert [e.path for e in caught.value.errors] == [path]
+
+
+@pytest.mark.parametrize(
+    ("call", "path", "message", "code"),
+    [
+        (
+            lambda: decide(3, "prospecting"),
+            "who",
+            "got the number 3; expected a Role or a TeamMember",
+            "invalid_type",
+        ),
+        (
+            lambda: decide("sales_rep", "prospecting", "L-BETA"),
+            "subject",
+            f"got 'L-BETA'; expected an entity ({ENTITIES}) or None",
+            "invalid_type",
+        ),
+        (
+            lambda: decide("sales_rep", "prospecting", 42, portfolio=clean_portfolio()),
+            "subject",
+            f"got the number 42; expected an entity ({ENTITIES}) or its id or None",
+            "invalid_type",
+        ),
+        (
+            lambda: decide("sales_rep", "prospecting", "L-NOPE", portfolio=clean_portfolio()),
+            "subject",
+            "'L-NOPE' names nothing in this portfolio; expected the id of an entity",
+            "dangling_reference",
+        ),
+        (
+            lambda: decide("sales_rep", "prospecting", portfolio={"customers": []}),
+            "portfolio",
+            "got an object; expected a Portfolio or None",
+            "invalid_type",
+        ),
+        (
+            lambda: decide("sales_rep", "prospecting", as_of="27.11.2026"),
+            "as_of",
+            "got '27.11.2026'; expected a date written YYYY-MM-DD",
+            "invalid_date",
+        ),
+        (
+            lambda: decide("sales_rep", "prospecting", portfolio=clean_portfolio(), as_of=3),
+            "as_of",
+            "got the number 3; expected a date written YYYY-MM-DD",
+            "invalid_date",
+        ),
+    ],
+    ids=[
+        "who-no-role",
+        "id-without-portfolio",
+        "no-entity",
+        "id-of-nothing",
+        "no-portfolio",
+        "as-of-alone",
+        "as-of-with-portfolio",
+    ],
+)
+def test_a_bad_argument_is_refused_with_its_path_message_and_code(call, path, message, code):
+    """Each argument error names the argument, what came, what was expected, and a stable code."""
+    with pytest.raises(ValidationError) as caught:
+        call()
+    assert [(e.path, e.message, e.code) for e in caught.value.errors] == [(path, message, code)]
 
 
 @given(
@@ -270,8 +340,6 @@ def test_a_decision_is_always_data_and_agrees_with_the_policy(who, duty, policy,
 
 
 def test_the_rule_decide_names_for_a_former_customer_is_one_check_reports():
-    import attrs
-
     from salesroles import check
     from salesroles.testing import sample_portfolio
 
@@ -291,3 +359,129 @@ def test_the_rule_decide_names_for_a_former_customer_is_one_check_reports():
         assert decide(manager, "widen_product_range", former).rule == (
             "account-manager-new-business"
         )
+
+
+# -- with a portfolio: each kind of answer, word for word --
+
+
+def decided(who, duty, subject, **kwargs):
+    """decide in the clean portfolio (or *portfolio*); *who* a member's id or a role."""
+    p = kwargs.pop("portfolio", clean_portfolio())
+    found = p.get(who)
+    return decide(who if found is None else found, duty, subject, portfolio=p, **kwargs)
+
+
+def test_a_deal_on_a_key_account_is_its_managers_to_close():
+    """Closing a deal on a key account is keeping and growing it: the account manager's (S2.1)."""
+    d = decided("ann", "close_deals", "D-1")
+    assert d == Decision(
+        allowed=True,
+        reason="Ann Meyer (an account manager) may close deals under negotiation with existing "
+        "customers for Deal D-1: D-1 is on a key account, and under policy 'strict' key accounts "
+        "are kept and grown by an account manager.",
+        rule=None,
+        claims=("S1.2", "S2.1", "S2.2"),
+        role=Role.ACCOUNT_MANAGER,
+        responsibility=Responsibility.CLOSE_DEALS,
+        subject="D-1",
+        member="ann",
+        policy="strict",
+    )
+
+
+def test_a_sales_rep_closing_a_deal_on_a_key_account_serves_it_in_the_managers_place():
+    """The rep's own duty is refused on a key account, citing the rule check reports it by."""
+    d = decided("bob", "close_deals", "D-1")
+    assert d == Decision(
+        allowed=False,
+        reason="Bob Braun (a sales representative) may not close deals under negotiation with "
+        "existing customers for Deal D-1: D-1 is on a key account, and under policy 'strict' key "
+        "accounts are kept and grown by an account manager. Key accounts are the account "
+        "manager's; sales reps serve small and medium customers.",
+        rule="key-account-served-by-sales-rep",
+        claims=("S1.2", "S2.1", "S2.2"),
+        role=Role.SALES_REP,
+        responsibility=Responsibility.CLOSE_DEALS,
+        subject="D-1",
+        member="bob",
+    )
+
+
+def test_a_closed_deal_needs_nobody_and_says_no_more():
+    """A won deal is allowed to anyone for that reason alone, without naming owners."""
+    d = decided("bob", "close_deals", "D-3")
+    assert (d.allowed, d.rule, d.claims) == (True, None, ("S1.2",))
+    assert d.reason == (
+        "Bob Braun (a sales representative) may close deals under negotiation with existing "
+        "customers for Deal D-3: D-3 is won: nothing is left to do on it."
+    )
+
+
+def test_an_account_manager_following_up_a_recorded_lead_is_new_business():
+    """A lead named by its id is new business for an account manager, as S1.3 and S1.4 say."""
+    d = decided("ann", "follow_up_leads", "L-BETA")
+    assert (d.allowed, d.rule, d.claims) == (
+        False,
+        "account-manager-new-business",
+        ("S1.3", "S1.4"),
+    )
+    assert (d.subject, d.member, d.role) == ("L-BETA", "ann", Role.ACCOUNT_MANAGER)
+    assert d.reason == (
+        "Ann Meyer (an account manager) may not follow up marketing-generated leads for lead "
+        "L-BETA (Beta AG): L-BETA is a lead, not an existing customer, and under policy 'strict' "
+        "new business is the work of a sales representative. Account managers deal only with "
+        "existing customers; they have no new-business duties."
+    )
+
+
+def test_the_current_plan_of_a_key_account_is_its_own_managers_to_write():
+    """Another account manager may not write it (S3.3, S3.4); the account's manager may."""
+    d = decided("kai", "write_account_plan", "AP-ACME")
+    assert (d.allowed, d.rule, d.member) == (False, "plan-owner-not-account-manager", "kai")
+    assert d.claims == ("S3.1", "S3.4", "S3.5", "S3.3")
+    assert d.reason == (
+        "Kai Wolf (an account manager) may not write the strategic account plan for AccountPlan "
+        "AP-ACME: AP-ACME is the current plan of key account C-ACME, managed by Ann Meyer (ann), "
+        "an account manager; the account's manager writes its plan. The account's manager "
+        "writes its plan and answers for its revenue and profitability."
+    )
+    assert decided("ann", "write_account_plan", "AP-ACME").allowed
+
+
+def test_a_plan_that_is_no_longer_current_is_judged_by_the_table_alone():
+    """Judged after its period, the plan is any account manager's work: as_of is honoured."""
+    d = decided("kai", "write_account_plan", "AP-ACME", as_of="2027-03-01")
+    assert (d.allowed, d.rule) == (True, None)
+    assert d.reason == (
+        "Kai Wolf (an account manager) may write the strategic account plan for AccountPlan "
+        "AP-ACME: under policy 'strict' that is the work of an account manager."
+    )
+
+
+def test_the_target_of_a_role_given_no_targets_is_planned_by_its_owner():
+    """Whoever sets an account manager's target under strict is allowed, for that reason (S3.4)."""
+    p = clean_portfolio().add(
+        RevenueTarget(id="T-ANN", owner="ann", period=YEAR, revenue=eur("1000"), set_by="ann")
+    )
+    d = decided("ann", "set_sales_targets", "T-ANN", portfolio=p)
+    assert (d.allowed, d.rule, d.claims) == (True, None, ("S3.2", "S3.4"))
+    assert d.responsibility is Responsibility.SET_SALES_TARGETS
+    assert d.reason == (
+        "Ann Meyer (an account manager) may set revenue targets for sales reps for RevenueTarget "
+        "T-ANN: T-ANN is the target of Ann Meyer (ann), an account manager, whose role is given "
+        "no targets to meet: it is planned by its owner."
+    )
+
+
+def test_managing_a_former_customer_kept_as_a_key_account_is_that_fault():
+    """A lapsed customer's key account cites key-account-not-customer, and says why."""
+    p = clean_portfolio()
+    p = p.replace(attrs.evolve(p.customer("C-ACME"), status="lapsed"))
+    d = decided("ann", "manage_key_accounts", p.key_accounts[0], portfolio=p)
+    assert (d.allowed, d.rule, d.subject) == (False, "key-account-not-customer", "C-ACME")
+    assert d.claims == ("S2.1", "S2.2")
+    assert d.reason == (
+        "Ann Meyer (an account manager) may not manage key accounts (keep and grow them) for key "
+        "account C-ACME: C-ACME is a lapsed customer kept as a key account. A key account is an "
+        "existing customer; a lapsed or lost one is no longer that."
+    )

@@ -575,3 +575,312 @@ def test_the_fast_contract_term_agrees_with_the_contracts_own_answer(start, mont
     day = start + timedelta(days=offset)
     contract = SupplyContract(id="K", customer="C", start=start, term_months=months)
     assert in_term(start, months, day) == contract.is_active(day)
+
+
+# -- what each finding says: its message and involves are part of the API --
+
+
+def _owned(getter, ident, **changes):
+    """Change one entity of the clean portfolio, found by *getter* and *ident*."""
+
+    def change(p):
+        return p.replace(attrs.evolve(getattr(p, getter)(ident), **changes))
+
+    return change
+
+
+def _added(*entities):
+    return lambda p: p.add(*entities)
+
+
+def _lapsed(p):
+    return p.replace(p.customer("C-ACME").with_status("lapsed"))
+
+
+def _without_plans(p):
+    return evolve(p, plans=(), assignments=p.assignments[:2])
+
+
+def _past_plans(p):
+    old = clean_plan(id="AP-OLD", period=Period.year(2024), actions=[])
+    return p.replace(clean_plan(period=Period.year(2025))).add(old)
+
+
+def _past_contracts(p):
+    old = SupplyContract(id="K-0", customer="C-ACME", start="2020-01-01", term_months=12)
+    return p.replace(
+        SupplyContract(id="K-1", customer="C-ACME", start="2023-01-01", term_months=36)
+    ).add(old)
+
+
+_ANN = "Ann Meyer (ann), an account manager"
+_BOB = "Bob Braun (bob), a sales representative"
+_KAI = "Kai Wolf (kai), an account manager"
+_MIA = "Mia Maier (mia), marketing"
+_ACME = "key account C-ACME (ACME Chemie AG)"
+_NO_NEW_BUSINESS = (
+    "account managers deal only with existing customers and have no new-business duties"
+)
+_CUSTOMISED = "under policy 'strict (customised)'"
+_SERVED = "key accounts are served by their account manager"
+
+
+@pytest.mark.parametrize(
+    ("change", "policy", "rule", "message", "involves"),
+    [
+        pytest.param(
+            _owned("lead", "L-BETA", owner="ann"),
+            STRICT,
+            "account-manager-new-business",
+            f"lead L-BETA (Beta AG) is owned by {_ANN}; {_NO_NEW_BUSINESS}",
+            ("L-BETA", "ann"),
+            id="lead owned by an account manager",
+        ),
+        pytest.param(
+            _added(
+                Assignment(
+                    member="ann", responsibility="negotiate_long_term_contracts", subject="L-BETA"
+                )
+            ),
+            STRICT,
+            "account-manager-new-business",
+            f"{_ANN} is assigned negotiate_long_term_contracts on a lead (L-BETA); "
+            f"{_NO_NEW_BUSINESS}",
+            ("L-BETA", "ann"),
+            id="assigned work on a lead",
+        ),
+        pytest.param(
+            _added(
+                Assignment(
+                    member="ann", responsibility="negotiate_long_term_contracts", subject="C-MILL"
+                )
+            ),
+            STRICT,
+            "account-manager-new-business",
+            f"{_ANN} is assigned negotiate_long_term_contracts on a lost customer (C-MILL); "
+            f"{_NO_NEW_BUSINESS}",
+            ("C-MILL", "ann"),
+            id="assigned work on a lost customer",
+        ),
+        pytest.param(
+            _added(Assignment(member="ann", responsibility="prospecting", subject="C-BAKER")),
+            STRICT,
+            "account-manager-new-business",
+            f"{_ANN} is assigned prospecting (C-BAKER); {_NO_NEW_BUSINESS}",
+            ("C-BAKER", "ann"),
+            id="assigned prospecting for an active customer",
+        ),
+        pytest.param(
+            lambda p: p.replace(p.key_account("C-ACME").with_manager("bob")),
+            STRICT,
+            "key-account-without-manager",
+            f"{_ACME} is managed by {_BOB}; key accounts are managed by an account manager "
+            "under policy 'strict'",
+            ("C-ACME", "bob"),
+            id="key account managed by a sales rep",
+        ),
+        pytest.param(
+            lambda p: p.replace(p.key_account("C-ACME").with_manager(None)),
+            STRICT,
+            "key-account-without-manager",
+            f"{_ACME} has no manager; key accounts are managed by an account manager under "
+            "policy 'strict'",
+            ("C-ACME",),
+            id="key account without manager",
+        ),
+        pytest.param(
+            _lapsed,
+            STRICT,
+            "key-account-not-customer",
+            f"{_ACME} is a lapsed customer; a key account is an active, existing customer",
+            ("C-ACME", "ann"),
+            id="lapsed key account with its manager",
+        ),
+        pytest.param(
+            lambda p: _lapsed(p).replace(p.key_account("C-ACME").with_manager(None)),
+            STRICT,
+            "key-account-not-customer",
+            f"{_ACME} is a lapsed customer; a key account is an active, existing customer",
+            ("C-ACME",),
+            id="lapsed key account without manager",
+        ),
+        pytest.param(
+            _owned("target", "T-BOB", set_by="ann"),
+            STRICT,
+            "target-not-set-by-sales-manager",
+            f"revenue target T-BOB of {_BOB}, was set by {_ANN}; a sales representative's "
+            "target is set by a sales manager under policy 'strict'",
+            ("T-BOB", "ann", "bob"),
+            id="target set by an account manager",
+        ),
+        pytest.param(
+            _without_plans,
+            STRICT,
+            "key-account-without-plan",
+            f"{_ACME} has no plan covering 2026-11-27",
+            ("C-ACME",),
+            id="key account without any plan",
+        ),
+        pytest.param(
+            _past_plans,
+            STRICT,
+            "key-account-without-plan",
+            f"{_ACME} has no plan covering 2026-11-27 (its plans AP-ACME, AP-OLD cover other "
+            "periods)",
+            ("C-ACME", "AP-ACME", "AP-OLD"),
+            id="key account with past plans",
+        ),
+        pytest.param(
+            lambda p: p.replace(clean_plan(owner="kai")),
+            STRICT,
+            "plan-owner-not-account-manager",
+            f"plan AP-ACME of {_ACME} is owned by {_KAI}, not by the account's manager {_ANN}",
+            ("AP-ACME", "kai", "ann"),
+            id="plan owned by another account manager",
+        ),
+        pytest.param(
+            _added(
+                Assignment(member="kai", responsibility="write_account_plan", subject="AP-ACME")
+            ),
+            STRICT,
+            "plan-owner-not-account-manager",
+            f"{_KAI} is assigned write_account_plan for plan AP-ACME of {_ACME}, which is written "
+            f"by the account's manager {_ANN}",
+            ("AP-ACME", "kai", "ann"),
+            id="plan assigned to another account manager",
+        ),
+        pytest.param(
+            lambda p: p.remove("K-1"),
+            STRICT,
+            "key-account-without-contract",
+            f"{_ACME} has no supply contract in force on 2026-11-27",
+            ("C-ACME",),
+            id="key account without any contract",
+        ),
+        pytest.param(
+            _past_contracts,
+            STRICT,
+            "key-account-without-contract",
+            f"{_ACME} has no supply contract in force on 2026-11-27 (contracts K-1, K-0 are "
+            "not in force then)",
+            ("C-ACME", "K-1", "K-0"),
+            id="key account with past contracts",
+        ),
+        pytest.param(
+            _owned("order", "O-1", administered_by="bob"),
+            STRICT,
+            "order-admin-not-coordinator",
+            f"order O-1 of C-BAKER (Bäckerei Korn) is administered by {_BOB}; orders are "
+            "administered by a sales coordinator under policy 'strict'",
+            ("O-1", "bob"),
+            id="order administered by a sales rep",
+        ),
+        pytest.param(
+            _added(Assignment(member="bob", responsibility="order_administration", subject="O-2")),
+            STRICT,
+            "order-admin-not-coordinator",
+            f"order O-2 of C-ACME (ACME Chemie AG), a key account, is assigned to {_BOB}; "
+            "orders are administered by a sales coordinator under policy 'strict'",
+            ("O-2", "bob"),
+            id="order of a key account assigned to a sales rep",
+        ),
+        pytest.param(
+            _added(Deal(id="D-9", customer="C-ACME", stage="proposal", owner="bob")),
+            STRICT,
+            "key-account-served-by-sales-rep",
+            f"open deal D-9 (proposal) on {_ACME} is owned by {_BOB}; {_SERVED}",
+            ("D-9", "bob", "C-ACME"),
+            id="deal on a key account owned by a sales rep",
+        ),
+        pytest.param(
+            _added(Assignment(member="bob", responsibility="close_deals", subject="D-1")),
+            STRICT,
+            "key-account-served-by-sales-rep",
+            f"{_BOB} is assigned close_deals for {_ACME}; {_SERVED}",
+            ("D-1", "bob"),
+            id="deal on a key account assigned to a sales rep",
+        ),
+        pytest.param(
+            _added(Assignment(member="mia", responsibility="field_sales", subject="C-BAKER")),
+            STRICT,
+            "work-outside-role",
+            f"{_MIA} is assigned field_sales (C-BAKER); under policy 'strict', field_sales is "
+            "the work of a sales representative",
+            ("C-BAKER", "mia"),
+            id="assignment outside the role",
+        ),
+        pytest.param(
+            _owned("lead", "L-BETA", owner="mia"),
+            STRICT,
+            "work-outside-role",
+            f"lead L-BETA (Beta AG) is owned by {_MIA}; under policy 'strict', follow_up_leads "
+            "is the work of a sales representative",
+            ("L-BETA", "mia"),
+            id="lead owned by marketing",
+        ),
+        pytest.param(
+            lambda p: p.replace(p.key_account("C-ACME").with_manager("bob")),
+            STRICT.switch_off("key-account-without-manager"),
+            "work-outside-role",
+            f"{_ACME} is managed by {_BOB}; {_CUSTOMISED}, manage_key_accounts is the work of "
+            "an account manager",
+            ("C-ACME", "bob"),
+            id="key account managed outside the role",
+        ),
+        pytest.param(
+            _owned("target", "T-BOB", set_by="ann"),
+            STRICT.switch_off("target-not-set-by-sales-manager"),
+            "work-outside-role",
+            f"revenue target T-BOB of {_BOB}, was set by {_ANN}; {_CUSTOMISED}, "
+            "set_sales_targets is the work of a sales manager",
+            ("T-BOB", "ann"),
+            id="target set outside the role",
+        ),
+        pytest.param(
+            lambda p: p.replace(p.key_account("C-ACME").with_manager(None)).replace(
+                clean_plan(owner="bob")
+            ),
+            STRICT,
+            "work-outside-role",
+            f"plan AP-ACME for C-ACME is owned by {_BOB}; under policy 'strict', "
+            "write_account_plan is the work of an account manager",
+            ("AP-ACME", "bob"),
+            id="plan owned outside the role",
+        ),
+        pytest.param(
+            _owned("order", "O-1", administered_by="bob"),
+            STRICT.switch_off("order-admin-not-coordinator"),
+            "work-outside-role",
+            f"order O-1 of C-BAKER is administered by {_BOB}; {_CUSTOMISED}, "
+            "order_administration is the work of a sales coordinator",
+            ("O-1", "bob"),
+            id="order administered outside the role",
+        ),
+        pytest.param(
+            _owned("deal", "D-2", owner="ann"),
+            STRICT,
+            "work-outside-role",
+            f"open deal D-2 (proposal) is owned by {_ANN}; under policy 'strict', close_deals "
+            "is the work of a sales representative",
+            ("D-2", "ann"),
+            id="deal owned by an account manager",
+        ),
+        pytest.param(
+            _added(Deal(id="D-9", customer="C-ACME", stage="proposal", owner="mia")),
+            STRICT,
+            "work-outside-role",
+            f"open deal D-9 (proposal) on a key account is owned by {_MIA}; under policy "
+            "'strict', deals on key accounts are closed by an account manager",
+            ("D-9", "mia"),
+            id="deal on a key account owned by marketing",
+        ),
+    ],
+)
+def test_each_finding_says_exactly_what_is_at_fault_and_whom_it_involves(
+    change, policy, rule, message, involves
+):
+    """The message names the work, who does it and whose it is; involves lists what it names."""
+    found = the_finding(change(clean_portfolio()), rule, policy=policy)
+    assert found.message == message
+    assert found.involves == involves
+    assert found.subject == involves[0]

@@ -80,7 +80,7 @@ def _key_accounts_without(
     missing = [c for c in ctx.active_accounts if c not in having]
     by_customer = _ids_by(held, missing)
     for customer in missing:
-        ids = by_customer.get(customer, [])
+        ids = by_customer[customer]
         also = f" ({others.format(ids=', '.join(ids))})" if ids else ""
         yield Violation(
             subject=customer,
@@ -323,13 +323,14 @@ def plan_owner_not_account_manager(ctx: Context) -> Iterator[Violation]:
         manager = ctx.active_accounts[plan.account].manager or ""
         name = ctx.account_name(plan.account)
         if work.recorded_as == "plan owner":
-            doing = f"plan {plan.id} of key account {name} is owned by {ctx.who(work.member)}"
+            doing = f"plan {plan.id} of key account {name} is owned by {ctx.who(work.member)}, "
+            doing += "not by"
         else:
             doing = f"{ctx.who(work.member)} is assigned write_account_plan for plan {plan.id} of "
-            doing += f"key account {name}"
+            doing += f"key account {name}, which is written by"
         yield Violation(
             subject=plan.id,
-            message=f"{doing}, not by the account's manager {ctx.who(manager)}",
+            message=f"{doing} the account's manager {ctx.who(manager)}",
             involves=(plan.id, work.member, manager),
         )
 

@@ -185,13 +185,9 @@ class Context:
         found = self.members[member]  # the portfolio checked every reference
         return f"{found.name} ({found.id}), {role_phrase(found.role)}"
 
-    def members_in(self, roles: frozenset[Role]) -> frozenset[str]:
-        """The ids of the team members whose role is one of *roles*."""
-        return frozenset(m.id for m in self.portfolio.team if m.role in roles)
-
-    def role_of(self, member: str | None) -> Role | None:
-        """The role of the team member *member*, or None."""
-        found = self.members.get(member) if member is not None else None
+    def role_of(self, member: str) -> Role | None:
+        """The role of the team member *member* (an id), or None when there is none."""
+        found = self.members.get(member)
         return None if found is None else found.role
 
     def names_of(self, customers: set[str]) -> dict[str, str]:

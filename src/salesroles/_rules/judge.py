@@ -34,6 +34,18 @@ def _merged(*groups: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c for group in groups for c in group))
 
 
+def _context(portfolio: Portfolio, as_of: date | str | None, policy: Policy) -> Context:
+    """*portfolio* judged at *as_of* (by default its own) under *policy*, for check and decide."""
+    day = resolve_as_of(read_optional_day(as_of, "as_of"), portfolio)
+    return Context(
+        portfolio,
+        day,
+        owners=policy.owners,
+        policy_name=policy.name,
+        rules=_switched_on(policy),
+    )
+
+
 def check(
     portfolio: Portfolio,
     *,
@@ -72,11 +84,9 @@ def check(
     """
     read_instance(portfolio, Portfolio, "portfolio", "a Portfolio")
     judged_by = as_policy(policy)
-    day = resolve_as_of(read_optional_day(as_of, "as_of"), portfolio)
-    on = _switched_on(judged_by)
-    ctx = Context(portfolio, day, owners=judged_by.owners, policy_name=judged_by.name, rules=on)
+    ctx = _context(portfolio, as_of, judged_by)
     findings: list[Finding] = []
-    for rule in on:
+    for rule in ctx.rules:
         severity = judged_by.severities[rule.id]
         findings.extend(
             Finding(
@@ -90,7 +100,7 @@ def check(
             for v in rule.judge(ctx)
         )
     findings.sort(key=lambda f: f.severity.rank)
-    return Report(as_of=day, policy=judged_by.name, findings=tuple(findings))
+    return Report(as_of=ctx.as_of, policy=judged_by.name, findings=tuple(findings))
 
 
 _SUBJECTS: Final = (
@@ -127,7 +137,7 @@ def _who(who: object) -> tuple[Role, TeamMember | None]:
         return who.role, who
     if isinstance(who, Role | str):
         return as_role(who, path="who"), None
-    raise problem("who", f"got {describe(who)}; expected a Role or a TeamMember", "invalid_type")
+    raise problem("who", f"got {describe(who)}; expected a Role or a TeamMember")
 
 
 def _read_subject(subject: object, portfolio: Portfolio | None) -> object:
@@ -146,11 +156,7 @@ def _read_subject(subject: object, portfolio: Portfolio | None) -> object:
         return found
     kinds = ", ".join(k.__name__ for k in _SUBJECTS)
     ids = " or its id" if portfolio is not None else ""
-    raise problem(
-        "subject",
-        f"got {describe(subject)}; expected an entity ({kinds}){ids} or None",
-        "invalid_type",
-    )
+    raise problem("subject", f"got {describe(subject)}; expected an entity ({kinds}){ids} or None")
 
 
 def decide(  # noqa: PLR0913 - the work, and what it is judged by
@@ -220,15 +226,8 @@ def decide(  # noqa: PLR0913 - the work, and what it is judged by
     ctx = None
     if portfolio is not None:
         read_instance(portfolio, Portfolio, "portfolio", "a Portfolio or None")
-        day = resolve_as_of(read_optional_day(as_of, "as_of"), portfolio)
-        ctx = Context(
-            portfolio,
-            day,
-            owners=judged_by.owners,
-            policy_name=judged_by.name,
-            rules=_switched_on(judged_by),
-        )
-    elif as_of is not None:
+        ctx = _context(portfolio, as_of, judged_by)
+    else:  # no plans to date without a portfolio, but a bad day is refused all the same
         read_optional_day(as_of, "as_of")
     entity = _read_subject(subject, portfolio)
     verdict = judge_work(

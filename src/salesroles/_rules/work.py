@@ -182,10 +182,6 @@ def subject_kinds(subject: object, ctx: Context | None) -> frozenset[str]:
     return kinds
 
 
-def _is_managed_current_plan(plan: AccountPlan, ctx: Context | None) -> bool:
-    return ctx is not None and ctx.is_managed_current_plan(plan)
-
-
 def _customer_of(subject: object) -> str | None:
     """The customer a piece of work is for: the customer itself, or the one its subject names."""
     if isinstance(subject, Customer):
@@ -334,19 +330,26 @@ def _new_business(q: _Question) -> Verdict | None:
     if q.role is not _AM or _AM in leads or q.kinds.isdisjoint({LEAD, FORMER_CUSTOMER}):
         return None
     subject = q.subject
-    if isinstance(subject, Lead):
-        because = f"{subject.id} is a lead, not an existing customer"
+    # Only a lead and a lapsed or lost customer are of these kinds (subject_kinds).
+    if isinstance(subject, Customer):
+        because = f"{subject.id} is a {subject.status.value} customer, not an existing one"
     else:
-        status = subject.status.value if isinstance(subject, Customer) else "former"
-        because = f"{_id_of(subject)} is a {status} customer, not an existing one"
+        because = f"{_id_of(subject)} is a lead, not an existing customer"
     return q.refuse(because, ("S1.3", "S1.4"), leads, "new business")
 
 
 def _former_key_account(q: _Question) -> Verdict | None:
-    if FORMER_KEY_ACCOUNT not in q.kinds or q.ctx is None or not isinstance(q.subject, KeyAccount):
+    # What makes a subject a FORMER_KEY_ACCOUNT (subject_kinds): a key account, judged in a
+    # portfolio, whose customer is no longer active.
+    subject, ctx = q.subject, q.ctx
+    if (
+        not isinstance(subject, KeyAccount)
+        or ctx is None
+        or ctx.is_active_customer(subject.customer)
+    ):
         return None
-    status = q.ctx.status_of(q.subject.customer)
-    return q.refuse(f"{q.subject.customer} is a {status} customer kept as a key account")
+    status = ctx.status_of(subject.customer)
+    return q.refuse(f"{subject.customer} is a {status} customer kept as a key account")
 
 
 def _own_target(q: _Question) -> Verdict | None:
@@ -379,8 +382,8 @@ def _managers_plan(q: _Question) -> Verdict | None:
     if manager is None or q.member == manager:
         return None
     return q.refuse(
-        f"{subject.id} is the current plan of key account {subject.account}, which "
-        f"{ctx.who(manager)} manages: the account's manager writes its plan",
+        f"{subject.id} is the current plan of key account {subject.account}, managed by "
+        f"{ctx.who(manager)}; the account's manager writes its plan",
         ("S3.3", "S3.4"),
     )
 
@@ -405,4 +408,5 @@ def _by_table(q: _Question) -> Verdict:
 
 
 def _id_of(subject: object) -> str:
-    return str(getattr(subject, "id", subject))
+    """The id of a subject a reason names by it: a lead, or one of a key account's entities."""
+    return str(subject.id)  # type: ignore[attr-defined]
