@@ -75,6 +75,23 @@ def test_under_merged_account_managers_may_do_new_business_and_reps_key_account_
     assert not STRICT.allows("account_manager", "prospecting")
 
 
+def test_merged_shares_every_responsibility_of_either_role_and_leaves_the_others_alone():
+    """Under MERGED both titles own what either owns under STRICT; other owners stay."""
+    one_job = {Role.ACCOUNT_MANAGER, Role.SALES_REP}
+    for duty in Responsibility:
+        strict = STRICT.owners_of(duty)
+        assert MERGED.owners_of(duty) == (strict | one_job if strict & one_job else strict)
+    assert MERGED.owners_of("propose_customization") == {
+        Role.ACCOUNT_MANAGER,
+        Role.SALES_REP,
+        Role.MARKETING,
+    }
+    assert MERGED.owners_of("generate_leads") == {Role.MARKETING}
+    assert MERGED.owners_of("set_sales_targets") == {Role.SALES_MANAGER}
+    assert MERGED.owners_of("order_administration") == {Role.SALES_COORDINATOR}
+    assert list(MERGED.owners) == list(Responsibility)
+
+
 def test_built_in_policies_are_importable_by_name_and_are_policies():
     assert isinstance(sr.STRICT, Policy)
     assert isinstance(sr.MERGED, Policy)
@@ -166,6 +183,59 @@ def test_a_policy_reads_well_in_a_terminal():
     assert "account-manager-new-business       off" in text
     assert "prospecting                        account_manager, sales_rep" in text
     assert str(Policy(name="bare")).splitlines()[0] == "Policy 'bare'"
+
+
+ACME_AS_TEXT = """\
+Policy 'acme': Our own.
+  rules:
+    account-manager-new-business       error
+    key-account-without-manager        error
+    key-account-not-customer           error
+    target-not-set-by-sales-manager    error
+    key-account-without-plan           error
+    plan-owner-not-account-manager     error
+    plan-missing-product-target        error
+    plan-without-profitability-target  warning
+    plan-without-relationship-action   warning
+    threat-without-response            warning
+    decision-team-gap                  off
+    key-account-without-contract       warning
+    order-admin-not-coordinator        warning
+    key-account-served-by-sales-rep    warning
+    no-communication-cadence           warning
+    work-outside-role                  warning
+  responsibilities:
+    prospecting                        sales_rep
+    follow_up_leads                    sales_rep
+    close_deals                        sales_rep
+    widen_product_range                account_manager, sales_rep
+    meet_sales_target                  sales_rep
+    set_sales_targets                  sales_manager
+    manage_key_accounts                account_manager
+    defend_against_competitors         account_manager
+    own_account_profitability          account_manager
+    write_account_plan                 account_manager
+    negotiate_long_term_contracts      account_manager
+    build_decision_team_relationships  account_manager
+    coordinate_internal_resources      account_manager
+    plan_decision_maker_communication  account_manager, marketing
+    propose_customization              account_manager, marketing
+    generate_leads                     marketing
+    field_sales                        nobody
+    order_administration               sales_coordinator, marketing"""
+
+
+def test_a_policy_prints_each_rules_severity_and_each_responsibilitys_owners_as_a_table():
+    """str() lists every rule with its severity or "off", then every responsibility's owners."""
+    acme = (
+        STRICT.named("acme", "Our own.")
+        .switch_off("decision-team-gap")
+        .with_severity("no-communication-cadence", "warning")
+        .with_owners("field_sales")
+        .with_owners("order_administration", "marketing", "sales_coordinator")
+    )
+    assert str(acme) == ACME_AS_TEXT
+    assert repr(acme) == "<Policy 'acme': 15 of 16 rules on>"
 
 
 # -- refusing what names nothing --
