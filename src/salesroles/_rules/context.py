@@ -11,7 +11,7 @@ from salesroles._model.messages import role_phrase
 from salesroles._model.parties import Customer
 from salesroles._model.planning import AccountPlan
 
-from .work import Verdict, Work, judge_work, recorded_work
+from .work import Verdict, Work, doubtful_work, judge_work
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -58,11 +58,12 @@ class Context:
     def verdicts(self) -> dict[str, list[tuple[Work, Verdict]]]:
         """The refused pieces of work, by the id of the rule that reports them.
 
-        Every piece is judged once by :func:`~.work.judge_work`, the judgement
+        Every piece that may be wrong (:func:`~.work.doubtful_work`) is judged
+        once by :func:`~.work.judge_work`, the judgement
         :func:`~salesroles.decide` gives, so that check and decide agree.
         """
         found: dict[str, list[tuple[Work, Verdict]]] = {}
-        for work in recorded_work(self):
+        for work in doubtful_work(self):
             role = self.role_of(work.member)
             if role is None:  # pragma: no cover - the portfolio checked every reference
                 continue
@@ -78,6 +79,21 @@ class Context:
             if not verdict.allowed and verdict.rule is not None:
                 found.setdefault(verdict.rule.id, []).append((work, verdict))
         return found
+
+    @functools.cached_property
+    def _subjects(self) -> dict[str, object]:
+        p = self.portfolio
+        found: dict[str, object] = {}
+        for collection in (p.customers, p.leads, p.plans, p.deals, p.orders):
+            found.update((x.id, x) for x in collection)
+        return found
+
+    def subject(self, ident: str) -> object | None:
+        """The customer, lead, plan, deal or order *ident* names: what an assignment is about.
+
+        A smaller index than the portfolio's own, built on the first question.
+        """
+        return self._subjects.get(ident)
 
     def refused(self, rule_id: str) -> list[tuple[Work, Verdict]]:
         """The pieces of work the rule *rule_id* reports, each with its verdict."""

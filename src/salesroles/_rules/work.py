@@ -42,6 +42,7 @@ __all__ = [
     "TARGET",
     "Verdict",
     "Work",
+    "doubtful_work",
     "judge_work",
     "most_specific_rule",
     "recorded_work",
@@ -141,7 +142,7 @@ def recorded_work(ctx: Context) -> Iterator[Work]:
         ),
         *((x.owner, duty.CLOSE_DEALS, x, x.id, "deal owner") for x in p.deals),
         *(
-            (x.member, x.responsibility, p.get(x.subject), x.subject, "assignment")
+            (x.member, x.responsibility, ctx.subject(x.subject), x.subject, "assignment")
             for x in p.assignments
         ),
     )
@@ -154,6 +155,100 @@ def recorded_work(ctx: Context) -> Iterator[Work]:
                 subject_id=subject_id,
                 recorded_as=recorded_as,
             )
+
+
+def doubtful_work(ctx: Context) -> Iterator[Work]:
+    """The recorded work that may be wrong, in the order of :func:`recorded_work`.
+
+    Most of a portfolio's work is an owner doing their own work: a sales rep
+    following up their lead, a coordinator administering an order. Such work
+    is right on its face (the table gives it to the member's role, and its
+    subject is of no kind that could make it wrong) and is passed over here
+    at the cost of a set lookup, as the generated field checks pass over
+    valid values; everything else is yielded for :func:`judge_work`, which
+    decides. Nothing :func:`judge_work` would refuse is passed over
+    (``tests/test_agreement.py``).
+    """
+    p, owners, duty = ctx.portfolio, ctx.table, Responsibility
+    role = {m.id: m.role for m in p.team}.get
+    active = ctx.active_accounts
+    # The manager who must own each current plan of an active key account (S3.3, S3.4).
+    managed = {plan.id: account.manager for account, plan in ctx.current if account.manager}
+    follow, manage = owners[duty.FOLLOW_UP_LEADS], owners[duty.MANAGE_KEY_ACCOUNTS]
+    sets, writes = owners[duty.SET_SALES_TARGETS], owners[duty.WRITE_ACCOUNT_PLAN]
+    admin, close = owners[duty.ORDER_ADMINISTRATION], owners[duty.CLOSE_DEALS]
+    doubts: tuple[tuple[str, Responsibility, object, str, str], ...] = (
+        *(
+            (x.owner, duty.FOLLOW_UP_LEADS, x, x.id, "lead owner")
+            for x in p.leads
+            if x.owner is not None and role(x.owner) not in follow
+        ),
+        *(
+            (x.manager, duty.MANAGE_KEY_ACCOUNTS, x, x.customer, "key account manager")
+            for x in p.key_accounts
+            if x.manager is not None
+            and (x.customer not in active or role(x.manager) not in manage)
+        ),
+        *(
+            (x.set_by, duty.SET_SALES_TARGETS, x, x.id, "target setter")
+            for x in p.targets
+            if role(x.set_by) not in sets
+        ),
+        *(
+            (x.owner, duty.WRITE_ACCOUNT_PLAN, x, x.id, "plan owner")
+            for x in p.plans
+            if role(x.owner) not in writes or managed.get(x.id, x.owner) != x.owner
+        ),
+        *(
+            (x.administered_by, duty.ORDER_ADMINISTRATION, x, x.id, "order administrator")
+            for x in p.orders
+            if x.administered_by is not None and role(x.administered_by) not in admin
+        ),
+        *(
+            (x.owner, duty.CLOSE_DEALS, x, x.id, "deal owner")
+            for x in p.deals
+            if x.is_open and role(x.owner) not in (manage if x.customer in active else close)
+        ),
+        *(
+            (x.member, x.responsibility, ctx.subject(x.subject), x.subject, "assignment")
+            for x in p.assignments
+            if _assignment_in_doubt(x.member, x.responsibility, x.subject, ctx)
+        ),
+    )
+    for member, responsibility, subject, subject_id, recorded_as in doubts:
+        yield Work(
+            member=member,
+            responsibility=responsibility,
+            subject=subject,
+            subject_id=subject_id,
+            recorded_as=recorded_as,
+        )
+
+
+def _assignment_in_doubt(
+    member: str, responsibility: Responsibility, subject_id: str, ctx: Context
+) -> bool:
+    """Whether an assignment may be wrong: its role lacks the work, or its subject could matter.
+
+    The subject is looked up only where it can change the verdict: for an
+    account manager (a lead or a former customer is new business), for closing
+    deals (on a key account they are its owners'), and for writing a plan (a
+    key account's current plan is its manager's).
+    """
+    role = ctx.role_of(member)
+    if role not in ctx.table[responsibility]:
+        return True
+    if role is _AM or responsibility in _SUBJECT_MATTERS:
+        subject = ctx.subject(subject_id)
+        return isinstance(subject, Lead | Customer | Deal | AccountPlan | Order)
+    return False
+
+
+# The responsibilities whose subject can refuse work the table gives: closing deals on a key
+# account (_by_table) and writing a key account's current plan (_managers_plan).
+_SUBJECT_MATTERS: Final = frozenset(
+    {Responsibility.CLOSE_DEALS, Responsibility.WRITE_ACCOUNT_PLAN}
+)
 
 
 def subject_kinds(subject: object, ctx: Context | None) -> frozenset[str]:
