@@ -126,35 +126,7 @@ class Verdict:
 
 def recorded_work(ctx: Context) -> Iterator[Work]:
     """Every piece of work *ctx*'s portfolio records, collection by collection."""
-    p = ctx.portfolio
-    duty = Responsibility
-    owned: Iterable[tuple[str | None, Responsibility, object, str, str]] = (
-        *((x.owner, duty.FOLLOW_UP_LEADS, x, x.id, "lead owner") for x in p.leads),
-        *(
-            (x.manager, duty.MANAGE_KEY_ACCOUNTS, x, x.customer, "key account manager")
-            for x in p.key_accounts
-        ),
-        *((x.set_by, duty.SET_SALES_TARGETS, x, x.id, "target setter") for x in p.targets),
-        *((x.owner, duty.WRITE_ACCOUNT_PLAN, x, x.id, "plan owner") for x in p.plans),
-        *(
-            (x.administered_by, duty.ORDER_ADMINISTRATION, x, x.id, "order administrator")
-            for x in p.orders
-        ),
-        *((x.owner, duty.CLOSE_DEALS, x, x.id, "deal owner") for x in p.deals),
-        *(
-            (x.member, x.responsibility, ctx.subject(x.subject), x.subject, "assignment")
-            for x in p.assignments
-        ),
-    )
-    for member, responsibility, subject, subject_id, recorded_as in owned:
-        if member is not None:
-            yield Work(
-                member=member,
-                responsibility=responsibility,
-                subject=subject,
-                subject_id=subject_id,
-                recorded_as=recorded_as,
-            )
+    return _work(ctx, everything=True)
 
 
 def doubtful_work(ctx: Context) -> Iterator[Work]:
@@ -169,6 +141,11 @@ def doubtful_work(ctx: Context) -> Iterator[Work]:
     decides. Nothing :func:`judge_work` would refuse is passed over
     (``tests/test_agreement.py``).
     """
+    return _work(ctx, everything=False)
+
+
+def _work(ctx: Context, *, everything: bool) -> Iterator[Work]:
+    """The recorded work: all of it, or only what may be wrong (see :func:`doubtful_work`)."""
     p, owners, duty = ctx.portfolio, ctx.table, Responsibility
     role = {m.id: m.role for m in p.team}.get
     active = ctx.active_accounts
@@ -177,45 +154,47 @@ def doubtful_work(ctx: Context) -> Iterator[Work]:
     follow, manage = owners[duty.FOLLOW_UP_LEADS], owners[duty.MANAGE_KEY_ACCOUNTS]
     sets, writes = owners[duty.SET_SALES_TARGETS], owners[duty.WRITE_ACCOUNT_PLAN]
     admin, close = owners[duty.ORDER_ADMINISTRATION], owners[duty.CLOSE_DEALS]
-    doubts: tuple[tuple[str, Responsibility, object, str, str], ...] = (
+    records: tuple[tuple[str, Responsibility, object, str, str], ...] = (
         *(
             (x.owner, duty.FOLLOW_UP_LEADS, x, x.id, "lead owner")
             for x in p.leads
-            if x.owner is not None and role(x.owner) not in follow
+            if x.owner is not None and (everything or role(x.owner) not in follow)
         ),
         *(
             (x.manager, duty.MANAGE_KEY_ACCOUNTS, x, x.customer, "key account manager")
             for x in p.key_accounts
             if x.manager is not None
-            and (x.customer not in active or role(x.manager) not in manage)
+            and (everything or x.customer not in active or role(x.manager) not in manage)
         ),
         *(
             (x.set_by, duty.SET_SALES_TARGETS, x, x.id, "target setter")
             for x in p.targets
-            if role(x.set_by) not in sets
+            if everything or role(x.set_by) not in sets
         ),
         *(
             (x.owner, duty.WRITE_ACCOUNT_PLAN, x, x.id, "plan owner")
             for x in p.plans
-            if role(x.owner) not in writes or managed.get(x.id, x.owner) != x.owner
+            if everything or role(x.owner) not in writes or managed.get(x.id, x.owner) != x.owner
         ),
         *(
             (x.administered_by, duty.ORDER_ADMINISTRATION, x, x.id, "order administrator")
             for x in p.orders
-            if x.administered_by is not None and role(x.administered_by) not in admin
+            if x.administered_by is not None
+            and (everything or role(x.administered_by) not in admin)
         ),
         *(
             (x.owner, duty.CLOSE_DEALS, x, x.id, "deal owner")
             for x in p.deals
-            if x.is_open and role(x.owner) not in (manage if x.customer in active else close)
+            if everything
+            or (x.is_open and role(x.owner) not in (manage if x.customer in active else close))
         ),
         *(
             (x.member, x.responsibility, ctx.subject(x.subject), x.subject, "assignment")
             for x in p.assignments
-            if _assignment_in_doubt(x.member, x.responsibility, x.subject, ctx)
+            if everything or _assignment_in_doubt(x.member, x.responsibility, x.subject, ctx)
         ),
     )
-    for member, responsibility, subject, subject_id, recorded_as in doubts:
+    for member, responsibility, subject, subject_id, recorded_as in records:
         yield Work(
             member=member,
             responsibility=responsibility,
