@@ -47,7 +47,7 @@ from .work import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Container, Iterable, Iterator
+    from collections.abc import Callable, Container, Iterable, Iterator
 
     from .context import Context
 
@@ -88,6 +88,23 @@ def _key_accounts_without(
             f"{lacking.format(day=ctx.as_of.isoformat())}{also}",
             involves=(customer, *ids),
         )
+
+
+def _current_plans_without(
+    ctx: Context, lacks: Callable[[AccountPlan], bool], what: str
+) -> Iterator[Violation]:
+    """A violation for each current plan of an active key account that *lacks* something.
+
+    The message says the plan has *what*: ``no profitability target``.
+    """
+    for account, plan in ctx.current:
+        if lacks(plan):
+            yield Violation(
+                subject=plan.id,
+                message=f"plan {plan.id} of key account {ctx.account_name(account.customer)} has "
+                f"{what}",
+                involves=(plan.id,),
+            )
 
 
 def _doing(ctx: Context, work: Work) -> str:  # noqa: PLR0911 - one wording per kind of work
@@ -381,14 +398,9 @@ def plan_without_profitability_target(ctx: Context) -> Iterator[Violation]:
     accounts (S3.3); a plan without a profitability target leaves half of
     that unplanned.
     """
-    for account, plan in ctx.current:
-        if plan.profitability_target is None:
-            yield Violation(
-                subject=plan.id,
-                message=f"plan {plan.id} of key account {ctx.account_name(account.customer)} has "
-                "no profitability target",
-                involves=(plan.id,),
-            )
+    yield from _current_plans_without(
+        ctx, lambda plan: plan.profitability_target is None, "no profitability target"
+    )
 
 
 @rule(
@@ -404,14 +416,11 @@ def plan_without_relationship_action(ctx: Context) -> Iterator[Violation]:
     Besides targets, the strategic account plan holds the actions that
     strengthen the relationship with the customer (S3.5).
     """
-    for account, plan in ctx.current:
-        if ActionKind.RELATIONSHIP not in {a.kind for a in plan.actions}:
-            yield Violation(
-                subject=plan.id,
-                message=f"plan {plan.id} of key account {ctx.account_name(account.customer)} has "
-                "no relationship action",
-                involves=(plan.id,),
-            )
+    yield from _current_plans_without(
+        ctx,
+        lambda plan: ActionKind.RELATIONSHIP not in {a.kind for a in plan.actions},
+        "no relationship action",
+    )
 
 
 @rule(
@@ -610,14 +619,11 @@ def no_communication_cadence(ctx: Context) -> Iterator[Violation]:
     communication with decision makers (S5.2); a plan without a cadence
     leaves contact to chance.
     """
-    for account, plan in ctx.current:
-        if plan.communication is None:
-            yield Violation(
-                subject=plan.id,
-                message=f"plan {plan.id} of key account {ctx.account_name(account.customer)} has "
-                "no communication cadence with the decision makers",
-                involves=(plan.id,),
-            )
+    yield from _current_plans_without(
+        ctx,
+        lambda plan: plan.communication is None,
+        "no communication cadence with the decision makers",
+    )
 
 
 @rule(
