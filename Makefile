@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck tests docs bench mutation notebooks clean
+.PHONY: demo test lint typecheck tests docs bench mutation notebooks currencies clean
 
 # pip 25.1 or newer reads [dependency-groups]; the venv's bundled pip may be older.
 $(BIN)/python:
@@ -46,6 +46,12 @@ mutation: $(BIN)/python
 # The notebooks of examples/ are made from the plain scripts beside them, without outputs.
 notebooks:
 	$(BIN)/jupytext --to ipynb --set-kernel python3 examples/which_key_accounts.py examples/what_if_we_lose_acme.py
+
+# The ISO 4217 table of src/salesroles/_model/iso4217.py, from the standard's List One.
+currencies: $(BIN)/python
+	$(BIN)/python -m pip install --quiet --group data
+	$(BIN)/python tools/currencies.py
+	$(BIN)/ruff format src/salesroles/_model/iso4217.py
 
 clean:
 	rm -rf $(VENV) docs/_build .coverage .pytest_cache .mypy_cache .ruff_cache .hypothesis mutants

@@ -437,15 +437,19 @@ def test_a_custom_check_of_a_field_runs_on_the_fast_path_too():
         Pair(n=5)
 
 
-_CODES = st.text(alphabet="AEUZaeßÄ\n1 ", max_size=4) | st.sampled_from(["EUR", "Eur", "ÄÖÜ"])
+_CODES = st.text(alphabet="AEUZaeßÄ\n1 ", max_size=4) | st.sampled_from(
+    ["EUR", "Eur", "ÄÖÜ", "ABC", "XXX", "JPY"]
+)
 
 
 @given(_CODES, st.integers(-3, 1300))
 def test_the_inline_constraints_of_the_fast_paths_doubt_exactly_what_is_refused(code, number):
+    from salesroles._model.iso4217 import CURRENCIES
     from salesroles._model.validation import CONSTRAINT, DOUBT, bounded, currency
 
+    names = {"_CURRENCIES": CURRENCIES}  # what the generated checks see
     for metadata, value in ((currency(), code), (bounded(1, 1200), number)):
-        doubt = eval(metadata[DOUBT].format(v="value"))  # noqa: S307 - our own template
+        doubt = eval(metadata[DOUBT].format(v="value"), names, {"value": value})  # noqa: S307
         assert bool(doubt) == (metadata[CONSTRAINT](value) is not None)
     # And both paths refuse what the constraint refuses.
     money = {"amount": "1", "currency": code}
@@ -457,6 +461,39 @@ def test_the_inline_constraints_of_the_fast_paths_doubt_exactly_what_is_refused(
         assert [item.path for item in e.errors] == ["currency"]
     else:
         assert not refused
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        (
+            "ABC",
+            "got 'ABC', which is not an ISO 4217 currency; expected an ISO 4217 code like \"EUR\"",
+        ),
+        ("euro", "got 'euro'; expected an ISO 4217 code like \"EUR\""),
+    ],
+)
+def test_a_currency_must_be_on_the_iso_4217_list_not_only_look_like_one(code, message):
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure({"amount": "1", "currency": code}, sr.Money)
+    assert [(e.path, e.code, e.message) for e in caught.value.errors] == [
+        ("currency", "invalid_currency", message)
+    ]
+    with pytest.raises(sr.ValidationError):
+        sr.Money(amount=1, currency=code)
+    # "No currency", a fund and a currency without minor unit are codes of the list.
+    for listed in ("XXX", "CLF", "JPY", "XAU"):
+        assert sr.Money(amount=1, currency=listed).currency == listed
+
+
+def test_the_schema_offers_exactly_the_currencies_the_library_accepts():
+    from salesroles._model.iso4217 import CURRENCIES
+
+    schema = sr.json_schema(sr.Money)
+    offered = schema["properties"]["currency"]["enum"]
+    assert offered == sorted(CURRENCIES)
+    assert {"EUR", "CHF", "USD", "XXX"} <= set(offered)
+    assert "ABC" not in offered
 
 
 def test_attrs_validators_of_users_classes_report_with_their_path():

@@ -13,7 +13,7 @@ was expected, and a stable machine-readable code.
 >>> print(error)
 2 problems:
   amount: got the float 1.5; send the amount as a string like "12.50" (binary floats lose cents)
-  currency: got 'euro'; expected an ISO 4217 code of three capital letters like "EUR"
+  currency: got 'euro'; expected an ISO 4217 code like "EUR"
 >>> [item.code for item in error.errors]
 ['float_money', 'invalid_currency']
 """

@@ -81,9 +81,9 @@ class Money(Checked):
 
     The amount is a :class:`~decimal.Decimal` (an ``int`` or a plain decimal
     string like ``"12.50"`` is converted); floats, NaN and infinities are
-    refused because binary floats lose cents. The currency is an ISO 4217
-    code: three capital letters. The amount keeps its digits: ``"1200000.00"``
-    stays ``1200000.00``.
+    refused because binary floats lose cents. The currency is a code of
+    ISO 4217 List One (``XXX`` for none). The amount keeps its digits:
+    ``"1200000.00"`` stays ``1200000.00``.
 
     Arithmetic is exact: ``+`` and ``-`` with the same currency and ``*`` by
     an ``int`` or ``Decimal`` give the exact result or raise

@@ -23,6 +23,7 @@ import attrs
 
 from salesroles._model.cadence import Cadence
 from salesroles._model.converters import MAX_DECIMAL_CHARS
+from salesroles._model.iso4217 import CURRENCIES, PUBLISHED
 from salesroles._model.planning import CommunicationPlan
 from salesroles._model.validation import check_amount
 
@@ -81,10 +82,8 @@ def _leaf(f: WireField, check: Any) -> dict[str, Any]:  # noqa: C901, PLR0911, P
     if kind == "currency":
         return {
             "type": "string",
-            "minLength": 3,
-            "maxLength": 3,
-            "pattern": "^[A-Z]{3}",
-            "description": 'An ISO 4217 currency code like "EUR".',
+            "enum": sorted(CURRENCIES),
+            "description": f'An ISO 4217 currency code like "EUR" (List One of {PUBLISHED}).',
         }
     if item is str:
         return dict(_TEXT)
