@@ -10,10 +10,8 @@ from salesroles._model.messages import describe, problem, shorten
 from salesroles.exceptions import ErrorItem, ValidationError
 
 from .fields import is_enum, is_object
-from .foreign import errors_from_cattrs
-from .hooks import converter, lenient_converter
 from .structure import JsonFloat, structure_cadence, structure_enum, structure_object
-from .unstructure import UNSTRUCTURE
+from .unstructure import unstructure_of
 
 T = TypeVar("T")
 
@@ -59,6 +57,10 @@ def structure(data: Any, cls: type[T], *, forbid_extra_keys: bool = True) -> T:
         return structure_cadence(data)  # type: ignore[return-value]
     if is_enum(cls):
         return structure_enum(data, cls)  # type: ignore[arg-type, no-any-return]
+    # Users' own classes go through cattrs, loaded only for them.
+    from .foreign import errors_from_cattrs  # noqa: PLC0415
+    from .hooks import converter, lenient_converter  # noqa: PLC0415
+
     conv = converter() if forbid_extra_keys else lenient_converter()
     try:
         return conv.structure(data, cls)
@@ -81,11 +83,13 @@ def unstructure(obj: Any) -> Any:
     >>> unstructure([Period.year(2026)])
     [{'start': '2026-01-01', 'end': '2026-12-31'}]
     """
-    fn = UNSTRUCTURE.get(type(obj))
+    fn = unstructure_of(type(obj))
     if fn is not None:
         return fn(obj)
     if type(obj) is list or type(obj) is tuple:
         return [unstructure(x) for x in obj]
+    from .hooks import converter  # noqa: PLC0415 - cattrs, loaded only for other types
+
     return converter().unstructure(obj)
 
 
