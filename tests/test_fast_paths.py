@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import gc
+import types
+from datetime import date
 from typing import Any
 
+import attrs
 import pytest
+from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import salesroles as sr
 from salesroles import testing as srt
+from salesroles._model.references import (
+    COLLECTIONS,
+    owned_ids,
+    reference_problems,
+    references_hold,
+)
+from salesroles._wire import api as wire_api
 from salesroles._wire import structure as wire_structure
 
 
@@ -34,3 +47,127 @@ def test_every_valid_portfolio_takes_the_generated_path(portfolio):
     with pytest.MonkeyPatch.context() as monkeypatch:
         _no_detailed_walk(monkeypatch)
         assert sr.structure(data, sr.Portfolio) == portfolio
+
+
+# -- the quick answer of the reference checks agrees with the full one --
+
+_REFERENCE_FIELDS = {
+    "leads": ("owner",),
+    "key_accounts": ("customer", "manager"),
+    "stakeholders": ("customer",),
+    "plans": ("account", "owner"),
+    "contracts": ("customer", "negotiated_by"),
+    "orders": ("customer", "placed_by", "administered_by"),
+    "deals": ("customer", "owner"),
+    "targets": ("owner", "set_by"),
+    "assignments": ("member", "subject"),
+}
+
+
+def _collections(portfolio: sr.Portfolio) -> dict[str, list[Any]]:
+    return {name: list(getattr(portfolio, name)) for name in COLLECTIONS}
+
+
+@settings(max_examples=150)
+@given(st.integers(0, 2**16), st.data())
+def test_the_quick_reference_check_agrees_with_the_full_one(seed, data):
+    portfolio = srt.generate_portfolio(6, seed=seed, defects=0.0)
+    collections = _collections(portfolio)
+    every_id = [None, *sorted({i for _, i, _ in _owned(collections)} | {"nobody"})]
+    for _ in range(data.draw(st.integers(0, 2))):
+        name = data.draw(st.sampled_from(sorted(COLLECTIONS)))
+        if not collections[name]:
+            continue
+        i = data.draw(st.integers(0, len(collections[name]) - 1))
+        # An id too: a copy of another makes it held twice.
+        fields = _REFERENCE_FIELDS.get(name, ()) + (
+            () if name in {"key_accounts", "assignments"} else ("id",)
+        )
+        field = data.draw(st.sampled_from(fields))
+        value = data.draw(st.sampled_from(every_id))
+        if value is None and not _optional(collections[name][i], field):
+            continue
+        collections[name][i] = attrs.evolve(collections[name][i], **{field: value})
+    # The quick check reads attributes, as it does of a portfolio.
+    shaped = types.SimpleNamespace(**{k: tuple(v) for k, v in collections.items()})
+    assert references_hold(shaped) == (not reference_problems(collections))
+
+
+def _owned(collections: dict[str, list[Any]]) -> list[tuple[str, str, str]]:
+    return [owned for items in collections.values() for x in items for owned in owned_ids(x)]
+
+
+def _optional(item: Any, field: str) -> bool:
+    return attrs.fields_dict(type(item))[field].default is None
+
+
+def test_the_quick_reference_check_reads_nested_references():
+    portfolio = srt.sample_portfolio()
+    collections = _collections(portfolio)
+    plan = collections["plans"][0]
+    assert plan.communication is not None
+    assert plan.product_targets
+    broken = [
+        attrs.evolve(plan, communication=attrs.evolve(plan.communication, stakeholders=("x",))),
+        attrs.evolve(
+            plan,
+            product_targets=(attrs.evolve(plan.product_targets[0], product="nope"),),
+        ),
+    ]
+    assert references_hold(portfolio)
+    for wrong in broken:
+        collections["plans"][0] = wrong
+        shaped = types.SimpleNamespace(**{k: tuple(v) for k, v in collections.items()})
+        assert reference_problems(collections)
+        assert not references_hold(shaped)
+
+
+# -- the contract's end year, by integer arithmetic --
+
+
+@given(
+    st.dates(min_value=date(9800, 1, 1)) | st.dates(),
+    st.integers(1, 1200),
+)
+def test_a_contract_ends_by_9999_exactly_when_relativedelta_can_say_when(start, term):
+    try:
+        start + relativedelta(months=term)
+    except ValueError:
+        fits = False
+    else:
+        fits = True
+    try:
+        sr.SupplyContract(id="K", customer="C", start=start, term_months=term)
+    except sr.ValidationError as e:
+        assert not fits
+        assert [item.code for item in e.errors] == ["out_of_range"]
+    else:
+        assert fits
+
+
+# -- the collector's pause --
+
+
+def test_the_collector_is_paused_while_a_document_is_read_and_restored_after():
+    seen: list[bool] = []
+    original = wire_structure.structure_object
+
+    def spy(*args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return original(*args)
+
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(wire_api, "structure_object", spy)
+        assert gc.isenabled()
+        sr.structure_json('{"amount": "1.00", "currency": "EUR"}', sr.Money)
+        assert gc.isenabled()
+        with pytest.raises(sr.ValidationError):
+            sr.structure({"amount": 1.5, "currency": "EUR"}, sr.Money)
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            sr.structure({"amount": "1.00", "currency": "EUR"}, sr.Money)
+            assert not gc.isenabled()  # a caller's choice stays
+        finally:
+            gc.enable()
+    assert seen == [False, False, False]

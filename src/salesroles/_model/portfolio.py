@@ -18,7 +18,7 @@ from .enums import Role, Segment
 from .messages import describe, problem, with_article
 from .parties import CompetitiveThreat, Customer, KeyAccount, Lead, Stakeholder, TeamMember
 from .planning import AccountPlan, RevenueTarget
-from .references import COLLECTION_OF, COLLECTIONS, KIND_OF, reference_problems
+from .references import COLLECTION_OF, COLLECTIONS, KIND_OF, reference_problems, references_hold
 from .validation import Checked, currency
 
 if TYPE_CHECKING:
@@ -94,6 +94,8 @@ class Portfolio(Checked):
     assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=to_tuple)
 
     def _invariants(self) -> Iterator[ErrorItem]:
+        if references_hold(self):  # the valid case, without a path or an object per id
+            return
         yield from reference_problems({name: getattr(self, name) for name in COLLECTIONS})
 
     def __repr__(self) -> str:
