@@ -10,6 +10,7 @@ from salesroles._model.cadence import Cadence
 from salesroles._model.messages import describe, problem, shorten
 from salesroles.exceptions import ErrorItem, ValidationError
 
+from . import codec
 from .fields import is_enum, is_object
 from .structure import JsonFloat, structure_cadence, structure_enum, structure_object
 from .unstructure import unstructure_of
@@ -220,6 +221,9 @@ def structure_json(
 # collector; a caller who has switched the collector off keeps it off. The pause is
 # process-wide, like the collector itself, and ends when the call does.
 def _structure_json(document: str | bytes | bytearray, cls: type[T], forbid_extra_keys: bool) -> T:
+    data = codec.read(document)  # the fast extra's reading, when it reads exactly as below
+    if data is not codec.NOT_READ:
+        return structure(data, cls, forbid_extra_keys=forbid_extra_keys)
     try:
         if isinstance(document, bytes | bytearray):
             # RFC 8259: JSON between systems is UTF-8; json.loads would guess UTF-16 too.
@@ -253,4 +257,9 @@ def unstructure_json(obj: Any) -> str:
     >>> unstructure_json(Period.year(2026))
     '{"start":"2026-01-01","end":"2026-12-31"}'
     """
-    return json.dumps(unstructure(obj), ensure_ascii=False, separators=(",", ":"))
+    data = unstructure(obj)
+    # The fast extra writes the same bytes for what the library's own classes hold.
+    text = codec.write(data) if unstructure_of(type(obj)) is not None else None
+    if text is not None:
+        return text
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
