@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -183,3 +184,62 @@ def test_the_environment_can_keep_msgspec_unused(monkeypatch):
     importlib.reload(codec)
     assert codec.in_use()
     codec.use_msgspec(on=was)
+
+
+# -- JSON text written straight from the objects, on the default install --
+
+
+def _dumped(obj: Any) -> str:
+    return json.dumps(sr.unstructure(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+_OBJECTS = st.one_of(
+    srt.portfolios(),
+    srt.customers(),
+    srt.account_plans(),
+    srt.key_accounts(),
+    srt.supply_contracts(),
+    srt.orders(),
+    srt.deals(),
+    srt.leads(),
+    srt.stakeholders(),
+    srt.team_members(),
+    srt.revenue_targets(),
+    srt.assignments(),
+    srt.money(),
+    srt.periods(),
+)
+
+
+@settings(max_examples=200)
+@given(_OBJECTS)
+def test_text_written_from_the_objects_is_what_json_dumps_writes(obj):
+    was = codec.in_use()
+    codec.use_msgspec(on=False)
+    try:
+        assert sr.unstructure_json(obj) == _dumped(obj)
+    finally:
+        codec.use_msgspec(on=was)
+
+
+@given(
+    st.text(min_size=1) | st.sampled_from(['"quoted"', "back\\slash", "tab\tnew\nline", "\u2028"])
+)
+def test_every_name_is_escaped_as_json_dumps_escapes_it(name):
+    try:
+        member = sr.TeamMember(id="m", name=name, role="sales_rep")
+    except sr.ValidationError:
+        return
+    was = codec.in_use()
+    codec.use_msgspec(on=False)
+    try:
+        assert sr.unstructure_json(member) == _dumped(member)
+        # An amount whose str() has an exponent is written without one, as json.dumps has it.
+        thousand = sr.Money(amount=Decimal("1E+3"), currency="EUR")
+        assert (
+            sr.unstructure_json(thousand)
+            == _dumped(thousand)
+            == ('{"amount":"1000","currency":"EUR"}')
+        )
+    finally:
+        codec.use_msgspec(on=was)

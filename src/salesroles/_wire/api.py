@@ -13,6 +13,7 @@ from salesroles.exceptions import ErrorItem, ValidationError
 from . import codec
 from .fields import is_enum, is_object
 from .structure import JsonFloat, structure_cadence, structure_enum, structure_object
+from .text import text_function
 from .unstructure import unstructure_of
 
 T = TypeVar("T")
@@ -257,9 +258,14 @@ def unstructure_json(obj: Any) -> str:
     >>> unstructure_json(Period.year(2026))
     '{"start":"2026-01-01","end":"2026-12-31"}'
     """
-    data = unstructure(obj)
-    # The fast extra writes the same bytes for what the library's own classes hold.
-    text = codec.write(data) if unstructure_of(type(obj)) is not None else None
-    if text is not None:
-        return text
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    cls = type(obj)
+    if is_object(cls) and unstructure_of(cls) is not None:
+        # The library's own classes: the fast extra's msgspec, else text written straight
+        # from the objects; both write the same bytes as json.dumps below.
+        text = codec.write(unstructure(obj)) if codec.in_use() else None
+        if text is not None:
+            return text
+        writer = text_function(cls)
+        if writer is not None:
+            return writer(obj)
+    return json.dumps(unstructure(obj), ensure_ascii=False, separators=(",", ":"))
