@@ -1,4 +1,4 @@
-"""The fast extra (msgspec) reads and writes JSON text exactly as the standard library does."""
+"""JSON text: the fast extra reads it, and the objects write it, as the standard library does."""
 
 from __future__ import annotations
 
@@ -140,7 +140,7 @@ def test_every_answer_about_a_document_is_the_same_either_way(fields, repeat):
 
 @settings(max_examples=40)
 @given(srt.portfolios())
-def test_msgspec_writes_the_same_bytes_and_reads_them_back_alike(portfolio):
+def test_what_either_way_writes_reads_back_alike(portfolio):
     was = codec.in_use()
     try:
         codec.use_msgspec(on=True)

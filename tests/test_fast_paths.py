@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import salesroles as sr
 from salesroles import testing as srt
 from salesroles._model.references import (
+    _REFERENCES,
     COLLECTIONS,
     owned_ids,
     reference_problems,
@@ -171,3 +172,66 @@ def test_the_collector_is_paused_while_a_document_is_read_and_restored_after():
         finally:
             gc.enable()
     assert seen == [False, False, False]
+
+
+def _replaced(obj: Any, path: str, value: Any) -> Any:
+    """*obj* with the reference at *path* (``actions[0].responds_to``) set to *value*."""
+    head, _, rest = path.partition(".")
+    name, _, index = head.partition("[")
+    current = getattr(obj, name)
+    if index:
+        i = int(index.rstrip("]"))
+        element = _replaced(current[i], rest, value) if rest else value
+        new = (*current[:i], element, *current[i + 1 :])
+    else:
+        new = _replaced(current, rest, value) if rest else value
+    return attrs.evolve(obj, **{name: new})
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_quick_reference_check_sees_every_reference_the_full_one_knows(seed):
+    # Each reference the full check reads (new ones included), made to name nothing.
+    portfolio = srt.generate_portfolio(30, seed=seed, defects=0.0)
+    collections = _collections(portfolio)
+    seen = set()
+    for name, cls in COLLECTIONS.items():
+        refs = _REFERENCES.get(cls)
+        for i, item in enumerate(collections[name] if refs else ()):
+            for rel, ref, _ in refs(item):
+                if ref is None:
+                    continue
+                broken = dict(collections)
+                broken[name] = [*collections[name][:i], _replaced(item, rel, "nobody")]
+                broken[name] += collections[name][i + 1 :]
+                shaped = types.SimpleNamespace(**{k: tuple(v) for k, v in broken.items()})
+                assert not references_hold(shaped), f"{name}[{i}].{rel}"
+                seen.add((name, rel.split("[")[0].split(".")[0]))
+    assert len(seen) >= 20
+
+
+def test_the_quick_reference_check_sees_every_id_the_full_one_registers():
+    # Each id an item brings in (new kinds included), made a copy of another id.
+    portfolio = srt.generate_portfolio(30, seed=4, defects=0.0)
+    collections = _collections(portfolio)
+    other = portfolio.team[0].id
+    # An id something refers to would dangle once replaced: only the others show the copy.
+    referred = {
+        ref
+        for name, cls in COLLECTIONS.items()
+        if cls in _REFERENCES
+        for item in collections[name]
+        for _, ref, _ in _REFERENCES[cls](item)
+    }
+    kinds = set()
+    for name in COLLECTIONS:
+        for i, item in enumerate(collections[name]):
+            for rel, ident, kind in owned_ids(item):
+                if ident == other or ident in referred:
+                    continue
+                broken = dict(collections)
+                broken[name] = [*collections[name][:i], _replaced(item, rel, other)]
+                broken[name] += collections[name][i + 1 :]
+                shaped = types.SimpleNamespace(**{k: tuple(v) for k, v in broken.items()})
+                assert not references_hold(shaped), f"{name}[{i}].{rel}"
+                kinds.add(kind)
+    assert len(kinds) >= 8

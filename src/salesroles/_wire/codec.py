@@ -1,23 +1,23 @@
-r"""JSON text in and out on msgspec, when the ``fast`` extra is installed; else nothing.
+r"""JSON text read on msgspec, when the ``fast`` extra is installed.
 
-The standard library's reading (``api._read_json``) and writing stay the
-definition: msgspec is used only where it gives the very same result, and
-every doubt hands the document back to the standard library.
+The standard library's reading (``api._read_json``) stays the definition:
+msgspec is used only where it gives the very same result, and every doubt
+hands the document back to the standard library.
 
-- **Reading.** msgspec keeps the last of two equal keys without a word, so
-  a document read by msgspec is re-encoded (as fast as it was read), and the
-  colons of the two texts are counted: each key of the document has one, and
-  each colon inside a string is in both, so the counts differ exactly when
-  the document repeated a key (an escaped colon, ``\u003a``, is in one text
-  only: such a document goes to the standard library). Whatever msgspec
-  refuses (no JSON, ``NaN``, a lone surrogate, an integer it cannot hold)
-  goes to the standard library too, which names the problem as it always has.
-  Float literals reach :class:`~salesroles._wire.structure.JsonFloat` with
-  their text, as with the standard library.
-- **Writing.** msgspec writes the same bytes as ``json.dumps(...,
-  ensure_ascii=False, separators=(",", ":"))`` for the JSON-ready data of the
-  library's classes (strings, integers, booleans, lists, dicts; a string with
-  a lone surrogate it refuses, and the standard library writes it).
+msgspec keeps the last of two equal keys without a word, so a document read
+by msgspec is re-encoded (as fast as it was read), and the colons of the two
+texts are counted: each key of the document has one, and each colon inside a
+string is in both, so the counts differ exactly when the document repeated a
+key (an escaped colon, ``\u003a``, is in one text only: such a document goes
+to the standard library). Whatever msgspec refuses (no JSON, ``NaN``, a lone
+surrogate, an integer it cannot hold) goes to the standard library too, which
+names the problem as it always has. Float literals reach
+:class:`~salesroles._wire.structure.JsonFloat` with their text, as with the
+standard library.
+
+Writing stays with :mod:`salesroles._wire.text`, which writes the text
+straight from the objects faster than msgspec encodes the unstructured data
+(measured: ``benchmarks/bench_service.py``).
 
 ``SALESROLES_PURE_JSON=1`` in the environment keeps msgspec unused (the test
 suite runs once each way); :func:`use_msgspec` switches at run time.
@@ -58,10 +58,9 @@ def msgspec_version() -> str:
 
 
 def use_msgspec(*, on: bool) -> None:
-    """Read and write JSON text on msgspec (*on*, if installed) or on the standard library."""
+    """Read JSON text on msgspec (*on*, if installed) or on the standard library."""
     if on and msgspec is not None:
         _state["decode"] = msgspec.json.Decoder(float_hook=JsonFloat).decode
-        _state["encode"] = msgspec.json.Encoder().encode
         # Re-encoding what was read, to count its keys: a JSON float as its float.
         _state["again"] = msgspec.json.Encoder(enc_hook=float).encode
     else:
@@ -69,7 +68,7 @@ def use_msgspec(*, on: bool) -> None:
 
 
 def in_use() -> bool:
-    """Whether msgspec reads and writes JSON text now."""
+    """Whether msgspec reads JSON text now."""
     return bool(_state)
 
 
@@ -94,17 +93,6 @@ def read(document: object) -> Any:
     if body.count(b":") != again.count(b":"):
         return NOT_READ  # a key repeated in an object: the standard library names it
     return data
-
-
-def write(data: Any) -> str | None:
-    """*data* as compact JSON text, or None if the standard library must write it."""
-    if not _state:
-        return None
-    try:
-        text: bytes = _state["encode"](data)
-    except (msgspec.EncodeError, ValueError, OverflowError, TypeError):
-        return None
-    return text.decode("utf-8")
 
 
 use_msgspec(on=os.environ.get("SALESROLES_PURE_JSON", "") in {"", "0"})
