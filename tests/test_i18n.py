@@ -278,6 +278,8 @@ def backend(request, monkeypatch):
     """Run a test with babel's CLDR formats and once with the library's own."""
     if request.param == "builtin":
         monkeypatch.setattr(formats, "_babel", lambda: None)
+    else:
+        pytest.importorskip("babel", reason="the i18n extra; make test installs it")
     return request.param
 
 
@@ -314,6 +316,7 @@ def test_rounding_is_half_to_even(backend):
 
 def test_with_babel_a_region_follows_its_own_cldr_rules():
     """en_IN groups by lakh; without babel the language's rules apply."""
+    pytest.importorskip("babel", reason="the i18n extra; make test installs it")
     assert formats.format_decimal(Decimal("1200000.5"), 2, locale="en_IN") == "12,00,000.50"
 
 
@@ -324,6 +327,7 @@ _CURRENCIES = st.sampled_from(["EUR", "USD", "GBP", "JPY", "CHF", "AUD", "SEK", 
 @given(_AMOUNTS, st.integers(0, 4), _CURRENCIES, st.dates(), st.sampled_from(["en", "de"]))
 def test_without_babel_en_and_de_look_exactly_as_cldr_has_them(amount, places, code, day, tag):
     """The library's own formats and babel's agree to the character for en and de."""
+    pytest.importorskip("babel", reason="the i18n extra; make test installs it")
     shown = [
         formats.format_decimal(amount, places, locale=tag),
         formats.format_money(amount, code, places, locale=tag),
