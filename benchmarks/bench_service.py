@@ -75,16 +75,11 @@ from salesroles.testing import generate_portfolio  # noqa: E402
 PER_KEY_ACCOUNT = 15.73
 
 
-def _child_env(*, fast: bool = False) -> dict[str, str]:
+def _child_env() -> dict[str, str]:
     paths = [str(HERE)]
     if OPTIONS.src is not None:
         paths.insert(0, str(OPTIONS.src.resolve()))
-    # The default install's figures: msgspec unused unless asked for.
-    return {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(paths),
-        "SALESROLES_PURE_JSON": str(1 - fast),
-    }
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
 
 
 def _timed(fn: Callable[[], object]) -> float:
@@ -235,11 +230,11 @@ print(rss() - before)
 """
 
 
-def _rss(path: str, imports: str, build: str, *, fast: bool = False) -> int:
+def _rss(path: str, imports: str, build: str) -> int:
     code = _RSS.format(imports=imports, build=build)
     out = subprocess.run(  # noqa: S603 - our own interpreter, our own code
         [sys.executable, "-c", code, path],
-        env=_child_env(fast=fast),
+        env=_child_env(),
         capture_output=True,
         text=True,
         check=True,
@@ -258,14 +253,20 @@ def memory(body: bytes, entities: int) -> None:
     )
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
         f.write(body)
-    ours = ("import salesroles", "salesroles.structure_json(body, salesroles.Portfolio)")
+    # The default install's figures with msgspec switched off (an older checkout has none).
+    setup = (
+        "import salesroles\ntry:\n    from salesroles._wire import codec\n"
+        "    codec.use_msgspec(on=FAST)\nexcept ImportError:\n    pass"
+    )
+    ours = (setup, "salesroles.structure_json(body, salesroles.Portfolio)")
     theirs = ("import pydantic_model", "pydantic_model.Portfolio.model_validate_json(body)")
     try:
         b = statistics.median(_rss(f.name, *theirs) for _ in range(3))
         for label, fast in (("", False), (", fast extra", True)):
             if fast and _codec() is None:
                 continue
-            a = statistics.median(_rss(f.name, *ours, fast=fast) for _ in range(3))
+            setup = ours[0].replace("FAST", str(fast))
+            a = statistics.median(_rss(f.name, setup, ours[1]) for _ in range(3))
             print(
                 f"  {'RSS growth' + label:<34}"
                 f" salesroles {a / entities:6.0f} B/entity   pydantic {b / entities:6.0f} B/entity"

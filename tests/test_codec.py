@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +19,19 @@ from salesroles._wire.api import _read_json
 from salesroles._wire.structure import JsonFloat
 
 pytest.importorskip("msgspec")
+
+
+@pytest.fixture(autouse=True)
+def _restored():
+    """Every test here leaves msgspec on or off as the run set it (see conftest.py)."""
+    was = codec.in_use()
+    yield
+    codec.use_msgspec(on=was)
+
+
+def test_the_suite_runs_on_the_json_the_environment_asks_for():
+    pure = os.environ.get("SALESROLES_PURE_JSON", "") not in {"", "0"}
+    assert codec.in_use() is not pure
 
 
 @pytest.fixture
@@ -173,16 +187,13 @@ def test_a_refused_generated_portfolio_names_the_same_problems(each_way):
     assert {item.code for item in fast[1]} >= {"dangling_reference", "float_money"}
 
 
-def test_the_environment_can_keep_msgspec_unused(monkeypatch):
-    import importlib
-
+def test_msgspec_reads_when_installed_and_can_be_switched_off():
     was = codec.in_use()
-    monkeypatch.setenv("SALESROLES_PURE_JSON", "1")
-    importlib.reload(codec)
-    assert not codec.in_use()
-    monkeypatch.setenv("SALESROLES_PURE_JSON", "0")
-    importlib.reload(codec)
+    codec.use_msgspec(on=True)
     assert codec.in_use()
+    assert codec.read(b'{"a": [1.50]}')["a"][0].text == "1.50"
+    codec.use_msgspec(on=False)
+    assert codec.read(b'{"a": 1}') is codec.NOT_READ
     codec.use_msgspec(on=was)
 
 

@@ -52,6 +52,8 @@ if TYPE_CHECKING:
         relationship_strength,
     )
     from ._analytics.workload import MemberWorkload, RoleWorkload, Workload, workload
+    from ._i18n.labels import label
+    from ._i18n.locale import current_locale, use_locale
     from ._model.cadence import Cadence
     from ._model.commerce import Assignment, Deal, Order, Product, SupplyContract
     from ._model.enums import (
@@ -192,9 +194,11 @@ _LAZY: dict[str, str] = {
     "concentration": "._analytics.revenue",
     "contract_revenue": "._analytics.attainment",
     "converter": "._wire.hooks",
+    "current_locale": "._i18n.locale",
     "decide": "._rules.judge",
     "decision_team": "._analytics.teams",
     "json_schema": "._wire.schema",
+    "label": "._i18n.labels",
     "loss_impact": "._analytics.revenue",
     "plan_attainment": "._analytics.attainment",
     "plot_assessment_matrix": "._analytics.plots",
@@ -207,6 +211,7 @@ _LAZY: dict[str, str] = {
     "structure_json": "._wire.api",
     "unstructure": "._wire.api",
     "unstructure_json": "._wire.api",
+    "use_locale": "._i18n.locale",
     "workload": "._analytics.workload",
 }
 
@@ -295,9 +300,11 @@ __all__ = [
     "concentration",
     "contract_revenue",
     "converter",
+    "current_locale",
     "decide",
     "decision_team",
     "json_schema",
+    "label",
     "loss_impact",
     "plan_attainment",
     "plot_assessment_matrix",
@@ -310,6 +317,7 @@ __all__ = [
     "structure_json",
     "unstructure",
     "unstructure_json",
+    "use_locale",
     "workload",
 ]
 

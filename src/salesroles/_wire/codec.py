@@ -19,14 +19,13 @@ Writing stays with :mod:`salesroles._wire.text`, which writes the text
 straight from the objects faster than msgspec encodes the unstructured data
 (measured: ``benchmarks/bench_service.py``).
 
-``SALESROLES_PURE_JSON=1`` in the environment keeps msgspec unused (the test
-suite runs once each way); :func:`use_msgspec` switches at run time.
+:func:`use_msgspec` switches at run time (the test suite runs once each way,
+see ``conftest.py``).
 """
 
 from __future__ import annotations
 
 import importlib
-import os
 from typing import Any, Final
 
 from .structure import JsonFloat
@@ -95,4 +94,4 @@ def read(document: object) -> Any:
     return data
 
 
-use_msgspec(on=os.environ.get("SALESROLES_PURE_JSON", "") in {"", "0"})
+use_msgspec(on=True)
