@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import types
 from datetime import date
 from typing import Any
@@ -151,14 +152,17 @@ def test_a_contract_ends_by_9999_exactly_when_relativedelta_can_say_when(start, 
 
 def test_the_collector_is_paused_while_a_document_is_read_and_restored_after():
     seen: list[bool] = []
-    original = wire_structure.structure_object
 
-    def spy(*args: Any) -> Any:
-        seen.append(gc.isenabled())
-        return original(*args)
+    def spy(original: Any) -> Any:
+        def spied(*args: Any) -> Any:
+            seen.append(gc.isenabled())
+            return original(*args)
+
+        return spied
 
     with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setattr(wire_api, "structure_object", spy)
+        for name in ("structure_object", "structure_consuming"):
+            monkeypatch.setattr(wire_api, name, spy(getattr(wire_api, name)))
         assert gc.isenabled()
         sr.structure_json('{"amount": "1.00", "currency": "EUR"}', sr.Money)
         assert gc.isenabled()
@@ -235,3 +239,31 @@ def test_the_quick_reference_check_sees_every_id_the_full_one_registers():
                 assert not references_hold(shaped), f"{name}[{i}].{rel}"
                 kinds.add(kind)
     assert len(kinds) >= 8
+
+
+# -- structure_json takes its own parsed document apart as it builds --
+
+
+def test_a_document_refused_late_is_read_again_and_every_problem_named():
+    data = sr.unstructure(srt.generate_portfolio(12, seed=5))
+    # The early collections are built (and taken out of the parsed document) before the
+    # last one fails; the detailed path still sees the whole document.
+    data["targets"][-1]["owner"] = "nobody"
+    data["customers"][0]["segment"] = "huge"
+    text = json.dumps(data)
+    with pytest.raises(sr.ValidationError) as from_text:
+        sr.structure_json(text, sr.Portfolio)
+    with pytest.raises(sr.ValidationError) as from_dict:
+        sr.structure(json.loads(text), sr.Portfolio)
+    assert from_text.value.errors == from_dict.value.errors
+    assert {item.path for item in from_text.value.errors} >= {
+        "customers[0].segment",
+        f"targets[{len(data['targets']) - 1}].owner",
+    }
+
+
+def test_structure_leaves_the_callers_dict_whole():
+    data = sr.unstructure(srt.generate_portfolio(5, seed=6))
+    before = json.dumps(data)
+    sr.structure(data, sr.Portfolio)
+    assert json.dumps(data) == before

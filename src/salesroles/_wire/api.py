@@ -12,7 +12,14 @@ from salesroles.exceptions import ErrorItem, ValidationError
 
 from . import codec
 from .fields import is_enum, is_object
-from .structure import JsonFloat, structure_cadence, structure_enum, structure_object
+from .structure import (
+    NOT_BUILT,
+    JsonFloat,
+    structure_cadence,
+    structure_consuming,
+    structure_enum,
+    structure_object,
+)
 from .text import text_function
 from .unstructure import unstructure_of
 
@@ -224,7 +231,7 @@ def structure_json(
 def _structure_json(document: str | bytes | bytearray, cls: type[T], forbid_extra_keys: bool) -> T:
     data = codec.read(document)  # the fast extra's reading, when it reads exactly as below
     if data is not codec.NOT_READ:
-        return structure(data, cls, forbid_extra_keys=forbid_extra_keys)
+        return _structure_parsed(data, document, cls, forbid_extra_keys)
     try:
         if isinstance(document, bytes | bytearray):
             # RFC 8259: JSON between systems is UTF-8; json.loads would guess UTF-16 too.
@@ -240,7 +247,7 @@ def _structure_json(document: str | bytes | bytearray, cls: type[T], forbid_extr
             "invalid_json",
         ) from None
     if not repeated:
-        return structure(data, cls, forbid_extra_keys=forbid_extra_keys)
+        return _structure_parsed(data, document, cls, forbid_extra_keys)
     try:
         structure(data, cls, forbid_extra_keys=forbid_extra_keys)
     except ValidationError as e:
@@ -249,6 +256,23 @@ def _structure_json(document: str | bytes | bytearray, cls: type[T], forbid_extr
         problems = repeated
     # Raised after the except block: the error of the rest carries no context along.
     raise ValidationError(problems)
+
+
+def _structure_parsed(
+    data: Any, document: str | bytes | bytearray, cls: type[T], forbid_extra_keys: bool
+) -> T:
+    """Structure the parsed *document*, taking *data* apart as it goes (it is ours alone).
+
+    A document that is not valid is read again for the detailed path: the
+    first reading was taken apart (see ``structure_consuming``).
+    """
+    if is_object(cls):
+        built = structure_consuming(data, cls, forbid_extra_keys)
+        if built is not NOT_BUILT:
+            return built  # type: ignore[no-any-return]
+        text = document if isinstance(document, str) else bytes(document).decode("utf-8")
+        data, _ = _read_json(text)
+    return structure(data, cls, forbid_extra_keys=forbid_extra_keys)
 
 
 def unstructure_json(obj: Any) -> str:
