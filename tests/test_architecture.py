@@ -6,7 +6,9 @@ function-level imports included)::
     exceptions <- _model <- {_wire, _display} <- _rules <- _analytics <- __init__
 
 ``_wire`` and ``_rules`` never import each other; ``_model`` imports no other
-wing; ``testing`` builds model objects and needs nothing else.
+wing; ``testing`` builds model objects and needs nothing else; the FastAPI
+bridge (``salesroles.fastapi``) reads bodies through the wire, and no part of
+the core imports it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "_rules": frozenset({"exceptions", "_model", "_display"}),
     "_analytics": frozenset({"exceptions", "_model", "_display", "_wire", "_rules"}),
     "testing": frozenset({"exceptions", "_model"}),
+    # The FastAPI bridge sits above the public package, imported only by its users.
+    "fastapi": frozenset({"exceptions", "_model", "_wire"}),
     "__init__": frozenset({"exceptions", "_model", "_display", "_wire", "_rules", "_analytics"}),
 }
 

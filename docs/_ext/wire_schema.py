@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 
 def _kind(schema: dict[str, Any]) -> str:  # noqa: PLR0911 - one phrase per kind of schema
     """Say in words what a property schema accepts."""
-    if "$ref" in schema:
-        return schema["$ref"].rsplit("/", 1)[-1] + " object"
     kinds = schema.get("type")
     if isinstance(kinds, list) and "null" in kinds:
         rest = [k for k in kinds if k != "null"]
@@ -40,6 +38,8 @@ def _kind(schema: dict[str, Any]) -> str:  # noqa: PLR0911 - one phrase per kind
         if "enum" in inner:
             inner["enum"] = [v for v in inner["enum"] if v is not None]
         return f"{_kind(inner)}, or null"
+    if "$ref" in schema:
+        return schema["$ref"].rsplit("/", 1)[-1] + " object"
     if isinstance(kinds, list):  # a decimal string or a number: each keyword judges its own
         return " or ".join(_kind(schema | {"type": k}) for k in kinds)
     if "anyOf" in schema:

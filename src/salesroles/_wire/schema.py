@@ -158,9 +158,9 @@ def _element(f: WireField) -> WireField:
 def nullable(schema: dict[str, Any]) -> dict[str, Any]:
     """*schema* that also takes ``null``.
 
-    Written as ``"type": [..., "null"]`` (draft 2020-12, OpenAPI 3.1) wherever
-    the schema has a type, so that a validator judges the rest of it and points
-    at the bad item inside a list; only a reference needs ``anyOf``.
+    Written as ``"type": [..., "null"]`` (draft 2020-12, OpenAPI 3.1), so that a
+    validator judges the rest of it and points at the bad item inside; a schema
+    without a type (a union) gets ``anyOf``.
     """
     if "type" not in schema:
         return {"anyOf": [schema, {"type": "null"}]}
@@ -211,9 +211,15 @@ class Definitions:
         self._classes: dict[str, type] = {}
 
     def ref(self, cls: type) -> dict[str, Any]:
-        """A reference to the schema of *cls*, defined here first if it is new."""
+        """A reference to the schema of *cls*, defined here first if it is new.
+
+        The reference says the type (``object``) and the definition does not, so that an
+        optional one reads ``{"type": ["object", "null"], "$ref": ...}``: a validator then
+        judges the object's keys at their own paths, where ``anyOf`` of the reference
+        and null would report one opaque error on the whole object.
+        """
         self.define(cls)
-        return {"$ref": self.ref_template.format(model=cls.__name__)}
+        return {"type": "object", "$ref": self.ref_template.format(model=cls.__name__)}
 
     def define(self, cls: type) -> None:
         """Define the schema of *cls* and of every class it refers to, once each."""
@@ -228,7 +234,9 @@ class Definitions:
             )
         self._classes[name] = cls
         self.schemas[name] = {}  # reserve the name before recursing
-        self.schemas[name] = self._build(cls)
+        schema = self._build(cls)
+        schema.pop("type", None)  # said where it is referred to (see ref)
+        self.schemas[name] = schema
 
     def _build(self, cls: type) -> dict[str, Any]:
         if is_object(cls):
@@ -373,7 +381,7 @@ def json_schema(cls: type, *, ref_template: str = DEFS_TEMPLATE) -> dict[str, An
     defs = Definitions(ref_template)
     defs.define(cls)
     body = defs.schemas.pop(cls.__name__)
-    result = header | body
+    result = header | {"type": "object"} | body
     if defs.schemas:
         result["$defs"] = defs.schemas
     return result
@@ -390,10 +398,15 @@ def openapi_components(*classes: type) -> dict[str, Any]:
     ``document["components"]["schemas"]``; ``salesroles.fastapi`` does it for
     you.
 
+    An entry says no ``type``: each reference says ``"type": "object"`` (or
+    ``["object", "null"]`` where the key is optional), so that validators judge
+    an optional object's keys where they are. Refer to one the same way:
+    ``{"type": "object", "$ref": "#/components/schemas/Portfolio"}``.
+
     >>> from salesroles import Money, Portfolio
     >>> schemas = openapi_components(Portfolio)
     >>> schemas["Portfolio"]["properties"]["customers"]["items"]
-    {'$ref': '#/components/schemas/Customer'}
+    {'type': 'object', '$ref': '#/components/schemas/Customer'}
     >>> "Money" in schemas
     True
 
