@@ -19,7 +19,7 @@ The service does the I/O; the library turns bytes into validated objects or erro
 
 from __future__ import annotations
 
-from datetime import date  # noqa: TC003 - attrs and the schema read the hints at run time
+from datetime import date
 
 import attrs
 from fastapi import FastAPI

@@ -120,10 +120,11 @@ def test_max_errors_keeps_the_first_problems_and_counts_the_rest(read, n, limit)
 
 
 def test_repeated_keys_count_toward_the_cap():
-    text = '{"customers": [' + ",".join(
-        '{"id": "C-%d", "id": "C-%d", "name": "N", "segment": "huge", "status": "active"}' % (i, i)
+    customers = ",".join(
+        f'{{"id": "C-{i}", "id": "C-{i}", "name": "N", "segment": "huge", "status": "active"}}'
         for i in range(3)
-    ) + "]}"
+    )
+    text = '{"customers": [' + customers + "]}"
     with pytest.raises(sr.ValidationError) as caught:
         sr.structure_json(text, sr.Portfolio, max_errors=4)
     assert [i.code for i in caught.value.errors] == ["duplicate_key"] * 3 + [

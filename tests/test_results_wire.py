@@ -4,12 +4,12 @@ import json
 import re
 from datetime import date
 
-from dateutil.relativedelta import relativedelta
-
 import attrs
 import pytest
+from dateutil.relativedelta import relativedelta
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
+from referencing.exceptions import Unresolvable
 
 import salesroles as sr
 from salesroles.testing import sample_portfolio
@@ -39,9 +39,9 @@ RESULTS = {
         PORTFOLIO, "2026-01-01", "2026-12-31"
     ),
     "Scenario": lambda: SCENARIO,
-    "Comparison": lambda: SCENARIO.compare(),
+    "Comparison": SCENARIO.compare,
     "Policy": lambda: sr.MERGED.named("acme").with_severity("decision-team-gap", "error"),
-    "AssessmentWeights": lambda: sr.AssessmentWeights(),
+    "AssessmentWeights": sr.AssessmentWeights,
 }
 
 
@@ -206,7 +206,7 @@ def test_components_resolve_inside_an_openapi_document(cls):
 def test_a_standalone_schema_resolves_in_itself_and_not_in_openapi():
     schema = sr.json_schema(sr.Portfolio)
     _resolves_everywhere(schema)
-    with pytest.raises(Exception, match="does not exist"):  # noqa: PT011
+    with pytest.raises(Unresolvable, match="does not exist"):
         _resolves_everywhere({"components": {}, "paths": {"/": schema["properties"]}})
 
 

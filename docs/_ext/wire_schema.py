@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-def _kind(schema: dict[str, Any]) -> str:  # noqa: PLR0911 - one phrase per kind of schema
+def _kind(schema: dict[str, Any]) -> str:  # noqa: C901, PLR0911 - one phrase per kind of schema
     """Say in words what a property schema accepts."""
     kinds = schema.get("type")
     if isinstance(kinds, list) and "null" in kinds:

@@ -88,9 +88,7 @@ class ErrorItem:
         >>> ErrorItem(path="plans[0].period.end", message="…", code="missing").loc
         ('plans', 0, 'period', 'end')
         """
-        return tuple(
-            int(index) if index else key for index, key in _STEP.findall(self.path)
-        )
+        return tuple(int(index) if index else key for index, key in _STEP.findall(self.path))
 
     @property
     def pointer(self) -> str:
@@ -101,9 +99,7 @@ class ErrorItem:
         >>> ErrorItem(path="rules.a/b~c", message="…", code="unknown_rule").pointer
         '/rules/a~1b~0c'
         """
-        return "".join(
-            "/" + str(step).replace("~", "~0").replace("/", "~1") for step in self.loc
-        )
+        return "".join("/" + str(step).replace("~", "~0").replace("/", "~1") for step in self.loc)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the item as JSON-ready data: path, loc, pointer, message and code.

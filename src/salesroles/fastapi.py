@@ -116,9 +116,7 @@ def _declared_length(request: Request, max_bytes: int) -> None:
             f"got the Content-Length {declared[:40]!r}; expected a number of bytes",
         )
     if int(declared) > max_bytes:
-        raise _refuse(
-            413, "body_too_large", f"got {declared} bytes; expected at most {max_bytes}"
-        )
+        raise _refuse(413, "body_too_large", f"got {declared} bytes; expected at most {max_bytes}")
 
 
 async def _read(request: Request, max_bytes: int) -> bytes:
@@ -230,14 +228,16 @@ def install(app: FastAPI) -> None:
         _complete(document, app.routes)
         return document
 
-    app.openapi = openapi  # type: ignore[method-assign] - FastAPI's documented way to extend it
+    # FastAPI's documented way to extend the document: https://fastapi.tiangolo.com/how-to/extending-openapi/
+    app.openapi = openapi  # type: ignore[method-assign]
     app.add_exception_handler(StarletteHTTPException, _http_error)
 
 
 def _readers(dependant: Dependant) -> Iterator[type]:
     for dependency in dependant.dependencies:
-        if dependency.call in _READS:
-            yield _READS[dependency.call]
+        call = dependency.call
+        if call is not None and call in _READS:
+            yield _READS[call]
         yield from _readers(dependency)
 
 
@@ -253,7 +253,7 @@ def _complete(document: dict[str, Any], routes: Iterable[Any]) -> None:
         classes.append(read)
         # The components say no type: the reference does (see salesroles.openapi_components).
         ref = {"type": "object", "$ref": COMPONENTS_TEMPLATE.format(model=read.__name__)}
-        for method in route.methods:
+        for method in route.methods or ():
             operation = document["paths"][route.path_format][method.lower()]
             operation["requestBody"] = {
                 "required": True,
@@ -344,4 +344,3 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     else:
         return await http_exception_handler(request, exc)
     return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
-

@@ -25,7 +25,7 @@ _PLAIN = (str, int, bool, float, type(None))
 
 
 def has_own_form(cls: type) -> bool:
-    """Whether *cls* says its wire form itself (``from_dict``, ``to_dict``, ``__wire_schema__``)."""
+    """Whether *cls* says its wire form itself (``from_dict``, ``to_dict``, a schema)."""
     return hasattr(cls, "__wire_schema__")
 
 
@@ -34,7 +34,7 @@ def is_result(cls: type) -> bool:
     return attrs.has(cls) and cls.__module__.startswith("salesroles.")
 
 
-def write(value: Any) -> Any:  # noqa: PLR0911 - one answer per kind of value
+def write(value: Any) -> Any:  # noqa: C901, PLR0911 - one answer per kind of value
     """Return *value* as JSON-ready data."""
     known = UNSTRUCTURE.get(type(value))
     if known is not None:  # the model's classes, and a cadence

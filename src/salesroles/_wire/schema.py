@@ -310,10 +310,9 @@ def hint_schema(hint: Any, defs: Definitions) -> dict[str, Any]:  # noqa: PLR091
         return nullable(schema) if type(None) in args else schema
     if is_enum(hint):
         return {"type": "string", "enum": [m.value for m in hint]}
-    if origin in (tuple, list, collections.abc.Sequence) and args[-1:] != (...,) and args:
-        if origin is tuple:
-            items = [hint_schema(a, defs) for a in args]
-            return {"type": "array", "prefixItems": items, "items": False}
+    if origin is tuple and args and args[-1] is not ...:  # a pair, such as (role, score)
+        items = [hint_schema(a, defs) for a in args]
+        return {"type": "array", "prefixItems": items, "items": False}
     if origin in (tuple, list, collections.abc.Sequence):
         return {"type": "array", "items": hint_schema(args[0] if args else Any, defs)}
     if origin in (frozenset, set, collections.abc.Set):
