@@ -7,12 +7,15 @@ from datetime import date
 import attrs
 import pytest
 from dateutil.relativedelta import relativedelta
+from hypothesis import HealthCheck, given, settings
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.exceptions import Unresolvable
+from referencing.jsonschema import DRAFT202012
 
 import salesroles as sr
 from salesroles.testing import sample_portfolio
+from salesroles.testing.strategies import portfolios
 
 PORTFOLIO = sample_portfolio()
 SCENARIO = (
@@ -261,3 +264,60 @@ def test_a_class_of_the_users_is_described_from_its_type_hints():
     assert schema["required"] == ["tenant", "portfolio"]
     assert schema["properties"]["note"] == {"type": ["string", "null"]}
     assert schema["properties"]["portfolio"] == {"type": "object", "$ref": "#/$defs/Portfolio"}
+
+
+def test_components_keep_the_iso_4217_enum_and_null_where_optional():
+    schemas = sr.openapi_components(sr.Portfolio)
+    money = schemas["Money"]["properties"]["currency"]
+    assert "EUR" in money["enum"]
+    assert "ABC" not in money["enum"]
+    assert None not in money["enum"]
+    portfolio = schemas["Portfolio"]["properties"]["currency"]
+    assert portfolio["type"] == ["string", "null"]
+    assert portfolio["enum"][:-1] == money["enum"]
+    assert portfolio["enum"][-1] is None
+
+
+def test_what_has_no_wire_form_is_refused_by_name():
+    """A rule holds its judging function: it is no result a service sends."""
+    with pytest.raises(TypeError, match="no wire form for function objects"):
+        sr.unstructure(sr.rules()[0])
+
+
+def test_sets_are_written_in_a_stable_order():
+    from salesroles._wire.results import write
+
+    assert write(frozenset({"b", "a", "c"})) == ["a", "b", "c"]
+    assert write(frozenset({sr.Role.MARKETING, sr.Role.ACCOUNT_MANAGER})) == [
+        "account_manager",
+        "marketing",
+    ]
+    assert write({sr.Responsibility.PROSPECTING: frozenset({sr.Role.SALES_REP})}) == {
+        "prospecting": ["sales_rep"]
+    }
+
+
+def _component_validator(name: str, schemas: dict) -> Draft202012Validator:
+    """A validator of components/schemas/<name> inside an OpenAPI-like document."""
+    document = {"components": {"schemas": schemas}}
+    resource = DRAFT202012.create_resource(document)
+    registry = Registry().with_resource("urn:api", resource)
+    return Draft202012Validator(
+        {"type": "object", "$ref": f"urn:api#/components/schemas/{name}"},
+        registry=registry,
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(portfolio=portfolios())
+def test_every_portfolio_the_library_writes_the_components_accept(portfolio):
+    validator = _component_validator("Portfolio", sr.openapi_components(sr.Portfolio))
+    validator.validate(sr.unstructure(portfolio))
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(portfolio=portfolios())
+def test_every_report_of_a_generated_portfolio_the_components_accept(portfolio):
+    validator = _component_validator("Report", sr.openapi_components(sr.Report))
+    validator.validate(sr.unstructure(sr.check(portfolio)))
