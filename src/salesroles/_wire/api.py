@@ -68,9 +68,14 @@ def structure(
       status: got 'gone'; expected one of 'active', 'lapsed', 'lost'
       segmant: unknown key 'segmant' in a Customer; did you mean 'segment'?
     """
-    limit = read_optional_count(max_errors, "max_errors")
+    # The default needs no reading: valid input pays nothing for the cap.
+    limit = (
+        max_errors if max_errors is MAX_ERRORS else read_optional_count(max_errors, "max_errors")
+    )
     try:
-        return _structure(data, cls, forbid_extra_keys)
+        if is_object(cls):
+            return structure_object(data, cls, forbid_extra_keys)  # type: ignore[no-any-return]
+        return _structure_other(data, cls, forbid_extra_keys)
     except ValidationError as e:
         if limit is None or len(e.errors) <= limit:
             raise
@@ -91,9 +96,8 @@ def capped(errors: Sequence[ErrorItem], limit: int | None) -> Sequence[ErrorItem
     return [*errors[:limit], ErrorItem(path="", message=message, code="too_many_errors")]
 
 
-def _structure(data: Any, cls: type[T], forbid_extra_keys: bool) -> T:
-    if is_object(cls):
-        return structure_object(data, cls, forbid_extra_keys)  # type: ignore[no-any-return]
+def _structure_other(data: Any, cls: type[T], forbid_extra_keys: bool) -> T:
+    """Structure what is no model class: a cadence, an enumeration, a policy, a user's class."""
     if cls is Cadence:
         return structure_cadence(data)  # type: ignore[return-value]
     if is_enum(cls):
@@ -247,7 +251,9 @@ def structure_json(
     ...
     salesroles.exceptions.ValidationError: amount: got the float 12.50; send the amount as a string like "12.50" (binary floats lose cents)
     """  # noqa: E501
-    limit = read_optional_count(max_errors, "max_errors")
+    limit = (
+        max_errors if max_errors is MAX_ERRORS else read_optional_count(max_errors, "max_errors")
+    )
     try:
         if isinstance(document, bytes | bytearray):
             # RFC 8259: JSON between systems is UTF-8; json.loads would guess UTF-16 too.
