@@ -52,6 +52,10 @@ def make_app() -> FastAPI:
     def plain() -> dict:
         return {"ok": True}
 
+    @app.post("/hidden", include_in_schema=False)
+    def hidden(money: Validated[sr.Money]) -> dict:
+        return {"currency": money.currency}
+
     return app
 
 
@@ -138,10 +142,19 @@ def test_a_chunked_body_within_the_limit_is_read_whole(client):
     assert answer.json() == {"amount": "1.00"}
 
 
-def test_a_content_length_that_is_no_number_answers_400(client):
-    answer = client.post("/small", content=b"{}", headers={"Content-Length": "abc"})
+@pytest.mark.parametrize("length", [b"abc", b"\xb2", b"-1", b"1, 1"])
+def test_a_content_length_that_is_no_number_answers_400(client, length):
+    """\xb2 is the latin-1 superscript two, a digit to str.isdigit but no number."""
+    answer = client.post("/small", content=b"{}", headers={"Content-Length": length})
     assert answer.status_code == 400
     assert answer.json()["detail"][0]["type"] == "invalid_content_length"
+
+
+def test_the_limits_of_a_route_are_read_when_it_is_declared():
+    with pytest.raises(sr.ValidationError, match="max_bytes"):
+        body(sr.Money, max_bytes=0)
+    with pytest.raises(sr.ValidationError, match="max_errors"):
+        body(sr.Money, max_errors=0)
 
 
 def test_max_errors_caps_the_items_of_a_route(client):
@@ -192,6 +205,7 @@ def test_the_openapi_document_is_valid_and_its_references_resolve(client):
         "$ref": "#/components/schemas/Portfolio",
     }
     assert set(operation["responses"]) >= {"200", "413", "422"}
+    assert "/hidden" not in document["paths"]
     schemas = document["components"]["schemas"]
     assert {"Portfolio", "Money", "Report", "Finding", "Upload"} <= set(schemas)
     api = OpenAPI.from_dict(document)

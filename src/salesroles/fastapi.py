@@ -44,7 +44,7 @@ from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from salesroles._model.arguments import read_count
+from salesroles._model.arguments import read_count, read_optional_count
 from salesroles._wire.api import MAX_ERRORS, structure_json, unstructure_json
 from salesroles._wire.schema import COMPONENTS_TEMPLATE, openapi_components
 from salesroles.exceptions import ErrorItem, ValidationError
@@ -109,7 +109,7 @@ def _declared_length(request: Request, max_bytes: int) -> None:
     declared = request.headers.get("content-length")
     if declared is None:  # chunked: counted while it is read
         return
-    if not declared.isdigit():
+    if not (declared.isascii() and declared.isdigit()):  # "²" is a digit to isdigit alone
         raise _refuse(
             400,
             "invalid_content_length",
@@ -152,6 +152,7 @@ def body(
         forbid_extra_keys: Refuse unknown keys (the default).
     """
     limit = read_count(max_bytes, "max_bytes")
+    cap = read_optional_count(max_errors, "max_errors")
 
     async def read_body(request: Request) -> T:
         data = await _read(request, limit)
@@ -162,7 +163,7 @@ def body(
                 data,
                 cls,
                 forbid_extra_keys=forbid_extra_keys,
-                max_errors=max_errors,
+                max_errors=cap,
             )
         except ValidationError as e:
             error = e
@@ -254,7 +255,9 @@ def _complete(document: dict[str, Any], routes: Iterable[Any]) -> None:
         # The components say no type: the reference does (see salesroles.openapi_components).
         ref = {"type": "object", "$ref": COMPONENTS_TEMPLATE.format(model=read.__name__)}
         for method in route.methods or ():
-            operation = document["paths"][route.path_format][method.lower()]
+            operation = document.get("paths", {}).get(route.path_format, {}).get(method.lower())
+            if operation is None:  # a route left out of the schema
+                continue
             operation["requestBody"] = {
                 "required": True,
                 "content": {"application/json": {"schema": ref}},
@@ -274,7 +277,7 @@ def _complete(document: dict[str, Any], routes: Iterable[Any]) -> None:
 def _referenced(document: dict[str, Any]) -> set[str]:
     prefix = COMPONENTS_TEMPLATE.format(model="")
     found: set[str] = set()
-    stack: list[Any] = [document["paths"]]
+    stack: list[Any] = [document.get("paths", {})]
     while stack:
         node = stack.pop()
         if isinstance(node, dict):
