@@ -321,3 +321,53 @@ def test_every_portfolio_the_library_writes_the_components_accept(portfolio):
 def test_every_report_of_a_generated_portfolio_the_components_accept(portfolio):
     validator = _component_validator("Report", sr.openapi_components(sr.Report))
     validator.validate(sr.unstructure(sr.check(portfolio)))
+
+
+def test_every_kind_of_type_hint_of_a_users_class_has_its_schema():
+    @attrs.frozen
+    class Everything:
+        pair: tuple[sr.Role, float]
+        tags: frozenset[str]
+        counts: list[int]
+        owners: dict[sr.Responsibility, frozenset[sr.Role]]
+        either: int | str
+        maybe: int | str | None = None
+
+    properties = sr.json_schema(Everything)["properties"]
+    assert properties["pair"]["prefixItems"][1] == {"type": "number"}
+    assert properties["pair"]["items"] is False
+    assert properties["tags"] == {
+        "type": "array",
+        "items": {"type": "string"},
+        "uniqueItems": True,
+    }
+    assert properties["counts"] == {"type": "array", "items": {"type": "integer"}}
+    assert properties["owners"]["propertyNames"]["enum"][0] == "prospecting"
+    assert properties["owners"]["additionalProperties"]["items"]["enum"][0] == "account_manager"
+    assert properties["either"] == {"anyOf": [{"type": "integer"}, {"type": "string"}]}
+    assert properties["maybe"] == {
+        "anyOf": [{"type": "integer"}, {"type": "string"}, {"type": "null"}]
+    }
+    data = {
+        "pair": ["sales_rep", 0.5],
+        "tags": ["a"],
+        "counts": [1],
+        "owners": {"prospecting": ["sales_rep"]},
+        "either": "x",
+        "maybe": None,
+    }
+    Draft202012Validator(sr.json_schema(Everything)).validate(data)
+
+
+def test_what_no_schema_can_describe_is_refused_by_name():
+    class Plain:
+        pass
+
+    @attrs.frozen
+    class Holder:
+        thing: Plain
+
+    with pytest.raises(TypeError, match="no JSON Schema for"):
+        sr.json_schema(Plain)
+    with pytest.raises(TypeError, match="no JSON Schema for"):
+        sr.json_schema(Holder)

@@ -163,7 +163,8 @@ def nullable(schema: dict[str, Any]) -> dict[str, Any]:
     without a type (a union) gets ``anyOf``.
     """
     if "type" not in schema:
-        return {"anyOf": [schema, {"type": "null"}]}
+        options = schema["anyOf"] if list(schema) == ["anyOf"] else [schema]
+        return {"anyOf": [*options, {"type": "null"}]}
     kinds = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
     result = schema | {"type": [*kinds, "null"]}
     if "enum" in schema:
