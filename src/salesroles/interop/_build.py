@@ -1,0 +1,416 @@
+"""Reading a system's records into a draft: the one place floats become money.
+
+:class:`Builder` holds what one call of an adapter's ``draft`` gathers: the
+wire collections with their provenance, and the problems, unmapped values,
+conflicts, adjustments and skipped records. :class:`Row` reads one field of
+one record at a time, each reader reporting a bad value at its source path
+(``Account[3].AnnualRevenue``) rather than raising, so that all problems are
+reported at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, tzinfo
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any
+
+from dateutil import tz as dateutil_tz
+from dateutil.parser import isoparse
+
+from salesroles import BuyingRole, CustomerStatus, DealStage, LeadSource, LeadStatus, Role
+from salesroles._model.iso4217 import CURRENCIES
+from salesroles._model.messages import describe
+from salesroles.exceptions import ErrorItem, ValidationError
+
+from ._draft import Draft, Skipped, Source
+
+__all__ = [
+    "BUYING_ROLES",
+    "COLLECTIONS",
+    "CUSTOMER_STATUSES",
+    "DEAL_STAGES",
+    "LEAD_SOURCES",
+    "LEAD_STATUSES",
+    "ROLES",
+    "Builder",
+    "Row",
+    "Tables",
+    "merge_tables",
+]
+
+#: An adapter's value tables: table name -> source value -> wire value (None: ignored).
+Tables = Mapping[str, Mapping[str, str | None]]
+
+#: The wire collections a draft may fill, in the order of docs/wire-format.md.
+COLLECTIONS = (
+    "products", "team", "customers", "leads", "key_accounts", "stakeholders",
+    "plans", "contracts", "orders", "deals", "targets", "assignments",
+)  # fmt: skip
+
+# The wire values a table may map to, one set per enumeration.
+ROLES = frozenset(m.value for m in Role)
+BUYING_ROLES = frozenset(m.value for m in BuyingRole)
+DEAL_STAGES = frozenset(m.value for m in DealStage)
+LEAD_STATUSES = frozenset(m.value for m in LeadStatus)
+LEAD_SOURCES = frozenset(m.value for m in LeadSource)
+CUSTOMER_STATUSES = frozenset(m.value for m in CustomerStatus)
+
+# A number as exports write it: 1200000.5, -12, or with thousands separators 1,200,000.50.
+_NUMBER = re.compile(r"[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?")
+
+
+def merge_tables(
+    defaults: Mapping[str, Mapping[str, str | None]],
+    mapping: Any,
+    allowed: Mapping[str, frozenset[str]],
+) -> dict[str, dict[str, str | None]]:
+    """The value tables of an adapter: *defaults*, each table updated by *mapping*'s.
+
+    Raises:
+        ValidationError: *mapping* is no dict of dicts, names a table the adapter
+            does not have, or maps a value to something its table cannot hold.
+    """
+    tables = {name: dict(table) for name, table in defaults.items()}
+    if mapping is None:
+        return tables
+    if not isinstance(mapping, Mapping):
+        raise ValidationError([_item("mapping", mapping, "a dict of tables", "invalid_type")])
+    problems = []
+    for name, table in mapping.items():
+        if name not in tables:
+            expected = "one of " + ", ".join(repr(n) for n in sorted(tables))
+            problems.append(_item(f"mapping.{name}", name, expected, "unknown_table"))
+            continue
+        if not isinstance(table, Mapping):
+            problems.append(_item(f"mapping.{name}", table, "a dict", "invalid_type"))
+            continue
+        for key, value in table.items():
+            if value is not None and value not in allowed[name]:
+                wanted = "None or one of " + ", ".join(repr(v) for v in sorted(allowed[name]))
+                problems.append(_item(f"mapping.{name}[{key!r}]", value, wanted, "invalid_enum"))
+            else:
+                tables[name][key] = value
+    if problems:
+        raise ValidationError(problems)
+    return tables
+
+
+def _item(path: str, value: Any, expected: str, code: str) -> ErrorItem:
+    return ErrorItem(path=path, message=f"got {describe(value)}; expected {expected}", code=code)
+
+
+def _read_zone(value: Any) -> tzinfo | None:
+    if isinstance(value, tzinfo):
+        return value
+    if isinstance(value, str):
+        return dateutil_tz.UTC if value.upper() == "UTC" else dateutil_tz.gettz(value)
+    return None
+
+
+class Builder:
+    """What one call of ``draft`` gathers: wire collections, provenance and reports."""
+
+    def __init__(self, system: str, *, currency: Any, as_of: Any, tz: Any) -> None:
+        self.system = system
+        self.problems: list[ErrorItem] = []
+        self.unmapped: list[ErrorItem] = []
+        self.conflicts: list[ErrorItem] = []
+        self.adjusted: list[ErrorItem] = []
+        self.skipped: list[Skipped] = []
+        self.sources: dict[str, Source] = {}
+        self.placed: dict[str, str] = {}
+        self.collections: dict[str, list[dict[str, Any]]] = {name: [] for name in COLLECTIONS}
+        if not isinstance(currency, str) or currency not in CURRENCIES:
+            self.problems.append(
+                _item("currency", currency, 'an ISO 4217 code like "EUR"', "invalid_currency")
+            )
+            currency = "XXX"
+        self.currency: str = currency
+        self.as_of: str | None = None
+        if isinstance(as_of, date) and not isinstance(as_of, datetime):
+            self.as_of = as_of.isoformat()
+        elif as_of is not None:
+            day = _read_day_text(as_of)
+            if day is None:
+                self.problems.append(
+                    _item("as_of", as_of, "a date written YYYY-MM-DD", "invalid_date")
+                )
+            self.as_of = day
+        zone = _read_zone(tz)
+        if zone is None:
+            self.problems.append(
+                _item("tz", tz, 'a time zone like "UTC" or "Europe/Berlin"', "invalid_tz")
+            )
+            zone = dateutil_tz.UTC
+        self.tz: tzinfo = zone
+
+    # -- the input --
+
+    def tables(self, records: Any, objects: Sequence[str]) -> dict[str, list[Row]]:
+        """The rows of each known object of *records*: ``{"Account": [...], ...}``.
+
+        A name that is no known object, a table that is no list, and a record
+        that is no dict are problems at their path.
+        """
+        found: dict[str, list[Row]] = {name: [] for name in objects}
+        if not isinstance(records, Mapping):
+            self.problems.append(
+                _item("", records, "a dict of object name to a list of records", "invalid_type")
+            )
+            return found
+        for name, table in records.items():
+            if name not in found:
+                expected = "one of " + ", ".join(repr(o) for o in objects)
+                self.problems.append(_item(str(name), name, expected, "unknown_object"))
+                continue
+            if isinstance(table, (str, bytes)) or not isinstance(table, Sequence):
+                self.problems.append(_item(name, table, "a list of records", "invalid_type"))
+                continue
+            for index, record in enumerate(table):
+                if not isinstance(record, Mapping):
+                    self.problems.append(
+                        _item(f"{name}[{index}]", record, "a record (a dict)", "invalid_type")
+                    )
+                    continue
+                found[name].append(Row(self, name, index, record))
+        return found
+
+    def unique(self, rows: list[Row], id_field: str) -> list[Row]:
+        """*rows* with an id each, the first of each id; the later ones are skipped."""
+        seen: dict[str, Row] = {}
+        kept = []
+        for row in rows:
+            key = row.text(id_field, required=True)
+            if key is None:
+                continue
+            row.id = key
+            first = seen.get(key)
+            if first is not None:
+                self.skip(row, f"a duplicate of {first.path} (id {key})")
+                continue
+            seen[key] = row
+            kept.append(row)
+        return kept
+
+    # -- the output --
+
+    def add(
+        self, collection: str, entity: dict[str, Any], row: Row, fields: Mapping[str, str]
+    ) -> str:
+        """Append *entity* to *collection*; record *row* as the source of it and of each field."""
+        path = f"{collection}[{len(self.collections[collection])}]"
+        self.collections[collection].append(entity)
+        self.placed[row.path] = path
+        self.sources[path] = Source(object=row.object, record=row.id, field=row.id_field)
+        for key, field in fields.items():
+            if entity.get(key) is not None:
+                self.sources[f"{path}.{key}"] = Source(
+                    object=row.object, record=row.id, field=field
+                )
+        return path
+
+    def evidence(self, row: Row, of: str) -> None:
+        """Record that *row* went into the draft as evidence (*of* says of what)."""
+        self.placed[row.path] = f"evidence of {of}"
+
+    def skip(self, row: Row, reason: str) -> None:
+        """Leave *row* out on purpose, saying why."""
+        self.skipped.append(Skipped(path=row.path, reason=reason))
+
+    def unmapped_value(self, row: Row, field: str, value: Any, table: str, then: str) -> None:
+        """Report a value no table maps; *then* says what the draft does instead."""
+        message = f"got {describe(value)}, which the {table!r} table does not map; {then}"
+        self.unmapped.append(ErrorItem(path=row.at(field), message=message, code="unmapped_value"))
+
+    def unknown_reference(self, row: Row, field: str, value: str, kind: str, then: str) -> None:
+        """Report a reference to a record the input does not hold (a deleted owner …)."""
+        message = f"names {kind} {value!r}, which is not in the input; {then}"
+        self.unmapped.append(
+            ErrorItem(path=row.at(field), message=message, code="unknown_reference")
+        )
+
+    def finish(self) -> Draft:
+        """The draft, or a ValidationError naming every bad input at its source path."""
+        if self.problems:
+            raise ValidationError(self.problems)
+        data: dict[str, Any] = {"currency": self.currency}
+        if self.as_of is not None:
+            data["as_of"] = self.as_of
+        data.update({name: rows for name, rows in self.collections.items() if rows})
+        return Draft(
+            system=self.system,
+            data=data,
+            unmapped=tuple(self.unmapped),
+            conflicts=tuple(self.conflicts),
+            adjusted=tuple(self.adjusted),
+            skipped=tuple(self.skipped),
+            sources=self.sources,
+            placed=self.placed,
+        )
+
+
+def _to_decimal(value: Any) -> Decimal | None:
+    """*value* as a finite Decimal, or None if it is no number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        value = Decimal(repr(value))  # the shortest text that reads back as this float
+    elif isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
+        value = Decimal(value.strip().replace(",", ""))
+    return value if isinstance(value, Decimal) and value.is_finite() else None
+
+
+def _read_day_text(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value).isoformat() if len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+class Row:
+    """One record of the input, read field by field; bad values become problems."""
+
+    def __init__(self, builder: Builder, obj: str, index: int, record: Mapping[str, Any]) -> None:
+        self.builder = builder
+        self.object = obj
+        self.index = index
+        self.record = record
+        self.id = ""
+        self.id_field = "Id"
+
+    @property
+    def path(self) -> str:
+        """This record's path in the input, like ``Account[3]``."""
+        return f"{self.object}[{self.index}]"
+
+    def at(self, field: str) -> str:
+        """The path of *field* of this record, like ``Account[3].AnnualRevenue``."""
+        return f"{self.path}.{field}"
+
+    def _bad(self, field: str, value: Any, expected: str, code: str = "invalid_type") -> None:
+        self.builder.problems.append(_item(self.at(field), value, expected, code))
+
+    def raw(self, field: str) -> Any:
+        """The value of *field*: None, an empty string and ``False`` (Odoo's null) read as None."""
+        value = self.record.get(field)
+        if value is None or value is False or (isinstance(value, str) and not value.strip()):
+            return None
+        return value
+
+    def text(self, field: str, *, required: bool = False) -> str | None:
+        """A string field (an int id reads as its digits)."""
+        value = self.raw(field)
+        if value is None:
+            if required:
+                self._bad(field, self.record.get(field), "a non-empty string", "missing")
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            self._bad(field, value, "a string")
+            return None
+        return str(value).strip()
+
+    def flag(self, field: str) -> bool:
+        """A boolean field: JSON booleans, or Data Loader's ``true``/``false``/``1``/``0``."""
+        value = self.record.get(field)
+        if value is None or value == "" or value is False:
+            return False
+        if value is True:
+            return True
+        if isinstance(value, str) and value.strip().lower() in {"true", "1", "false", "0"}:
+            return value.strip().lower() in {"true", "1"}
+        self._bad(field, value, "true or false")
+        return False
+
+    def number(self, field: str) -> Decimal | None:
+        """A number: an int, a float, or a string such as ``1,200,000.50``."""
+        value = self.raw(field)
+        if value is None:
+            return None
+        number = _to_decimal(value)
+        if number is None:
+            expected = "a number like 1200000.50 or 1,200,000.50"
+            kind = isinstance(value, (str, float, Decimal)) and not isinstance(value, bool)
+            self._bad(field, value, expected, "invalid_number" if kind else "invalid_type")
+        return number
+
+    def count(self, field: str) -> int | None:
+        """A whole number (``"36"`` and ``36.0`` read as 36)."""
+        number = self.number(field)
+        if number is None:
+            return None
+        if number != number.to_integral_value():
+            self._bad(field, self.raw(field), "a whole number", "invalid_number")
+            return None
+        return int(number)
+
+    def money(self, field: str, currency: str | None = None) -> dict[str, str] | None:
+        """Money on the wire, rounded to the currency's minor unit; a change is reported."""
+        amount = self.number(field)
+        if amount is None:
+            return None
+        code = currency or self.builder.currency
+        minor = CURRENCIES.get(code)
+        if minor is not None:
+            rounded = amount.quantize(Decimal(1).scaleb(-minor), rounding=ROUND_HALF_EVEN)
+            if rounded != amount:
+                message = (
+                    f"got {describe(self.raw(field))}; rounded to {rounded} "
+                    f"({code} has {minor} decimal{'s' if minor != 1 else ''})"
+                )
+                self.builder.adjusted.append(
+                    ErrorItem(path=self.at(field), message=message, code="rounded_money")
+                )
+            amount = rounded
+        return {"amount": format(amount, "f"), "currency": code}
+
+    def day(self, field: str) -> str | None:
+        """A date: ``YYYY-MM-DD`` as is; a timestamp as its day in the draft's time zone.
+
+        A timestamp without offset is UTC (Odoo stores UTC); ``24:00`` is the
+        next day's midnight, as ISO 8601 has it.
+        """
+        value = self.raw(field)
+        if value is None:
+            return None
+        if isinstance(value, datetime):
+            moment = value
+        elif isinstance(value, date):
+            return value.isoformat()
+        elif isinstance(value, str):
+            try:
+                moment = isoparse(value.strip())
+            except (ValueError, OverflowError):
+                self._bad(field, value, "an ISO 8601 date or timestamp", "invalid_date")
+                return None
+            if len(value.strip()) == 10:
+                return moment.date().isoformat()
+        else:
+            self._bad(field, value, "an ISO 8601 date or timestamp")
+            return None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=dateutil_tz.UTC)
+        return moment.astimezone(self.builder.tz).date().isoformat()
+
+    def pick(
+        self, field: str, table: Mapping[str, str | None], name: str, then: str
+    ) -> tuple[str, str | None]:
+        """Look the value of *field* up in *table*: ``(state, value)``.
+
+        The state is ``"empty"`` for an empty field, ``"ignored"`` for a value
+        the table maps to None, ``"mapped"`` for one it maps, and
+        ``"unmapped"`` for one it lacks, which is reported (saying *then*).
+        """
+        value = self.text(field)
+        if value is None:
+            return "empty", None
+        if value not in table:
+            self.builder.unmapped_value(self, field, value, name, then)
+            return "unmapped", None
+        mapped = table[value]
+        return ("ignored", None) if mapped is None else ("mapped", mapped)

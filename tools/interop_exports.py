@@ -1,0 +1,488 @@
+"""Write the CRM exports of tests/data/interop/: one fictitious company, four systems' shapes.
+
+Nordwind Pumpen GmbH has 30 people and 200 accounts. The script draws the
+company once (the same for the same seed) and writes it as each system's
+public API gives it, with the messes real exports have: a user with two team
+roles, a contact role ``Other``, an empty picklist, a deleted owner, amounts
+as floats and as ``"1,200,000.50"`` strings, a ``24:00`` timestamp and a
+duplicate record. Field names and picklist values come from the systems'
+object references (see each adapter's docstring), not from our wire format.
+
+    python tools/interop_exports.py
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+from pathlib import Path
+
+OUT = Path(__file__).parent.parent / "tests" / "data" / "interop"
+RNG = random.Random(2026)
+
+FIRST = [
+    "Anna",
+    "Ben",
+    "Clara",
+    "David",
+    "Eva",
+    "Felix",
+    "Greta",
+    "Hannes",
+    "Ida",
+    "Jonas",
+    "Katrin",
+    "Lukas",
+    "Marie",
+    "Nils",
+    "Olga",
+    "Paul",
+    "Quirin",
+    "Rosa",
+    "Stefan",
+    "Tina",
+    "Uwe",
+    "Vera",
+    "Willi",
+    "Xenia",
+    "Yannik",
+    "Zoe",
+    "Arne",
+    "Bettina",
+    "Carsten",
+    "Doris",
+]
+LAST = [
+    "Albers",
+    "Brandt",
+    "Conrad",
+    "Dietz",
+    "Engel",
+    "Fuchs",
+    "Gärtner",
+    "Hahn",
+    "Igel",
+    "Jung",
+    "Keller",
+    "Lorenz",
+    "Mertens",
+    "Nagel",
+    "Otto",
+    "Pohl",
+    "Quast",
+    "Roth",
+    "Seidel",
+    "Thiel",
+    "Ulrich",
+    "Vogt",
+    "Wolff",
+    "Xander",
+    "Yilmaz",
+    "Ziegler",
+    "Arndt",
+    "Busch",
+    "Claßen",
+    "Dorn",
+]
+# (title, kind) for the 30 people; kind is what the story needs, not a wire role.
+STAFF = (
+    [("Head of Sales", "manager"), ("Vertriebsleiter", "manager"), ("Sales Manager", "manager")]
+    + [("Key Account Manager", "am")] * 4
+    + [("Kundenbetreuerin", "am"), ("", "am"), ("", "am")]
+    + [("Sales Representative", "rep")] * 6
+    + [("Außendienstmitarbeiter", "rep")] * 3
+    + [("Account Executive", "rep")] * 2
+    + [("Vertriebsinnendienst", "coordinator")] * 2
+    + [("Marketing Manager", "marketing")] * 2
+    + [("", "both")]  # Sales Rep on three accounts, Account Manager on two (S0.2)
+    + [("Chief Financial Officer", "none"), ("Sales Operations Analyst", "none")]
+    + [("Pre-Sales Consultant", "presales"), ("Marketing Specialist", "marketing")]
+)
+ROOTS = [
+    "Adler",
+    "Bergmann",
+    "Citrin",
+    "Donau",
+    "Elster",
+    "Falken",
+    "Granit",
+    "Hafen",
+    "Iser",
+    "Jura",
+    "Kiefer",
+    "Lahn",
+    "Mosel",
+    "Neckar",
+    "Oder",
+    "Pegnitz",
+    "Quelle",
+    "Rhön",
+    "Saale",
+    "Taunus",
+]
+TRADES = [
+    "Chemie",
+    "Stahl",
+    "Brauerei",
+    "Papier",
+    "Wasser",
+    "Energie",
+    "Bau",
+    "Textil",
+    "Glas",
+    "Agrar",
+]
+FORMS = ["AG", "GmbH", "GmbH & Co. KG", "SE", "KG"]
+
+
+def draw_company() -> dict[str, list[dict]]:
+    """The company, drawn once: people, accounts and what links them."""
+    people = [
+        {
+            "n": i,
+            "first": FIRST[i],
+            "last": LAST[i],
+            "title": title,
+            "kind": kind,
+            "active": i != 27,
+        }
+        for i, (title, kind) in enumerate(STAFF)
+    ]
+    kinds = {k: [p["n"] for p in people if p["kind"] == k] for k in {p["kind"] for p in people}}
+    accounts = []
+    for i in range(200):
+        name = f"{ROOTS[i % 20]} {TRADES[i // 20]} {FORMS[i % 5]}"
+        kind = (
+            "customer"
+            if i < 160
+            else ("prospect" if i < 185 else ("partner" if i < 195 else "other"))
+        )
+        employees = RNG.choice([12, 35, 48, 80, 140, 230, 420, 900, 2500, 8000])
+        revenue = round(RNG.uniform(0.2, 30) * 1e6, 2) if kind == "customer" else None
+        accounts.append(
+            {
+                "n": i,
+                "name": name,
+                "kind": kind,
+                "employees": employees,
+                "revenue": revenue,
+                "key": kind == "customer" and i < 30,
+            }
+        )
+    accounts[7]["revenue"] = 1234567.891  # a float that rounding to cents changes
+    accounts[0]["revenue"] = 1200000.5
+    team = []  # (person, account, role label)
+    ams = kinds["am"]
+    for a in accounts[:28]:
+        team.append((ams[a["n"] % len(ams)], a["n"], "Account Manager"))
+    both = kinds["both"][0]
+    team += [(both, 28, "Account Manager"), (both, 29, "Account Manager")]
+    team += [(both, n, "Sales Rep") for n in (40, 41, 42)]
+    reps = kinds["rep"]
+    for a in accounts[30:160]:
+        if a["n"] % 2 == 0:
+            team.append((reps[a["n"] % len(reps)], a["n"], "Sales Rep"))
+    team += [(kinds["presales"][0], n, "Pre-Sales Consultant") for n in (3, 5)]
+    team.append((kinds["manager"][0], 10, "Sales Manager"))
+    team.append((reps[0], 11, ""))  # an empty picklist value
+    contacts = []  # (n, account, first, last, title)
+    for a in accounts[:160]:
+        count = 3 if a["key"] else 1
+        for j in range(count):
+            title = (
+                ["Leiterin Einkauf", "CTO", "Geschäftsführer"][j]
+                if a["key"]
+                else RNG.choice(["Einkäufer", "Procurement Manager", "Werkleiter", "Buyer"])
+            )
+            contacts.append(
+                (
+                    len(contacts),
+                    a["n"],
+                    FIRST[(a["n"] + j) % 30],
+                    LAST[(a["n"] * 7 + j) % 30],
+                    title,
+                )
+            )
+    deals = []  # (n, account, owner, stage, amount)
+    stages = [
+        "Prospecting",
+        "Qualification",
+        "Needs Analysis",
+        "Value Proposition",
+        "Id. Decision Makers",
+        "Proposal/Price Quote",
+        "Negotiation/Review",
+        "Closed Won",
+        "Closed Lost",
+    ]
+    for i in range(150):
+        account = i if i < 140 else 160 + i - 140  # the last ten on prospects
+        owner = ams[i % len(ams)] if account < 28 else reps[i % len(reps)]
+        deals.append(
+            (i, account, owner, stages[i % len(stages)], round(RNG.uniform(5, 400) * 1e3, 2))
+        )
+    deals.append((150, 50, None, "Negotiation/Review", 88000.0))  # its owner has been deleted
+    roles = []  # (n, deal, contact, role)
+    first_contact = {}
+    for c in contacts:
+        first_contact.setdefault(c[1], c[0])
+    for d in deals[:28]:
+        base = first_contact[d[1]]
+        roles.append((len(roles), d[0], base + 1, "Technical Buyer"))
+        roles.append(
+            (len(roles), d[0], base + 2, "Economic Buyer" if d[0] % 2 else "Decision Maker")
+        )
+    roles.append((len(roles), 40, first_contact[40], "Other"))
+    leads = []  # (n, company, status, source, owner, created)
+    statuses = [
+        "Open - Not Contacted",
+        "Working - Contacted",
+        "Closed - Not Converted",
+        "Closed - Converted",
+    ]
+    sources = [
+        "Web",
+        "Phone Inquiry",
+        "Partner Referral",
+        "Trade Show",
+        "Advertisement",
+        "Employee Referral",
+    ]
+    for i in range(60):
+        created = f"2026-{1 + i % 11:02d}-{1 + i % 27:02d}T{8 + i % 9:02d}:15:00.000+0000"
+        leads.append(
+            (
+                i,
+                f"{ROOTS[(i * 3) % 20]} {TRADES[i % 10]} Neu {FORMS[i % 5]}",
+                statuses[i % 4],
+                sources[i % 6],
+                reps[i % len(reps)],
+                created,
+            )
+        )
+    leads[5] = (*leads[5][:3], "", *leads[5][4:])  # an empty LeadSource
+    leads[9] = (*leads[9][:5], "2026-03-31T24:00:00.000+0000")  # midnight written as 24:00
+    contracts = []  # (n, account, status, start, term, signer)
+    for a in accounts[:30]:
+        status = "Draft" if a["n"] in {4, 9} else "Activated"
+        start = f"{2024 + a['n'] % 3}-{1 + a['n'] % 12:02d}-01"
+        contracts.append(
+            (
+                len(contracts),
+                a["n"],
+                status,
+                start,
+                [12, 24, 36][a["n"] % 3],
+                ams[a["n"] % len(ams)],
+            )
+        )
+    orders = []  # (n, account, day, amount, coordinator)
+    for i in range(120):
+        orders.append(
+            (
+                i,
+                30 + i % 130,
+                f"2026-{1 + i % 11:02d}-{1 + i % 28:02d}",
+                round(RNG.uniform(1, 60) * 1e3, 2),
+                kinds["coordinator"][i % 2],
+            )
+        )
+    return {
+        "people": people,
+        "accounts": accounts,
+        "team": team,
+        "contacts": contacts,
+        "deals": deals,
+        "roles": roles,
+        "leads": leads,
+        "contracts": contracts,
+        "orders": orders,
+    }
+
+
+# -- Salesforce: REST records with their attributes envelope, and Data Loader CSV --
+
+
+def sf_id(prefix: str, n: int) -> str:
+    """An 18-character Salesforce id with the object's key prefix."""
+    return f"{prefix}8d000000{n:04d}AAA"
+
+
+def salesforce(company: dict[str, list]) -> dict[str, list[dict]]:
+    """The company as Salesforce's REST API returns it, by object name."""
+
+    def rec(obj: str, prefix: str, n: int, **fields: object) -> dict:
+        rid = sf_id(prefix, n)
+        url = f"/services/data/v62.0/sobjects/{obj}/{rid}"
+        return {"attributes": {"type": obj, "url": url}, "Id": rid, **fields}
+
+    user = {p["n"]: sf_id("005", p["n"]) for p in company["people"]}
+    out: dict[str, list[dict]] = {}
+    out["User"] = [
+        rec(
+            "User",
+            "005",
+            p["n"],
+            Name=f"{p['first']} {p['last']}",
+            FirstName=p["first"],
+            LastName=p["last"],
+            Title=p["title"] or None,
+            IsActive=p["active"],
+            Email=f"{p['first'].lower()}.{p['last'].lower()}@nordwind-pumpen.example",
+        )
+        for p in company["people"]
+    ]
+    types = {
+        "customer": ["Customer - Direct", "Customer - Channel"],
+        "prospect": ["Prospect"],
+        "partner": ["Channel Partner / Reseller", "Technology Partner"],
+        "other": ["Other"],
+    }
+    out["Account"] = [
+        rec(
+            "Account",
+            "001",
+            a["n"],
+            Name=a["name"],
+            Type=types[a["kind"]][a["n"] % len(types[a["kind"]])],
+            AnnualRevenue=a["revenue"],
+            NumberOfEmployees=a["employees"],
+            BillingCountry="Germany",
+            OwnerId=user[company["team"][0][0]],
+            IsDeleted=False,
+        )
+        for a in company["accounts"]
+    ]
+    out["Account"].insert(
+        120, dict(out["Account"][60])
+    )  # a duplicate, as overlapping query pages give
+    out["AccountTeamMember"] = [
+        rec(
+            "AccountTeamMember",
+            "01M",
+            i,
+            AccountId=sf_id("001", a),
+            UserId=user[p],
+            TeamMemberRole=role or None,
+            AccountAccessLevel="Edit",
+        )
+        for i, (p, a, role) in enumerate(company["team"])
+    ]
+    out["Contact"] = [
+        rec(
+            "Contact",
+            "003",
+            n,
+            AccountId=sf_id("001", a),
+            FirstName=f,
+            LastName=last,
+            Name=f"{f} {last}",
+            Title=title,
+            IsDeleted=False,
+        )
+        for n, a, f, last, title in company["contacts"]
+    ]
+    out["Opportunity"] = [
+        rec(
+            "Opportunity",
+            "006",
+            n,
+            Name=f"Pumpen {n}",
+            AccountId=sf_id("001", a),
+            OwnerId=user[o] if o is not None else sf_id("005", 9999),
+            StageName=stage,
+            IsClosed=stage.startswith("Closed"),
+            IsWon=stage == "Closed Won",
+            Amount=amount,
+            CloseDate=f"2026-{1 + n % 12:02d}-15",
+            IsDeleted=False,
+        )
+        for n, a, o, stage, amount in company["deals"]
+    ]
+    out["OpportunityContactRole"] = [
+        rec(
+            "OpportunityContactRole",
+            "00K",
+            n,
+            OpportunityId=sf_id("006", d),
+            ContactId=sf_id("003", c),
+            Role=role,
+            IsPrimary=n % 2 == 0,
+        )
+        for n, d, c, role in company["roles"]
+    ]
+    out["Lead"] = [
+        rec(
+            "Lead",
+            "00Q",
+            n,
+            Company=company_name,
+            LastName=LAST[n % 30],
+            Status=status,
+            LeadSource=source or None,
+            IsConverted=status == "Closed - Converted",
+            OwnerId=user[owner],
+            CreatedDate=created,
+            IsDeleted=False,
+        )
+        for n, company_name, status, source, owner, created in company["leads"]
+    ]
+    out["Contract"] = [
+        rec(
+            "Contract",
+            "800",
+            n,
+            AccountId=sf_id("001", a),
+            Status=status,
+            StartDate=start,
+            ContractTerm=term,
+            CompanySignedId=user[signer],
+        )
+        for n, a, status, start, term, signer in company["contracts"]
+    ]
+    return out
+
+
+def data_loader_rows(records: list[dict]) -> list[dict[str, str]]:
+    """REST records as Data Loader writes them: strings, "" for null, amounts with separators."""
+    rows = []
+    for record in records:
+        row = {}
+        for key, value in record.items():
+            if key == "attributes":
+                continue
+            if value is None:
+                row[key] = ""
+            elif isinstance(value, bool):
+                row[key] = "true" if value else "false"
+            elif isinstance(value, float):
+                row[key] = f"{value:,.2f}"
+            else:
+                row[key] = str(value)
+        rows.append(row)
+    return rows
+
+
+def write_salesforce(company: dict[str, list]) -> None:
+    """tests/data/interop/salesforce/: records.json (REST) and one CSV per object."""
+    folder = OUT / "salesforce"
+    folder.mkdir(parents=True, exist_ok=True)
+    records = salesforce(company)
+    (folder / "records.json").write_text(json.dumps(records, indent=1, ensure_ascii=False) + "\n")
+    for name, found in records.items():
+        rows = data_loader_rows(found)
+        with (folder / f"{name}.csv").open("w", newline="", encoding="utf-8") as f:
+            writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+
+
+def main() -> None:
+    """Write every system's export of the one company."""
+    company = draw_company()
+    write_salesforce(company)
+
+
+if __name__ == "__main__":
+    main()
