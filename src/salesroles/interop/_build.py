@@ -307,7 +307,12 @@ class Row:
         """A string field (an int id reads as its digits)."""
         value = self.raw(field)
         if value is None:
-            if required:
+            if required and field not in self.record:
+                message = "required but missing; expected a non-empty string"
+                self.builder.problems.append(
+                    ErrorItem(path=self.at(field), message=message, code="missing")
+                )
+            elif required:
                 self._bad(field, self.record.get(field), "a non-empty string", "missing")
             return None
         if isinstance(value, bool) or not isinstance(value, (str, int)):
@@ -402,13 +407,16 @@ class Row:
     ) -> tuple[str, str | None]:
         """Look the value of *field* up in *table*: ``(state, value)``.
 
-        The state is ``"empty"`` for an empty field, ``"ignored"`` for a value
+        The state is ``"empty"`` for an empty field (unless the table maps
+        ``""``), ``"ignored"`` for a value
         the table maps to None, ``"mapped"`` for one it maps, and
         ``"unmapped"`` for one it lacks, which is reported (saying *then*).
         """
         value = self.text(field)
         if value is None:
-            return "empty", None
+            if "" not in table:  # a table may give empty fields a value of their own
+                return "empty", None
+            value = ""
         if value not in table:
             self.builder.unmapped_value(self, field, value, name, then)
             return "unmapped", None

@@ -360,10 +360,10 @@ def _team(r: _Reading, rows: list[Row], decided: Mapping[str, str] | None) -> No
             r.b.skip(row, "no sales role: neither the title nor an account team role names one")
             continue
         _, title, name = people[row.id]
-        role, how = roles[row.id]
+        decided_role, how = roles[row.id]
         entity: dict[str, Any] = {"id": row.id, "name": name}
-        if role is not None:
-            entity["role"] = role
+        if decided_role is not None:
+            entity["role"] = decided_role
         if title:
             entity["title"] = title
         source = {"title": "Title", "team": "AccountTeamMember.TeamMemberRole"}.get(how, "Id")
