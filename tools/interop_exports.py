@@ -477,10 +477,144 @@ def write_salesforce(company: dict[str, list]) -> None:
             writer.writerows(rows)
 
 
+# -- HubSpot: CRM v3 objects, every property a string, and owners --
+
+HUBSPOT_TEAMS = {
+    "manager": ["Sales Leadership"],
+    "am": ["Key Accounts"],
+    "rep": ["Field Sales"],
+    "coordinator": ["Sales Operations"],
+    "marketing": ["Marketing"],
+    "both": ["Key Accounts", "Field Sales"],
+    "none": [],
+    "presales": ["Pre-Sales"],
+}
+SOURCES = [
+    "ORGANIC_SEARCH",
+    "PAID_SEARCH",
+    "REFERRALS",
+    "OFFLINE",
+    "EMAIL_MARKETING",
+    "DIRECT_TRAFFIC",
+]
+
+
+def hs_company(n: int) -> str:
+    """A HubSpot company id: a long number, as a string."""
+    return str(18000000000 + n * 7)
+
+
+def hubspot(company: dict[str, list]) -> dict[str, list[dict]]:
+    """The company as HubSpot's CRM v3 API returns it, by object type."""
+    stamp = "2025-02-03T09:30:00.000Z"
+
+    def obj(oid: str, props: dict, links: dict | None = None) -> dict:
+        found = {"id": oid, "properties": {**props, "hs_object_id": oid}, "createdAt": stamp}
+        found |= {"updatedAt": "2026-11-20T16:02:11.512Z", "archived": False}
+        if links:
+            found["associations"] = {
+                kind: {"results": [{"id": i, "type": f"{name}_to_{kind[:-1]}"} for i in ids]}
+                for kind, (name, ids) in links.items()
+            }
+        return found
+
+    owner = {p["n"]: str(41000 + p["n"]) for p in company["people"]}
+    out: dict[str, list[dict]] = {}
+    out["owners"] = [
+        {
+            "id": owner[p["n"]],
+            "email": f"{p['first'].lower()}.{p['last'].lower()}@nordwind-pumpen.example",
+            "type": "PERSON",
+            "firstName": p["first"],
+            "lastName": p["last"],
+            "userId": 7700000 + p["n"],
+            "createdAt": stamp,
+            "updatedAt": stamp,
+            "archived": False,
+            "teams": [
+                {"id": str(300 + i), "name": name, "primary": i == 0}
+                for i, name in enumerate(HUBSPOT_TEAMS[p["kind"]])
+            ],
+        }
+        for p in company["people"]
+    ]
+    managers = {a: p for p, a, role in company["team"] if role == "Account Manager"}
+    reps = {a: p for p, a, role in company["team"] if role == "Sales Rep"}
+    stages = {"customer": "customer", "partner": "other", "other": ""}
+    out["companies"] = []
+    for a in company["accounts"]:
+        n = a["n"]
+        stage = (
+            stages.get(a["kind"])
+            or ["lead", "marketingqualifiedlead", "salesqualifiedlead"][n % 3]
+        )
+        who = managers.get(n, reps.get(n))
+        props = {
+            "name": a["name"],
+            "domain": f"{a['name'].split()[0].lower()}-{n}.example",
+            "lifecyclestage": stage if a["kind"] != "other" else None,
+            "annualrevenue": repr(a["revenue"]) if a["revenue"] is not None else None,
+            "numberofemployees": str(a["employees"]),
+            "hubspot_owner_id": owner[who] if who is not None else None,
+            "hs_analytics_source": SOURCES[n % 6],
+            "createdate": f"2025-{1 + n % 12:02d}-{1 + n % 28:02d}T10:00:00.000Z",
+        }
+        out["companies"].append(obj(hs_company(n), props))
+    out["companies"][170]["properties"]["createdate"] = "2026-03-31T24:00:00Z"
+    out["companies"].insert(120, json.loads(json.dumps(out["companies"][60])))  # a page overlap
+    roles = {c: role for _, _, c, role in company["roles"]}
+    buying = {"Technical Buyer": "", "Economic Buyer": "BUDGET_HOLDER;DECISION_MAKER",
+              "Decision Maker": "DECISION_MAKER", "Other": "OTHER"}  # fmt: skip
+    out["contacts"] = [
+        obj(
+            str(5100 + n),
+            {
+                "firstname": f,
+                "lastname": last,
+                "jobtitle": title,
+                "hs_buying_role": buying.get(roles.get(n, ""), "") or None,
+            },
+            {"companies": ("contact", [hs_company(a)])},
+        )
+        for n, a, f, last, title in company["contacts"]
+    ]
+    hs_stages = {"Prospecting": "appointmentscheduled", "Qualification": "qualifiedtobuy",
+                 "Needs Analysis": "qualifiedtobuy", "Value Proposition": "presentationscheduled",
+                 "Id. Decision Makers": "decisionmakerboughtin",
+                 "Proposal/Price Quote": "decisionmakerboughtin",
+                 "Negotiation/Review": "contractsent", "Closed Won": "closedwon",
+                 "Closed Lost": "closedlost"}  # fmt: skip
+    out["deals"] = [
+        obj(
+            str(9300 + n),
+            {
+                "dealname": f"Pumpen {n}",
+                "amount": repr(amount),
+                "dealstage": hs_stages[stage],
+                "pipeline": "default",
+                "closedate": f"2026-{1 + n % 12:02d}-15T00:00:00Z",
+                "hubspot_owner_id": owner[o] if o is not None else "41999",
+                "deal_currency_code": "EUR",
+            },
+            {"companies": ("deal", [hs_company(a)])},
+        )
+        for n, a, o, stage, amount in company["deals"]
+    ]
+    return out
+
+
+def write_json(system: str, records: dict) -> None:
+    """tests/data/interop/<system>/records.json."""
+    folder = OUT / system
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "records.json").write_text(json.dumps(records, indent=1, ensure_ascii=False) + "\n")
+
+
 def main() -> None:
     """Write every system's export of the one company."""
     company = draw_company()
     write_salesforce(company)
+    write_json("hubspot", hubspot(company))
 
 
 if __name__ == "__main__":

@@ -38,6 +38,8 @@ __all__ = [
     "Row",
     "Tables",
     "merge_tables",
+    "segment_of",
+    "title_role",
 ]
 
 #: An adapter's value tables: table name -> source value -> wire value (None: ignored).
@@ -148,11 +150,15 @@ class Builder:
 
     # -- the input --
 
-    def tables(self, records: Any, objects: Sequence[str]) -> dict[str, list[Row]]:
+    def tables(
+        self, records: Any, objects: Sequence[str], *, nested: Mapping[str, str] | None = None
+    ) -> dict[str, list[Row]]:
         """The rows of each known object of *records*: ``{"Account": [...], ...}``.
 
         A name that is no known object, a table that is no list, and a record
-        that is no dict are problems at their path.
+        that is no dict are problems at their path. *nested* names, per object,
+        the key under which a record keeps its fields (HubSpot's
+        ``properties``); those fields are read from there.
         """
         found: dict[str, list[Row]] = {name: [] for name in objects}
         if not isinstance(records, Mapping):
@@ -174,7 +180,11 @@ class Builder:
                         _item(f"{name}[{index}]", record, "a record (a dict)", "invalid_type")
                     )
                     continue
-                found[name].append(Row(self, name, index, record))
+                row = Row(self, name, index, record)
+                inner = (nested or {}).get(name)
+                if inner is not None:
+                    row.nest(inner)
+                found[name].append(row)
         return found
 
     def unique(self, rows: list[Row], id_field: str) -> list[Row]:
@@ -251,6 +261,35 @@ class Builder:
         )
 
 
+# Fewer employees than these make a small or medium company (EU recommendation 2003/361).
+_SMALL, _MEDIUM = 50, 250
+
+
+def segment_of(employees: int) -> str:
+    """The segment of a company with *employees* people (EU recommendation 2003/361).
+
+    >>> segment_of(49), segment_of(50), segment_of(250)
+    ('small', 'medium', 'large')
+    """
+    if employees < _SMALL:
+        return "small"
+    return "medium" if employees < _MEDIUM else "large"
+
+
+def title_role(title: str | None, table: Mapping[str, str | None]) -> str | None:
+    """The role a contact's *title* names through a word of *table* (``Einkauf``), if any.
+
+    >>> title_role("Leiterin Einkauf", {"Einkauf": "purchasing_manager"})
+    'purchasing_manager'
+    """
+    if not title:
+        return None
+    for word, role in table.items():
+        if re.search(rf"\b{re.escape(word)}", title, flags=re.IGNORECASE):
+            return role
+    return None
+
+
 def _to_decimal(value: Any) -> Decimal | None:
     """*value* as a finite Decimal, or None if it is no number."""
     if isinstance(value, bool):
@@ -283,6 +322,17 @@ class Row:
         self.record = record
         self.id = ""
         self.id_field = "Id"
+        self.values: Mapping[str, Any] = record
+        self.inner = ""
+
+    def nest(self, key: str) -> None:
+        """Read fields from ``record[key]`` (a dict) as well; a bad one is a problem."""
+        inner = self.record.get(key)
+        if not isinstance(inner, Mapping):
+            self._bad(key, inner, "a dict of properties")
+            inner = {}
+        self.values = {**self.record, **inner}
+        self.inner = key
 
     @property
     def path(self) -> str:
@@ -291,6 +341,8 @@ class Row:
 
     def at(self, field: str) -> str:
         """The path of *field* of this record, like ``Account[3].AnnualRevenue``."""
+        if self.inner and field not in self.record:
+            return f"{self.path}.{self.inner}.{field}"
         return f"{self.path}.{field}"
 
     def _bad(self, field: str, value: Any, expected: str, code: str = "invalid_type") -> None:
@@ -298,7 +350,7 @@ class Row:
 
     def raw(self, field: str) -> Any:
         """The value of *field*: None, an empty string and ``False`` (Odoo's null) read as None."""
-        value = self.record.get(field)
+        value = self.values.get(field)
         if value is None or value is False or (isinstance(value, str) and not value.strip()):
             return None
         return value
@@ -307,13 +359,13 @@ class Row:
         """A string field (an int id reads as its digits)."""
         value = self.raw(field)
         if value is None:
-            if required and field not in self.record:
+            if required and field not in self.values:
                 message = "required but missing; expected a non-empty string"
                 self.builder.problems.append(
                     ErrorItem(path=self.at(field), message=message, code="missing")
                 )
             elif required:
-                self._bad(field, self.record.get(field), "a non-empty string", "missing")
+                self._bad(field, self.values.get(field), "a non-empty string", "missing")
             return None
         if isinstance(value, bool) or not isinstance(value, (str, int)):
             self._bad(field, value, "a string")
@@ -322,7 +374,7 @@ class Row:
 
     def flag(self, field: str) -> bool:
         """A boolean field: JSON booleans, or Data Loader's ``true``/``false``/``1``/``0``."""
-        value = self.record.get(field)
+        value = self.values.get(field)
         if value is None or value == "" or value is False:
             return False
         if value is True:

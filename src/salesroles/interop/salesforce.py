@@ -41,7 +41,6 @@ How each becomes the wire format:
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +61,8 @@ from ._build import (
     Row,
     Tables,
     merge_tables,
+    segment_of,
+    title_role,
 )
 from ._roles import Evidence, decide_roles
 
@@ -71,7 +72,7 @@ if TYPE_CHECKING:
 
     from ._draft import Draft
 
-__all__ = ["DEFAULTS", "OBJECTS", "draft", "segment_of", "team_members"]
+__all__ = ["DEFAULTS", "OBJECTS", "draft", "team_members"]
 
 #: The objects :func:`draft` reads, in the order it reads them.
 OBJECTS = (
@@ -174,26 +175,6 @@ _ALLOWED = {
     "contract_status": frozenset({"active"}),
     "titles": ROLES,
 }
-
-# Fewer employees than these make a small or medium company (EU recommendation 2003/361).
-_SMALL, _MEDIUM = 50, 250
-
-
-def segment_of(employees: int) -> str:
-    """The segment of a company with *employees* people (EU recommendation 2003/361)."""
-    if employees < _SMALL:
-        return "small"
-    return "medium" if employees < _MEDIUM else "large"
-
-
-def _title_role(title: str | None, table: Mapping[str, str | None]) -> str | None:
-    """The buying role a contact's title names through a word of *table*, if any."""
-    if not title:
-        return None
-    for word, role in table.items():
-        if re.search(rf"\b{re.escape(word)}", title, flags=re.IGNORECASE):
-            return role
-    return None
 
 
 @attrs.define
@@ -423,7 +404,7 @@ def _stakeholders(r: _Reading, rows: list[Row], buying_roles: Mapping[str, set[s
                 row, "no account" if account is None else f"its account {account} is no customer"
             )
             continue
-        role = _title_role(row.text("Title"), r.tables["contact_titles"])
+        role = title_role(row.text("Title"), r.tables["contact_titles"])
         source = "Title"
         if role is None:
             found = buying_roles.get(row.id, set())
