@@ -563,8 +563,12 @@ def hubspot(company: dict[str, list]) -> dict[str, list[dict]]:
     out["companies"][170]["properties"]["createdate"] = "2026-03-31T24:00:00Z"
     out["companies"].insert(120, json.loads(json.dumps(out["companies"][60])))  # a page overlap
     roles = {c: role for _, _, c, role in company["roles"]}
-    buying = {"Technical Buyer": "", "Economic Buyer": "BUDGET_HOLDER;DECISION_MAKER",
-              "Decision Maker": "DECISION_MAKER", "Other": "OTHER"}  # fmt: skip
+    buying = {
+        "Technical Buyer": "",
+        "Economic Buyer": "BUDGET_HOLDER;DECISION_MAKER",
+        "Decision Maker": "DECISION_MAKER",
+        "Other": "OTHER",
+    }
     out["contacts"] = [
         obj(
             str(5100 + n),
@@ -578,12 +582,17 @@ def hubspot(company: dict[str, list]) -> dict[str, list[dict]]:
         )
         for n, a, f, last, title in company["contacts"]
     ]
-    hs_stages = {"Prospecting": "appointmentscheduled", "Qualification": "qualifiedtobuy",
-                 "Needs Analysis": "qualifiedtobuy", "Value Proposition": "presentationscheduled",
-                 "Id. Decision Makers": "decisionmakerboughtin",
-                 "Proposal/Price Quote": "decisionmakerboughtin",
-                 "Negotiation/Review": "contractsent", "Closed Won": "closedwon",
-                 "Closed Lost": "closedlost"}  # fmt: skip
+    hs_stages = {
+        "Prospecting": "appointmentscheduled",
+        "Qualification": "qualifiedtobuy",
+        "Needs Analysis": "qualifiedtobuy",
+        "Value Proposition": "presentationscheduled",
+        "Id. Decision Makers": "decisionmakerboughtin",
+        "Proposal/Price Quote": "decisionmakerboughtin",
+        "Negotiation/Review": "contractsent",
+        "Closed Won": "closedwon",
+        "Closed Lost": "closedlost",
+    }
     out["deals"] = [
         obj(
             str(9300 + n),
@@ -603,6 +612,223 @@ def hubspot(company: dict[str, list]) -> dict[str, list[dict]]:
     return out
 
 
+# -- ERPNext: REST documents with their child tables inline --
+
+ERP_STAGES = {"Id. Decision Makers": "Identifying Decision Makers"}
+
+
+def erpnext(company: dict[str, list]) -> dict[str, list[dict]]:
+    """The company as ERPNext's REST API returns its documents, by doctype."""
+    people = company["people"]
+    email = {
+        p["n"]: f"{p['first'].lower()}.{p['last'].lower()}@nordwind-pumpen.example" for p in people
+    }
+    name = {p["n"]: f"{p['first']} {p['last']}" for p in people}
+    managers = [p["n"] for p in people if p["kind"] == "manager"]
+
+    def doc(doctype: str, docname: str, **fields: object) -> dict:
+        meta = {
+            "owner": "Administrator",
+            "creation": "2025-01-10 09:12:44.123456",
+            "modified": "2026-11-20 16:02:11.512301",
+            "docstatus": 0,
+            "idx": 0,
+        }
+        return {"name": docname, **meta, **fields, "doctype": doctype}
+
+    def parent_of(p: dict) -> str:
+        if p["kind"] in {"rep", "both"}:
+            return name[managers[p["n"] % 2]]
+        return name[managers[2]] if p["kind"] == "am" else "Sales Team"
+
+    out: dict[str, list[dict]] = {}
+    out["Sales Person"] = [
+        doc(
+            "Sales Person",
+            "Sales Team",
+            sales_person_name="Sales Team",
+            parent_sales_person=None,
+            is_group=1,
+            enabled=1,
+            employee=None,
+            targets=[],
+        )
+    ]
+    for p in people:
+        targets = []
+        if p["kind"] in {"rep", "both"}:
+            targets = [
+                {
+                    "name": f"t{p['n']}{y}",
+                    "parent": name[p["n"]],
+                    "parentfield": "targets",
+                    "parenttype": "Sales Person",
+                    "idx": i + 1,
+                    "item_group": "Pumps",
+                    "fiscal_year": y,
+                    "target_qty": 0.0,
+                    "target_amount": 350000.0 + 10000 * p["n"],
+                    "distribution_id": None,
+                    "doctype": "Target Detail",
+                }
+                for i, y in enumerate(["2025", "2026"])
+            ]
+        out["Sales Person"].append(
+            doc(
+                "Sales Person",
+                name[p["n"]],
+                sales_person_name=name[p["n"]],
+                parent_sales_person=parent_of(p),
+                is_group=int(p["kind"] == "manager"),
+                enabled=int(p["active"]),
+                employee=f"HR-EMP-{p['n'] + 1:05d}",
+                commission_rate=0.0,
+                targets=targets,
+            )
+        )
+    out["Employee"] = [
+        doc(
+            "Employee",
+            f"HR-EMP-{p['n'] + 1:05d}",
+            employee_name=name[p["n"]],
+            first_name=p["first"],
+            last_name=p["last"],
+            designation=p["title"] or None,
+            user_id=email[p["n"]],
+            status="Active" if p["active"] else "Left",
+            company="Nordwind Pumpen GmbH",
+        )
+        for p in people
+    ]
+    managers_of = {a: p for p, a, role in company["team"] if role == "Account Manager"}
+    reps_of = {a: p for p, a, role in company["team"] if role == "Sales Rep"}
+    segments = {
+        12: "Small Business",
+        35: "Small Business",
+        48: "Small Business",
+        80: "Mid-Market",
+        140: "Mid-Market",
+        230: "Mid-Market",
+    }
+    out["Customer"] = []
+    for a in company["accounts"][:170]:
+        n = a["n"]
+        manager = managers_of.get(n)
+        team = [reps_of[n]] if n in reps_of else []
+        out["Customer"].append(
+            doc(
+                "Customer",
+                a["name"],
+                customer_name=a["name"],
+                customer_type="Company",
+                customer_group="Commercial",
+                territory="Germany",
+                market_segment=segments.get(a["employees"], "Enterprise") if n != 33 else None,
+                disabled=int(a["kind"] != "customer"),
+                default_currency="EUR",
+                account_manager=email[manager] if manager is not None else None,
+                sales_team=[
+                    {
+                        "sales_person": name[t],
+                        "allocated_percentage": 100.0,
+                        "doctype": "Sales Team",
+                        "parentfield": "sales_team",
+                    }
+                    for t in team
+                ],
+            )
+        )
+    out["Customer"][12]["account_manager"] = "former.employee@nordwind-pumpen.example"
+    out["Customer"].insert(90, json.loads(json.dumps(out["Customer"][45])))  # listed twice
+    accounts = company["accounts"]
+    out["Contact"] = [
+        doc(
+            "Contact",
+            f"{f} {last}-{accounts[a]['name']}",
+            first_name=f,
+            last_name=last,
+            designation=title,
+            status="Passive",
+            links=[
+                {
+                    "link_doctype": "Customer",
+                    "link_name": accounts[a]["name"],
+                    "doctype": "Dynamic Link",
+                }
+            ],
+        )
+        for _, a, f, last, title in company["contacts"]
+    ]
+    out["Opportunity"] = []
+    for n, a, o, stage, amount in company["deals"]:
+        status = {
+            "Closed Won": "Converted",
+            "Closed Lost": "Lost",
+            "Proposal/Price Quote": "Quotation",
+        }
+        prospect = accounts[a]["kind"] != "customer"
+        out["Opportunity"].append(
+            doc(
+                "Opportunity",
+                f"CRM-OPP-2026-{n + 1:05d}",
+                opportunity_from="Lead" if prospect else "Customer",
+                party_name=f"CRM-LEAD-2026-{n:05d}" if prospect else accounts[a]["name"],
+                status=status.get(stage, "Open"),
+                sales_stage=ERP_STAGES.get(stage, stage),
+                opportunity_owner=email[o]
+                if o is not None
+                else "former.employee@nordwind-pumpen.example",
+                opportunity_amount=amount,
+                currency="EUR",
+                transaction_date=f"2026-{1 + n % 11:02d}-{1 + n % 28:02d}",
+            )
+        )
+    out["Contract"] = []
+    for n, a, status, start, term, _ in company["contracts"]:
+        y, m, _d = (int(x) for x in start.split("-"))
+        end_month = m + term - 1
+        end_y, end_m = y + (end_month - 1) // 12, (end_month - 1) % 12 + 1
+        last_day = [31, 29 if end_y % 4 == 0 else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
+            end_m - 1
+        ]
+        out["Contract"].append(
+            doc(
+                "Contract",
+                f"CON-{n + 1:04d}",
+                party_type="Customer",
+                party_name=accounts[a]["name"],
+                status="Active" if status == "Activated" else "Unsigned",
+                is_signed=int(status == "Activated"),
+                start_date=start,
+                end_date=f"{end_y}-{end_m:02d}-{last_day:02d}",
+            )
+        )
+    out["Sales Order"] = [
+        doc(
+            "Sales Order",
+            f"SAL-ORD-2026-{n + 1:05d}",
+            customer=accounts[a]["name"],
+            transaction_date=day,
+            delivery_date=day,
+            grand_total=amount,
+            currency="EUR",
+            status="To Deliver and Bill",
+            owner=email[coordinator],
+        )
+        for n, a, day, amount, coordinator in company["orders"]
+    ]
+    for order in out["Sales Order"]:
+        order["docstatus"] = 1
+    out["Sales Order"][3]["docstatus"] = 2  # cancelled
+    out["Sales Order"][4]["docstatus"] = 0  # a draft
+    out["Sales Order"][5]["grand_total"] = 1234.567  # three decimals: rounding changes it
+    out["Fiscal Year"] = [
+        doc("Fiscal Year", y, year=y, year_start_date=f"{y}-01-01", year_end_date=f"{y}-12-31")
+        for y in ("2025", "2026")
+    ]
+    return out
+
+
 def write_json(system: str, records: dict) -> None:
     """tests/data/interop/<system>/records.json."""
     folder = OUT / system
@@ -615,6 +841,7 @@ def main() -> None:
     company = draw_company()
     write_salesforce(company)
     write_json("hubspot", hubspot(company))
+    write_json("erpnext", erpnext(company))
 
 
 if __name__ == "__main__":

@@ -213,11 +213,12 @@ class Builder:
         path = f"{collection}[{len(self.collections[collection])}]"
         self.collections[collection].append(entity)
         self.placed[row.path] = path
-        self.sources[path] = Source(object=row.object, record=row.id, field=row.id_field)
+        obj, prefix = row.source_object, row.field_prefix
+        self.sources[path] = Source(object=obj, record=row.id, field=prefix + row.id_field)
         for key, field in fields.items():
             if entity.get(key) is not None:
                 self.sources[f"{path}.{key}"] = Source(
-                    object=row.object, record=row.id, field=field
+                    object=obj, record=row.id, field=prefix + field
                 )
         return path
 
@@ -244,7 +245,8 @@ class Builder:
     def finish(self) -> Draft:
         """The draft, or a ValidationError naming every bad input at its source path."""
         if self.problems:
-            raise ValidationError(self.problems)
+            # A field read twice (for two purposes) is reported once.
+            raise ValidationError(dict.fromkeys(self.problems))
         data: dict[str, Any] = {"currency": self.currency}
         if self.as_of is not None:
             data["as_of"] = self.as_of
@@ -324,6 +326,10 @@ class Row:
         self.id_field = "Id"
         self.values: Mapping[str, Any] = record
         self.inner = ""
+        # Provenance: a child row (``Sales Person[3].targets[0]``) is known by its
+        # document's object and id, its fields as ``targets[0].target_amount``.
+        self.source_object = obj
+        self.field_prefix = ""
 
     def nest(self, key: str) -> None:
         """Read fields from ``record[key]`` (a dict) as well; a bad one is a problem."""
@@ -373,12 +379,14 @@ class Row:
         return str(value).strip()
 
     def flag(self, field: str) -> bool:
-        """A boolean field: JSON booleans, or Data Loader's ``true``/``false``/``1``/``0``."""
+        """A boolean field: JSON booleans, Frappe's 0 and 1, Data Loader's ``true``/``false``."""
         value = self.values.get(field)
         if value is None or value == "" or value is False:
             return False
         if value is True:
             return True
+        if type(value) is int and value in {0, 1}:  # Frappe's Check fields
+            return value == 1
         if isinstance(value, str) and value.strip().lower() in {"true", "1", "false", "0"}:
             return value.strip().lower() in {"true", "1"}
         self._bad(field, value, "true or false")
