@@ -829,6 +829,185 @@ def erpnext(company: dict[str, list]) -> dict[str, list[dict]]:
     return out
 
 
+# -- Odoo: read() dicts, many2one as [id, "name"], False for empty --
+
+ODOO_TEAMS = {
+    "Key Accounts": 2,
+    "Field Sales": 0,
+    "Sales Operations": 1,
+    "Marketing": None,
+    "Pre-Sales": None,
+}
+ODOO_MEMBERS = {
+    "Key Accounts": {"am", "both"},
+    "Field Sales": {"rep", "both"},
+    "Sales Operations": {"coordinator"},
+    "Marketing": {"marketing"},
+    "Pre-Sales": {"presales"},
+}
+ODOO_SOURCES = [
+    "Search engine",
+    "Newsletter",
+    "LinkedIn",
+    "Facebook",
+    "Lead Recall",
+    "Search engine",
+]
+
+
+def odoo(company: dict[str, list]) -> dict[str, list[dict]]:
+    """The company as Odoo's read() returns its records, by model."""
+    people = company["people"]
+    uid = {p["n"]: 2 + p["n"] for p in people}
+    name = {p["n"]: f"{p['first']} {p['last']}" for p in people}
+    managers = [p["n"] for p in people if p["kind"] == "manager"]
+    accounts = company["accounts"]
+
+    def user(n: int | None) -> list | bool:
+        return [uid[n], name[n]] if n is not None else [999, "Former Employee"]
+
+    out: dict[str, list[dict]] = {}
+    out["res.users"] = [
+        {
+            "id": uid[p["n"]],
+            "name": name[p["n"]],
+            "login": f"{p['first'].lower()}.{p['last'].lower()}",
+            "function": p["title"] or False,
+            "active": p["active"],
+            "share": False,
+            "partner_id": [3000 + p["n"], name[p["n"]]],
+        }
+        for p in people
+    ]
+    out["crm.team"] = [
+        {
+            "id": i + 1,
+            "name": team,
+            "active": True,
+            "user_id": user(managers[lead]) if lead is not None else False,
+            "member_ids": [uid[p["n"]] for p in people if p["kind"] in ODOO_MEMBERS[team]],
+        }
+        for i, (team, lead) in enumerate(ODOO_TEAMS.items())
+    ]
+    tags = {"Small Business": 1, "Mid-Market": 2, "Enterprise": 3, "VIP": 4}
+    out["res.partner.category"] = [{"id": i, "name": t, "color": i} for t, i in tags.items()]
+    size = {12: 1, 35: 1, 48: 1, 80: 2, 140: 2, 230: 2}
+    managers_of = {a: p for p, a, role in company["team"] if role == "Account Manager"}
+    reps_of = {a: p for p, a, role in company["team"] if role == "Sales Rep"}
+    out["res.partner"] = []
+    for a in accounts:
+        n = a["n"]
+        who = managers_of.get(n, reps_of.get(n))
+        category = [size.get(a["employees"], 3)] + ([4] if a["key"] else [])
+        out["res.partner"].append(
+            {
+                "id": 100 + n,
+                "name": a["name"],
+                "is_company": True,
+                "type": "contact",
+                "customer_rank": 1 if a["kind"] == "customer" else 0,
+                "parent_id": False,
+                "user_id": user(who) if who is not None else False,
+                "function": False,
+                "category_id": category if n != 33 else [],
+                "active": True,
+                "country_id": [57, "Germany"],
+            }
+        )
+    out["res.partner"][12]["user_id"] = [999, "Former Employee"]
+    out["res.partner"].insert(90, json.loads(json.dumps(out["res.partner"][45])))
+    for n, a, f, last, title in company["contacts"]:
+        out["res.partner"].append(
+            {
+                "id": 1000 + n,
+                "name": f"{f} {last}",
+                "is_company": False,
+                "type": "contact",
+                "customer_rank": 0,
+                "parent_id": [100 + a, accounts[a]["name"]],
+                "user_id": False,
+                "function": title,
+                "category_id": [],
+                "active": True,
+                "country_id": [57, "Germany"],
+            }
+        )
+    stages = {
+        "Prospecting": "New",
+        "Qualification": "Qualified",
+        "Needs Analysis": "Qualified",
+        "Value Proposition": "Proposition",
+        "Id. Decision Makers": "Proposition",
+        "Proposal/Price Quote": "Proposition",
+        "Negotiation/Review": "Negotiation",
+        "Closed Won": "Won",
+        "Closed Lost": "Qualified",
+    }
+    stage_ids = {"New": 1, "Qualified": 2, "Proposition": 3, "Won": 4, "Negotiation": 5}
+    out["crm.lead"] = []
+    for n, a, o, stage, amount in company["deals"]:
+        odoo_stage = stages[stage]
+        out["crm.lead"].append(
+            {
+                "id": 1 + n,
+                "name": f"Pumpen {n}",
+                "type": "opportunity",
+                "partner_id": [100 + a, accounts[a]["name"]],
+                "partner_name": accounts[a]["name"],
+                "user_id": user(o),
+                "team_id": [1, "Key Accounts"] if a < 30 else [2, "Field Sales"],
+                "stage_id": [stage_ids[odoo_stage], odoo_stage],
+                "probability": 100.0
+                if stage == "Closed Won"
+                else (0.0 if stage == "Closed Lost" else 30.0),
+                "expected_revenue": amount,
+                "active": stage != "Closed Lost",
+                "source_id": [1, "Search engine"] if accounts[a]["kind"] != "customer" else False,
+                "create_date": f"2026-{1 + n % 11:02d}-{1 + n % 28:02d} 10:00:00",
+                "company_currency": [125, "EUR"],
+            }
+        )
+    for n, company_name, status, source, owner, created in company["leads"]:
+        day = created[:10] + " " + created[11:19]
+        src = ODOO_SOURCES[n % 6] if source else False
+        out["crm.lead"].append(
+            {
+                "id": 500 + n,
+                "name": f"Anfrage {company_name}",
+                "type": "lead",
+                "partner_id": False,
+                "partner_name": company_name,
+                "user_id": user(owner),
+                "team_id": [2, "Field Sales"],
+                "stage_id": False,
+                "probability": 10.0,
+                "expected_revenue": 0.0,
+                "active": status != "Closed - Not Converted",
+                "source_id": [ODOO_SOURCES.index(src) + 1, src] if src else False,
+                "create_date": day,
+                "company_currency": [125, "EUR"],
+            }
+        )
+    out["sale.order"] = [
+        {
+            "id": 1 + n,
+            "name": f"S{n + 1:05d}",
+            "partner_id": [100 + a, accounts[a]["name"]],
+            "date_order": f"{day} 09:30:00",
+            "amount_total": amount,
+            "currency_id": [125, "EUR"],
+            "state": "sale",
+            "user_id": user(reps_of.get(a, coordinator)),
+            "team_id": [2, "Field Sales"],
+        }
+        for n, a, day, amount, coordinator in company["orders"]
+    ]
+    out["sale.order"][3]["state"] = "cancel"
+    out["sale.order"][4]["state"] = "draft"
+    out["sale.order"][5]["amount_total"] = 1234.567
+    return out
+
+
 def write_json(system: str, records: dict) -> None:
     """tests/data/interop/<system>/records.json."""
     folder = OUT / system
@@ -842,6 +1021,7 @@ def main() -> None:
     write_salesforce(company)
     write_json("hubspot", hubspot(company))
     write_json("erpnext", erpnext(company))
+    write_json("odoo", odoo(company))
 
 
 if __name__ == "__main__":
