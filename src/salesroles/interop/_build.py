@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, tzinfo
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import Any
 
 from dateutil import tz as dateutil_tz
@@ -305,6 +305,19 @@ def _to_decimal(value: Any) -> Decimal | None:
     return value if isinstance(value, Decimal) and value.is_finite() else None
 
 
+def _to_moment(value: Any) -> datetime | None:
+    """*value* as an aware datetime (naive ones are UTC), or None if it is no timestamp."""
+    moment = value
+    if isinstance(value, str):
+        try:
+            moment = isoparse(value.strip())
+        except (ValueError, OverflowError):
+            return None
+    if not isinstance(moment, datetime):
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dateutil_tz.UTC)
+
+
 def _read_day_text(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
@@ -414,25 +427,43 @@ class Row:
             return None
         return int(number)
 
-    def money(self, field: str, currency: str | None = None) -> dict[str, str] | None:
-        """Money on the wire, rounded to the currency's minor unit; a change is reported."""
+    def money(
+        self, field: str, currency: str | None = None, *, currency_field: str | None = None
+    ) -> dict[str, str] | None:
+        """Money on the wire, rounded to the currency's minor unit; a change is reported.
+
+        The currency is *currency*, else the one *currency_field* holds, else
+        the draft's; a code that is no ISO 4217 code is a problem at its field.
+        """
         amount = self.number(field)
-        if amount is None:
+        named = self.text(currency_field) if currency_field else None
+        code = currency or named or self.builder.currency
+        if code not in CURRENCIES:
+            self._bad(
+                currency_field or field, code, 'an ISO 4217 code like "EUR"', "invalid_currency"
+            )
             return None
-        code = currency or self.builder.currency
-        minor = CURRENCIES.get(code)
-        if minor is not None:
+        rounded = None if amount is None else self._rounded(field, amount, code)
+        return None if rounded is None else {"amount": format(rounded, "f"), "currency": code}
+
+    def _rounded(self, field: str, amount: Decimal, code: str) -> Decimal | None:
+        """*amount* rounded to the minor unit of *code*; a change is reported in ``adjusted``."""
+        minor = CURRENCIES[code]
+        if minor is None:  # gold, "no currency": nothing to round to
+            return amount
+        try:
             rounded = amount.quantize(Decimal(1).scaleb(-minor), rounding=ROUND_HALF_EVEN)
-            if rounded != amount:
-                message = (
-                    f"got {describe(self.raw(field))}; rounded to {rounded} "
-                    f"({code} has {minor} decimal{'s' if minor != 1 else ''})"
-                )
-                self.builder.adjusted.append(
-                    ErrorItem(path=self.at(field), message=message, code="rounded_money")
-                )
-            amount = rounded
-        return {"amount": format(amount, "f"), "currency": code}
+        except InvalidOperation:  # more digits than a Decimal holds: no amount of money
+            self._bad(field, self.raw(field), "an amount of money", "invalid_number")
+            return None
+        if rounded != amount:
+            message = (
+                f"got {describe(self.raw(field))}; rounded to {rounded} "
+                f"({code} has {minor} decimal{'s' if minor != 1 else ''})"
+            )
+            item = ErrorItem(path=self.at(field), message=message, code="rounded_money")
+            self.builder.adjusted.append(item)
+        return rounded
 
     def day(self, field: str) -> str | None:
         """A date: ``YYYY-MM-DD`` as is; a timestamp as its day in the draft's time zone.
@@ -441,26 +472,23 @@ class Row:
         next day's midnight, as ISO 8601 has it.
         """
         value = self.raw(field)
-        if value is None:
-            return None
-        if isinstance(value, datetime):
-            moment = value
-        elif isinstance(value, date):
-            return value.isoformat()
-        elif isinstance(value, str):
-            try:
-                moment = isoparse(value.strip())
-            except (ValueError, OverflowError):
+        if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+            return None if value is None else value.isoformat()
+        if isinstance(value, str) and len(value.strip()) == 10:
+            day = _read_day_text(value.strip())
+            if day is None:
                 self._bad(field, value, "an ISO 8601 date or timestamp", "invalid_date")
-                return None
-            if len(value.strip()) == 10:
-                return moment.date().isoformat()
-        else:
-            self._bad(field, value, "an ISO 8601 date or timestamp")
+            return day
+        moment = _to_moment(value)
+        if moment is None:
+            code = "invalid_date" if isinstance(value, str) else "invalid_type"
+            self._bad(field, value, "an ISO 8601 date or timestamp", code)
             return None
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=dateutil_tz.UTC)
-        return moment.astimezone(self.builder.tz).date().isoformat()
+        try:
+            return moment.astimezone(self.builder.tz).date().isoformat()
+        except (OverflowError, ValueError):  # a moment at the very edge of the calendar
+            self._bad(field, value, "a timestamp between the years 1 and 9999", "invalid_date")
+            return None
 
     def pick(
         self, field: str, table: Mapping[str, str | None], name: str, then: str

@@ -437,7 +437,7 @@ def _deals(r: _Reading, rows: list[Row]) -> None:
                     row, "sales_stage", row.text("sales_stage") or "", "stages", then
                 )
         owner = r.member_of_user(row, "opportunity_owner", then)
-        value = row.money("opportunity_amount", row.text("currency"))
+        value = row.money("opportunity_amount", currency_field="currency")
         customer = row.text("party_name")
         if origin != "Customer":
             r.b.skip(
@@ -515,7 +515,7 @@ def _orders(r: _Reading, rows: list[Row]) -> None:
     for row in rows:
         customer = row.text("customer", required=True)
         day = row.day("transaction_date")
-        amount = row.money("grand_total", row.text("currency"))
+        amount = row.money("grand_total", currency_field="currency")
         if customer is None or day is None or amount is None:
             continue
         if customer not in r.customers:

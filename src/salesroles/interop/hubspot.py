@@ -474,7 +474,7 @@ def _deals(r: _Reading, rows: list[Row]) -> None:
         if state in {"empty", "ignored"}:
             r.b.unmapped_value(row, "dealstage", row.text("dealstage") or "", "stages", then)
         owner = row.text("hubspot_owner_id")
-        value = row.money("amount", row.text("deal_currency_code"))
+        value = row.money("amount", currency_field="deal_currency_code")
         company = _company_of(r, row, then)
         if company is None or stage is None:
             continue

@@ -289,7 +289,7 @@ def _customers(r: _Reading, rows: list[Row]) -> None:
         if state == "empty":
             r.b.unmapped_value(row, "Type", "", "account_type", "the account is left out")
         employees = row.count("NumberOfEmployees")
-        revenue = row.money("AnnualRevenue", row.text("CurrencyIsoCode"))
+        revenue = row.money("AnnualRevenue", currency_field="CurrencyIsoCode")
         if status is None or name is None:
             continue
         entity: dict[str, Any] = {"id": row.id, "name": name, "status": status}
@@ -445,7 +445,7 @@ def _deals(r: _Reading, rows: list[Row]) -> None:
     for row in rows:
         owner = row.text("OwnerId", required=True)
         stage, field = _stage(r, row)
-        value = row.money("Amount", row.text("CurrencyIsoCode"))
+        value = row.money("Amount", currency_field="CurrencyIsoCode")
         account = r.account_of(row, "AccountId", then)
         if account is None or owner is None or stage is None:
             continue
