@@ -67,11 +67,11 @@ def test_every_document_is_accounted_for(draft):
 def test_roles_titles_targets_and_provenance(draft):
     """Designations name roles; targets are set by the parent sales person; sources trace back."""
     team = {m["id"]: m for m in draft.data["team"]}
-    assert team["Anna Albers"]["role"] == "sales_manager"
-    assert team["Anna Albers"]["title"] == "Head of Sales"
-    assert team["Ida Igel"]["role"] == "account_manager"  # no designation: the customers say so
+    assert team["SP:Anna Albers"]["role"] == "sales_manager"
+    assert team["SP:Anna Albers"]["title"] == "Head of Sales"
+    assert team["SP:Ida Igel"]["role"] == "account_manager"  # no designation: the customers say so
     assert draft.data["targets"][0] == {
-        "id": "TARGET:Katrin Keller:0", "owner": "Katrin Keller", "set_by": "Anna Albers",
+        "id": "TARGET:Katrin Keller:0", "owner": "SP:Katrin Keller", "set_by": "SP:Anna Albers",
         "period": {"start": "2025-01-01", "end": "2025-12-31"},
         "revenue": {"amount": "450000.00", "currency": "EUR"},
     }  # fmt: skip
@@ -98,7 +98,7 @@ def test_contract_terms_and_revenue_come_from_dates_and_orders(draft):
     assert revenue["Adler Chemie AG"] == "0.00"
     assert sum(float(v) for v in revenue.values()) > 0
     orders = draft.data["orders"]
-    assert orders[0]["administered_by"] == "Vera Vogt"
+    assert orders[0]["administered_by"] == "SP:Vera Vogt"
 
 
 def test_the_decided_portfolio_is_checked():

@@ -22,7 +22,9 @@ Sales Order (``customer``, ``transaction_date``, ``grand_total``,
 
 How each becomes the wire format:
 
-- **Team**: sales persons that are no group. The role comes from the
+- **Team**: sales persons that are no group, their ids prefixed ``SP:``
+  (ERPNext's names are unique per doctype only, and a sole trader may share
+  a name with a sales person); ``roles=`` takes the sales person's name. The role comes from the
   employee's ``designation`` (:func:`~salesroles.classify_title`) where that
   names one; else from evidence that agrees: being a customer's
   ``account_manager`` (account manager), having ``targets`` (sales rep,
@@ -128,6 +130,11 @@ _ALLOWED = {
 }
 
 
+def _person(name: str) -> str:
+    """The wire id of a sales person: ERPNext's names are unique per doctype only."""
+    return f"SP:{name}"
+
+
 @attrs.define
 class _Reading:
     b: Builder
@@ -147,7 +154,8 @@ class _Reading:
         member = self.user_to_member.get(user)
         if member is None:
             self.b.unknown_reference(row, field, user, "the user", then)
-        return member
+            return None
+        return _person(member)
 
 
 def draft(  # noqa: PLR0913 - the keywords are the user's decisions
@@ -177,8 +185,8 @@ def draft(  # noqa: PLR0913 - the keywords are the user's decisions
     >>> person = {"name": "Ann Meyer", "is_group": 0, "enabled": 1, "employee": "HR-EMP-1"}
     >>> employee = {"name": "HR-EMP-1", "designation": "Key Account Manager"}
     >>> d = draft({"Sales Person": [person], "Employee": [employee]}, currency="EUR")
-    >>> d.data["team"][0]["role"], d.source_of("team[0].role")
-    ('account_manager', ('Sales Person', 'Ann Meyer', 'Employee.designation'))
+    >>> d.data["team"][0]["id"], d.data["team"][0]["role"], d.source_of("team[0].role")
+    ('SP:Ann Meyer', 'account_manager', ('Sales Person', 'Ann Meyer', 'Employee.designation'))
     """
     tables = merge_tables(DEFAULTS, mapping, _ALLOWED)
     b = Builder("erpnext", currency=currency, as_of=as_of, tz=tz)
@@ -320,7 +328,7 @@ def _team(
             continue
         role, how = found[row.id]
         _, title, name = people[row.id]
-        entity: dict[str, Any] = {"id": row.id, "name": name}
+        entity: dict[str, Any] = {"id": _person(row.id), "name": name}
         if role is not None:
             entity["role"] = role
         if title:
@@ -529,7 +537,7 @@ def _orders(r: _Reading, rows: list[Row]) -> None:
         }
         user = row.text("owner")
         if user is not None and user in r.user_to_member:
-            entity["administered_by"] = r.user_to_member[user]
+            entity["administered_by"] = _person(r.user_to_member[user])
         fields = {
             "customer": "customer",
             "placed_on": "transaction_date",
@@ -558,9 +566,12 @@ def _targets(r: _Reading, rows: list[Row]) -> None:
                 r.b.skip(target, "set by no one: the parent sales person is no member of the team")
             elif amount is not None:
                 entity = {
-                    "id": f"TARGET:{row.id}:{target.index}", "owner": row.id, "set_by": parent,
-                    "period": {"start": period[0], "end": period[1]}, "revenue": amount,
-                }  # fmt: skip
+                    "id": f"TARGET:{row.id}:{target.index}",
+                    "owner": _person(row.id),
+                    "set_by": _person(parent),
+                    "period": {"start": period[0], "end": period[1]},
+                    "revenue": amount,
+                }
                 fields = {
                     "owner": "name",
                     "set_by": "parent_sales_person",
