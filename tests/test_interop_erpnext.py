@@ -149,3 +149,22 @@ def test_junk_records_never_crash(records):
     assert {p for p in d.accounted() if "." not in p} == input_paths(records)
     with contextlib.suppress(ValidationError):
         d.portfolio()
+
+
+def test_revenue_counts_only_orders_of_the_year_in_the_portfolios_currency():
+    """A USD order and last year's order stay out of the sum; a three-decimal sum is rounded."""
+    customer = {"name": "A AG", "customer_name": "A AG", "market_segment": "Enterprise"}
+    orders = [
+        {"name": f"SO-{i}", "docstatus": 1, "customer": "A AG", "transaction_date": day,
+         "grand_total": total, "currency": currency}
+        for i, (day, total, currency) in enumerate([
+            ("2026-06-01", 100.005, "EUR"), ("2026-07-01", 50, "USD"), ("2025-06-01", 70, "EUR"),
+            ("2026-11-30", 0.001, "EUR"),
+        ])
+    ]  # fmt: skip
+    d = erpnext.draft(
+        {"Customer": [customer], "Sales Order": orders}, currency="EUR", as_of="2026-12-01",
+        mapping=MAPPING,
+    )  # fmt: skip
+    assert d.data["customers"][0]["annual_revenue"] == {"amount": "100.01", "currency": "EUR"}
+    assert [o["amount"]["currency"] for o in d.data["orders"]] == ["EUR", "USD", "EUR", "EUR"]

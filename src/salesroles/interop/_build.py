@@ -39,6 +39,7 @@ __all__ = [
     "Tables",
     "merge_tables",
     "segment_of",
+    "sum_of_money",
     "title_role",
 ]
 
@@ -303,6 +304,20 @@ def _to_decimal(value: Any) -> Decimal | None:
     elif isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
         value = Decimal(value.strip().replace(",", ""))
     return value if isinstance(value, Decimal) and value.is_finite() else None
+
+
+def sum_of_money(amount: Decimal, currency: str) -> dict[str, str] | None:
+    """A sum of amounts already read, as wire money rounded to *currency*; None if too large.
+
+    >>> sum_of_money(Decimal("12.345"), "EUR")
+    {'amount': '12.34', 'currency': 'EUR'}
+    """
+    minor = CURRENCIES.get(currency)
+    try:
+        rounded = amount if minor is None else amount.quantize(Decimal(1).scaleb(-minor))
+    except InvalidOperation:
+        return None
+    return {"amount": format(rounded, "f"), "currency": currency}
 
 
 def _to_moment(value: Any) -> datetime | None:

@@ -67,6 +67,7 @@ from ._build import (
     Row,
     Tables,
     merge_tables,
+    sum_of_money,
     title_role,
 )
 from ._roles import Evidence, decide_roles
@@ -340,7 +341,11 @@ def _team(
 
 
 def _revenue(r: _Reading, orders: list[Row]) -> dict[str, Decimal]:
-    """Each customer's submitted orders of the year up to as_of."""
+    """Each customer's submitted orders of the year up to as_of, in the portfolio's currency.
+
+    Orders in another currency are left out of the sum: converting them would
+    need a rate the documents do not hold.
+    """
     revenue: dict[str, Decimal] = defaultdict(Decimal)
     if r.as_of is None:
         return revenue
@@ -349,7 +354,8 @@ def _revenue(r: _Reading, orders: list[Row]) -> dict[str, Decimal]:
         day, amount = row.day("transaction_date"), row.number("grand_total")
         customer = row.text("customer")
         if (
-            day is not None
+            (row.text("currency") or r.b.currency) == r.b.currency
+            and day is not None
             and amount is not None
             and customer
             and since <= day <= r.as_of.isoformat()
@@ -381,8 +387,9 @@ def _customers(r: _Reading, rows: list[Row], orders: list[Row]) -> None:
         if segment is not None:
             entity["segment"] = segment
         if r.as_of is not None:
-            amount = revenue.get(row.id, Decimal(0)).quantize(Decimal("0.01"))
-            entity["annual_revenue"] = {"amount": format(amount, "f"), "currency": r.b.currency}
+            amount = sum_of_money(revenue.get(row.id, Decimal(0)), r.b.currency)
+            if amount is not None:  # else an order's amount is no money, and says so
+                entity["annual_revenue"] = amount
         fields = {
             "name": "customer_name",
             "segment": "market_segment",

@@ -61,6 +61,7 @@ from ._build import (
     Row,
     Tables,
     merge_tables,
+    sum_of_money,
     title_role,
 )
 from ._roles import Evidence, decide_roles
@@ -311,6 +312,7 @@ def _team(r: _Reading, users: list[Row], teams: list[Row], decided: Mapping[str,
 
 
 def _revenue(r: _Reading, orders: list[Row]) -> dict[str, Decimal]:
+    """Each customer's confirmed orders of the year up to as_of, in the portfolio's currency."""
     revenue: dict[str, Decimal] = defaultdict(Decimal)
     if r.as_of is None:
         return revenue
@@ -321,8 +323,10 @@ def _revenue(r: _Reading, orders: list[Row]) -> dict[str, Decimal]:
             row.day("date_order"),
             row.number("amount_total"),
         )
+        currency = r.many2one(row, "currency_id")
         if (
-            partner is not None
+            (currency is None or currency[1] == r.b.currency)
+            and partner is not None
             and day is not None
             and amount is not None
             and since <= day <= r.as_of.isoformat()
@@ -382,8 +386,9 @@ def _partners(r: _Reading, rows: list[Row], key_accounts: list[str], orders: lis
         if segment is not None:
             entity["segment"] = segment
         if r.as_of is not None:
-            amount = revenue.get(row.id, Decimal(0)).quantize(Decimal("0.01"))
-            entity["annual_revenue"] = {"amount": format(amount, "f"), "currency": r.b.currency}
+            amount = sum_of_money(revenue.get(row.id, Decimal(0)), r.b.currency)
+            if amount is not None:  # else an order's amount is no money, and says so
+                entity["annual_revenue"] = amount
         fields = {"name": "name", "status": "customer_rank", "segment": "category_id"}
         r.b.add("customers", entity, row, {**fields, "annual_revenue": "sale.order.amount_total"})
         r.customers.add(row.id)
