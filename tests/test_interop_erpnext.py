@@ -48,7 +48,7 @@ def test_unmapped_values_and_conflicts_exactly(draft):
     assert items(draft.conflicts) == [("Sales Person[26]", "conflicting_roles")]
     message = draft.conflicts[0].message
     assert "'account_manager' on 2 accounts (Iser Stahl SE, Jura Stahl KG)" in message
-    assert "'has sales targets'" in message
+    assert "'targets'" in message
     assert items(draft.adjusted) == [("Sales Order[5].grand_total", "rounded_money")]
 
 
@@ -126,6 +126,7 @@ def test_bad_documents_name_their_path():
     with pytest.raises(ValidationError) as caught:
         erpnext.draft(records, currency="EUR", as_of="2026-12-01")
     assert items(caught.value.errors) == [
+        ("Customer[0].sales_team", "invalid_type"),
         ("Sales Order[0].grand_total", "invalid_number"),
         ("Customer[0].disabled", "invalid_type"),
         ("Sales Person[0].targets", "invalid_type"),
@@ -168,3 +169,15 @@ def test_revenue_counts_only_orders_of_the_year_in_the_portfolios_currency():
     )  # fmt: skip
     assert d.data["customers"][0]["annual_revenue"] == {"amount": "100.01", "currency": "EUR"}
     assert [o["amount"]["currency"] for o in d.data["orders"]] == ["EUR", "USD", "EUR", "EUR"]
+
+
+def test_what_counts_as_evidence_is_a_table_too():
+    """Targets and sales teams mapped to None are no evidence: Zoe is her customers' manager."""
+    d = read(mapping={**MAPPING, "evidence": {"targets": None, "sales_team": None}})
+    assert d.conflicts == ()
+    assert d.data["team"][25] == {
+        "id": "SP:Zoe Ziegler",
+        "name": "Zoe Ziegler",
+        "role": "account_manager",
+    }
+    assert d.source_of("team[25].role") == ("Sales Person", ZOE, "evidence")

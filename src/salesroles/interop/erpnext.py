@@ -26,9 +26,10 @@ How each becomes the wire format:
   (ERPNext's names are unique per doctype only, and a sole trader may share
   a name with a sales person); ``roles=`` takes the sales person's name. The role comes from the
   employee's ``designation`` (:func:`~salesroles.classify_title`) where that
-  names one; else from evidence that agrees: being a customer's
-  ``account_manager`` (account manager), having ``targets`` (sales rep,
-  S3.2), being the ``parent_sales_person`` of others (sales manager).
+  names one; else from evidence that agrees (the ``evidence`` table): being
+  a customer's ``account_manager`` (account manager), in a customer's
+  ``sales_team`` or having ``targets`` (sales rep, S3.2), being the
+  ``parent_sales_person`` of others (sales manager).
   Users (``account_manager``, ``opportunity_owner``, a document's ``owner``)
   are matched to sales persons through their employee's ``user_id``.
 - **Customers**: enabled customers; the segment comes from the
@@ -120,6 +121,15 @@ DEFAULTS: dict[str, dict[str, str | None]] = {
     },
     # The company's own designations (classify_title's aliases), empty by default.
     "titles": {},
+    # What a document says of a person's role where the designation does not: being a
+    # customer's account_manager, in a customer's sales_team (credited for its sales, S3.2),
+    # having targets (S3.2), or being the parent_sales_person of others (S3.2).
+    "evidence": {
+        "account_manager": "account_manager",
+        "sales_team": "sales_rep",
+        "targets": "sales_rep",
+        "parent_sales_person": "sales_manager",
+    },
 }
 
 _ALLOWED = {
@@ -128,6 +138,7 @@ _ALLOWED = {
     "segments": frozenset({"small", "medium", "large"}),
     "contact_titles": BUYING_ROLES,
     "titles": ROLES,
+    "evidence": ROLES,
 }
 
 
@@ -289,25 +300,26 @@ def _persons(
 
 
 def _evidence(r: _Reading, persons: list[Row], customers: list[Row]) -> list[Evidence]:
-    """What the documents say of each person's role, where no designation does."""
+    """What the documents say of each person's role (the ``evidence`` table)."""
+    table = r.tables["evidence"]
     evidence = []
-    for row in customers:
-        member = r.user_to_member.get(row.text("account_manager") or "")
-        if member is not None:
-            found = Evidence(
-                member=member, role="account_manager", label="account_manager", subject=row.id
-            )
-            evidence.append(found)
+
+    def note(member: str | None, kind: str, subject: str = "") -> None:
+        role = table.get(kind)
+        if member is not None and role is not None:
+            evidence.append(Evidence(member=member, role=role, label=kind, subject=subject))
+
     names = {row.id for row in persons}
+    for row in customers:
+        note(r.user_to_member.get(row.text("account_manager") or ""), "account_manager", row.id)
+        for member in _children(row, "sales_team"):
+            person = member.text("sales_person")
+            note(person if person in names else None, "sales_team", row.id)
     for row in persons:
         if row.record.get("targets"):
-            evidence.append(Evidence(member=row.id, role="sales_rep", label="has sales targets"))
+            note(row.id, "targets")
         parent = row.text("parent_sales_person")
-        if parent in names:
-            found = Evidence(
-                member=parent, role="sales_manager", label="parent_sales_person", subject=row.id
-            )
-            evidence.append(found)
+        note(parent if parent in names else None, "parent_sales_person", row.id)
     return evidence
 
 
