@@ -181,3 +181,12 @@ def test_what_counts_as_evidence_is_a_table_too():
         "role": "account_manager",
     }
     assert d.source_of("team[25].role") == ("Sales Person", ZOE, "evidence")
+
+
+def test_a_list_response_may_be_passed_whole():
+    """{"data": [...]} as Frappe's REST API returns a list."""
+    whole = erpnext.draft(
+        {**RECORDS, "Customer": {"data": RECORDS["Customer"]}}, currency="EUR",
+        as_of="2026-12-01", mapping=MAPPING,
+    )  # fmt: skip
+    assert whole.data == read().data

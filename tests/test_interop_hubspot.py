@@ -179,3 +179,13 @@ def test_junk_records_never_crash(records):
     assert set(d.accounted()) == input_paths(records)
     with contextlib.suppress(ValidationError):
         d.portfolio()
+
+
+def test_a_list_response_may_be_passed_whole():
+    """{"results": [...], "paging": ...} as the v3 list endpoints return it."""
+    response = {"results": RECORDS["deals"], "paging": {"next": {"after": "151"}}}
+    whole = hubspot.draft(
+        {**RECORDS, "deals": response}, currency="EUR", as_of="2026-12-01",
+        key_accounts=KEY_ACCOUNTS, mapping=MAPPING,
+    )  # fmt: skip
+    assert whole.data == read().data

@@ -319,3 +319,11 @@ def test_junk_records_never_crash(records):
     assert set(d.accounted()) == input_paths(records)
     with contextlib.suppress(ValidationError):
         d.portfolio()
+
+
+def test_a_query_response_may_be_passed_whole():
+    """{"totalSize", "done", "records"} as simple-salesforce's query_all returns it."""
+    response = {"totalSize": 30, "done": True, "records": RECORDS["User"]}
+    whole = salesforce.draft({**RECORDS, "User": response}, currency="EUR", as_of="2026-12-01")
+    listed = salesforce.draft(RECORDS, currency="EUR", as_of="2026-12-01")
+    assert whole.data == listed.data

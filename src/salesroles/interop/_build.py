@@ -152,14 +152,22 @@ class Builder:
     # -- the input --
 
     def tables(
-        self, records: Any, objects: Sequence[str], *, nested: Mapping[str, str] | None = None
+        self,
+        records: Any,
+        objects: Sequence[str],
+        *,
+        nested: Mapping[str, str] | None = None,
+        envelope: str | None = None,
     ) -> dict[str, list[Row]]:
         """The rows of each known object of *records*: ``{"Account": [...], ...}``.
 
         A name that is no known object, a table that is no list, and a record
         that is no dict are problems at their path. *nested* names, per object,
         the key under which a record keeps its fields (HubSpot's
-        ``properties``); those fields are read from there.
+        ``properties``); those fields are read from there. *envelope* is the
+        key under which the system's list response holds its records
+        (Salesforce's ``records``, HubSpot's ``results``, Frappe's ``data``):
+        a table given as the whole response is read from there.
         """
         found: dict[str, list[Row]] = {name: [] for name in objects}
         if not isinstance(records, Mapping):
@@ -167,7 +175,10 @@ class Builder:
                 _item("", records, "a dict of object name to a list of records", "invalid_type")
             )
             return found
-        for name, table in records.items():
+        for name, given in records.items():
+            table = given
+            if envelope is not None and isinstance(given, Mapping) and envelope in given:
+                table = given[envelope]
             if name not in found:
                 expected = "one of " + ", ".join(repr(o) for o in objects)
                 self.problems.append(_item(str(name), name, expected, "unknown_object"))

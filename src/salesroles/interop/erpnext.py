@@ -1,7 +1,8 @@
 """ERPNext REST documents to a draft portfolio.
 
 Pass the documents as ``GET /api/resource/<DocType>/<name>`` returns them
-(``data``, with child tables inline), by doctype::
+(``data``, with child tables inline; a list response ``{"data": [...]}`` may
+be passed as it is), by doctype::
 
     draft = erpnext.draft({"Sales Person": [...], "Customer": [...], ...}, currency="EUR")
 
@@ -202,7 +203,7 @@ def draft(  # noqa: PLR0913 - the keywords are the user's decisions
     """
     tables = merge_tables(DEFAULTS, mapping, _ALLOWED)
     b = Builder("erpnext", currency=currency, as_of=as_of, tz=tz)
-    rows = b.tables(records, OBJECTS)
+    rows = b.tables(records, OBJECTS, envelope="data")
     live = {}
     for name in OBJECTS:
         found = b.unique(rows[name], "name")

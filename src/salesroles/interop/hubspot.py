@@ -4,7 +4,8 @@ Pass what the CRM v3 API returns, by object type: ``owners`` (``GET
 /crm/v3/owners``: ``id``, ``firstName``, ``lastName``, ``email``, ``teams``,
 ``archived``), and ``companies``, ``contacts`` and ``deals`` as objects
 ``{"id", "properties": {...}, "associations": {...}, "archived"}``, where
-every property value is a string (numbers too) or null::
+every property value is a string (numbers too) or null; a list response
+``{"results": [...], "paging": ...}`` may be passed as it is::
 
     draft = hubspot.draft({"owners": [...], "companies": [...], ...},
                           currency="EUR", key_accounts=["9001", "9002"])
@@ -184,7 +185,7 @@ def draft(  # noqa: PLR0913 - the keywords are the user's decisions
     tables = merge_tables(DEFAULTS, mapping, _ALLOWED)
     b = Builder("hubspot", currency=currency, as_of=as_of, tz=tz)
     nested = {"companies": "properties", "contacts": "properties", "deals": "properties"}
-    rows = b.tables(records, OBJECTS, nested=nested)
+    rows = b.tables(records, OBJECTS, nested=nested, envelope="results")
     live = {}
     for name in OBJECTS:
         found = b.unique(rows[name], "id")

@@ -1,8 +1,9 @@
 """Salesforce records to a draft portfolio, and account team members back.
 
 Pass the records as your client returns them (REST query results with their
-``attributes`` envelope, or Data Loader CSV rows read by ``csv.DictReader``,
-where every value is a string and an empty string is null), by object name::
+``attributes`` envelope, as a list or as the whole query response with its
+``records``, or Data Loader CSV rows read by ``csv.DictReader``, where every
+value is a string and an empty string is null), by object name::
 
     draft = salesforce.draft({"User": [...], "Account": [...], ...}, currency="EUR")
 
@@ -242,7 +243,7 @@ def draft(  # noqa: PLR0913 - the keywords are the user's decisions
     """
     tables = merge_tables(DEFAULTS, mapping, _ALLOWED)
     b = Builder("salesforce", currency=currency, as_of=as_of, tz=tz)
-    rows = b.tables(records, OBJECTS)
+    rows = b.tables(records, OBJECTS, envelope="records")
     live = {name: _not_deleted(b, b.unique(rows[name], "Id")) for name in OBJECTS}
     r = _Reading(b, tables)
     _customers(r, live["Account"])
