@@ -327,3 +327,65 @@ def test_a_query_response_may_be_passed_whole():
     whole = salesforce.draft({**RECORDS, "User": response}, currency="EUR", as_of="2026-12-01")
     listed = salesforce.draft(RECORDS, currency="EUR", as_of="2026-12-01")
     assert whole.data == listed.data
+
+
+def test_small_messes_each_land_in_their_place():
+    """Deleted records, names in two fields, unknown references, empty picklists: each reported."""
+    records = {
+        "User": [
+            {"Id": "005A", "FirstName": "Ann", "LastName": "Meyer", "Title": "Sales Rep"},
+            {"Id": "005B", "Name": "Gone", "IsDeleted": "true"},
+        ],
+        "Account": [
+            {"Id": "001A", "Name": "A AG", "Type": "", "NumberOfEmployees": 10},
+            {"Id": "001B", "Name": "B AG", "Type": "Customer - Direct", "NumberOfEmployees": None},
+        ],
+        "AccountTeamMember": [
+            {"Id": "01MA", "AccountId": "001X", "UserId": "005A", "TeamMemberRole": "Sales Rep"},
+            {"Id": "01MB", "AccountId": "001B", "UserId": "005Z", "TeamMemberRole": "Sales Rep"},
+        ],
+        "Contact": [
+            {"Id": "003A", "AccountId": "001B", "Name": "Cid", "Title": "CTO"},
+            {"Id": "003B", "Name": "No account"},
+        ],
+        "OpportunityContactRole": [
+            {"Id": "00KA", "ContactId": "003A", "Role": "Technical Buyer"},
+            {"Id": "00KB", "ContactId": "003A", "Role": "Business User"},
+            {"Id": "00KC", "ContactId": "003Z", "Role": "Influencer"},
+        ],
+        "Opportunity": [
+            {"Id": "006A", "AccountId": "001B", "OwnerId": "005A", "StageName": ""},
+            {"Id": "006B", "AccountId": "001Z", "OwnerId": "005A", "StageName": "Prospecting"},
+        ],
+        "Lead": [
+            {"Id": "00QA", "Company": "L AG", "Status": "Open - Not Contacted",
+             "LeadSource": "Web", "OwnerId": "00G000000000001"},
+        ],
+        "Contract": [
+            {"Id": "800A", "AccountId": "001B", "Status": "Activated", "StartDate": "2026-01-01"},
+            {"Id": "800B", "AccountId": "001Z", "Status": "Activated", "StartDate": "2026-01-01",
+             "ContractTerm": 12},
+        ],
+    }  # fmt: skip
+    d = salesforce.draft(records, currency="EUR")
+    assert d.data["team"] == [
+        {"id": "005A", "name": "Ann Meyer", "role": "sales_rep", "title": "Sales Rep"}
+    ]
+    assert items(d.unmapped) == [
+        ("Account[0].Type", "unmapped_value"),
+        ("Account[1].NumberOfEmployees", "unmapped_value"),
+        ("AccountTeamMember[0].AccountId", "unknown_reference"),
+        ("AccountTeamMember[1].UserId", "unknown_reference"),
+        ("OpportunityContactRole[2].ContactId", "unknown_reference"),
+        ("Opportunity[0].StageName", "unmapped_value"),
+        ("Opportunity[1].AccountId", "unknown_reference"),
+        ("Lead[0].OwnerId", "unknown_reference"),
+        ("Contract[0].ContractTerm", "unmapped_value"),
+        ("Contract[1].AccountId", "unknown_reference"),
+    ]
+    assert items(d.conflicts) == [("Contact[0]", "conflicting_buying_roles")]
+    assert [str(s) for s in d.skipped] == [
+        "User[1]: deleted (IsDeleted is true)",
+        "Contact[1]: no account",
+    ]
+    assert set(d.accounted()) == input_paths(records)
