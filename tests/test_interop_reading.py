@@ -212,3 +212,16 @@ def test_the_arguments_of_a_draft_are_read_once_and_named():
     b = Builder("x", currency="EUR", as_of=date(2026, 12, 1), tz=UTC)
     assert b.finish().data == {"currency": "EUR", "as_of": "2026-12-01"}
     assert "EUR" in CURRENCIES
+
+
+def test_the_users_roles_are_checked_before_anything_is_read():
+    """roles= names roles of the wire format; ids may be numbers (Odoo's)."""
+    from salesroles.interop._build import read_roles
+
+    assert read_roles({27: "account_manager"}) == {"27": "account_manager"}
+    assert read_roles(None) == {}
+    with pytest.raises(ValidationError) as caught:
+        read_roles({"005A": "boss", "005B": "sales_rep"})
+    assert [(e.path, e.code) for e in caught.value.errors] == [("roles['005A']", "invalid_enum")]
+    with pytest.raises(ValidationError):
+        read_roles(["005A"])

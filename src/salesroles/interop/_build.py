@@ -38,6 +38,7 @@ __all__ = [
     "Row",
     "Tables",
     "merge_tables",
+    "read_roles",
     "segment_of",
     "sum_of_money",
     "title_role",
@@ -98,6 +99,27 @@ def merge_tables(
     if problems:
         raise ValidationError(problems)
     return tables
+
+
+def read_roles(roles: Any) -> dict[str, str]:
+    """The user's own answer ``roles=``: record id to wire role, each checked.
+
+    Raises:
+        ValidationError: *roles* is no dict, or names something that is no role.
+    """
+    if roles is None:
+        return {}
+    if not isinstance(roles, Mapping):
+        raise ValidationError([_item("roles", roles, "a dict of id to role", "invalid_type")])
+    wanted = "one of " + ", ".join(repr(v) for v in sorted(ROLES))
+    problems = [
+        _item(f"roles[{key!r}]", value, wanted, "invalid_enum")
+        for key, value in roles.items()
+        if value not in ROLES
+    ]
+    if problems:
+        raise ValidationError(problems)
+    return {str(key): value for key, value in roles.items()}
 
 
 def _item(path: str, value: Any, expected: str, code: str) -> ErrorItem:

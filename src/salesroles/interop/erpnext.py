@@ -69,6 +69,7 @@ from ._build import (
     Row,
     Tables,
     merge_tables,
+    read_roles,
     sum_of_money,
     title_role,
 )
@@ -213,7 +214,7 @@ def draft(  # noqa: PLR0913 - the keywords are the user's decisions
     r = _Reading(b, tables, date.fromisoformat(b.as_of) if b.as_of else None)
     _fiscal_years(r, live["Fiscal Year"])
     orders = _submitted(r, live["Sales Order"])
-    _team(r, live["Sales Person"], live["Employee"], live["Customer"], roles)
+    _team(r, live["Sales Person"], live["Employee"], live["Customer"], read_roles(roles))
     _customers(r, live["Customer"], orders)
     _stakeholders(r, live["Contact"])
     _deals(r, live["Opportunity"])

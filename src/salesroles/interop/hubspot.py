@@ -57,6 +57,7 @@ from ._build import (
     Row,
     Tables,
     merge_tables,
+    read_roles,
     segment_of,
     title_role,
 )
@@ -193,7 +194,7 @@ def draft(  # noqa: PLR0913 - the keywords are the user's decisions
             row.id_field = "id"
         live[name] = _not_archived(b, found)
     r = _Reading(b, tables)
-    _owners(r, live["owners"], roles)
+    _owners(r, live["owners"], read_roles(roles))
     _companies(r, live["companies"], _read_key_accounts(b, key_accounts))
     _contacts(r, live["contacts"])
     _deals(r, live["deals"])
@@ -275,8 +276,7 @@ def _owners(r: _Reading, rows: list[Row], decided: Mapping[str, str] | None) -> 
         parts = [row.text("firstName"), row.text("lastName")]
         names[row.id] = " ".join(p for p in parts if p) or row.text("email") or row.id
     people = {row.id: (row.path, None, names[row.id]) for row in rows}
-    answer = {str(k): v for k, v in (decided or {}).items()}
-    found, conflicts = decide_roles(people, evidence, aliases=None, decided=answer)
+    found, conflicts = decide_roles(people, evidence, aliases=None, decided=decided)
     r.b.conflicts.extend(conflicts)
     for row in rows:
         if row.id not in found:

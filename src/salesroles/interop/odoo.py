@@ -61,6 +61,7 @@ from ._build import (
     Row,
     Tables,
     merge_tables,
+    read_roles,
     sum_of_money,
     title_role,
 )
@@ -236,7 +237,7 @@ def draft(  # noqa: PLR0913 - the keywords are the user's decisions
         live[name] = [row for row in found if _active(b, row)]
     r = _Reading(b, tables, date.fromisoformat(b.as_of) if b.as_of else None)
     keys = _read_key_accounts(key_accounts)
-    _team(r, live["res.users"], live["crm.team"], {str(k): v for k, v in (roles or {}).items()})
+    _team(r, live["res.users"], live["crm.team"], read_roles(roles))
     for row in live["res.partner.category"]:
         r.tags[row.id] = row.text("name") or row.id
         b.evidence(row, f"the tag {row.id}")

@@ -62,6 +62,7 @@ from ._build import (
     Row,
     Tables,
     merge_tables,
+    read_roles,
     segment_of,
     title_role,
 )
@@ -248,7 +249,7 @@ def draft(  # noqa: PLR0913 - the keywords are the user's decisions
     r = _Reading(b, tables)
     _customers(r, live["Account"])
     _team_rows(r, live["AccountTeamMember"])
-    _team(r, live["User"], roles)
+    _team(r, live["User"], read_roles(roles))
     _key_accounts(r)
     _stakeholders(
         r, live["Contact"], _buying_roles(r, live["OpportunityContactRole"], live["Contact"])
