@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
-from salesroles._display import Cell, Record, Table
+from salesroles._display import Cell, Kind, Record, Table
 from salesroles._model.arguments import (
     gather,
     read_count,
@@ -201,6 +201,13 @@ class AccountAssessment(Table):
         "weight",
         "contribution",
     )
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "criterion": tuple(CRITERIA),
+        "value": "decimal",
+        "scaled": "decimal",
+        "weight": "decimal",
+        "contribution": "decimal",
+    }
     _formats: ClassVar[dict[str, str]] = {
         "scaled": ".3f",
         "weight": ".2f",
@@ -295,6 +302,20 @@ class KeyAccountAssessment(Table):
         "suggested_manager",
         "reasons",
     )
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "rank": "int",
+        "customer": "text",
+        "name": "text",
+        "key_account": "bool",
+        "manager": "text",
+        "score": "decimal",
+        "attractiveness": "decimal",
+        "relationship_strength": "decimal",
+        **{f"{name}_scaled": "decimal" for name in CRITERIA},
+        "recommendation": tuple(Recommendation),
+        "suggested_manager": "text",
+        "reasons": "text",
+    }
     _formats: ClassVar[dict[str, str]] = {
         "score": ".3f",
         "attractiveness": ".3f",

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
-from salesroles._display import Cell, Record, Table, render_html
+from salesroles._display import PERCENT, Cell, Kind, Record, Table, render_html
 from salesroles._model.arguments import read_optional_day
 from salesroles._model.commerce import Product
 from salesroles._model.enums import CustomerStatus, DealStage, Role, to_role
@@ -32,10 +32,10 @@ from salesroles._rules.policy import STRICT, Policy, as_policy
 from salesroles._rules.report import Finding, Report, findings_html
 from salesroles.exceptions import LifecycleError, NotFoundError
 
-from .assessment import assess_key_accounts
-from .attainment import plan_attainment
-from .revenue import LossImpact, concentration, loss_impact
-from .teams import decision_team
+from .assessment import KeyAccountAssessment, assess_key_accounts
+from .attainment import PlanAttainment, plan_attainment
+from .revenue import Concentration, LossImpact, concentration, loss_impact
+from .teams import DecisionTeam, decision_team
 from .workload import workload
 
 if TYPE_CHECKING:
@@ -356,6 +356,16 @@ _ANALYSES: Final[dict[str, Callable[[Portfolio, date], Mapping[str, Cell]]]] = {
 }
 
 
+# How each analysis shows its figures (a workload's are counts, shown as they are).
+_FORMATS: Final[dict[str, Mapping[str, str]]] = {
+    "concentration": Concentration._formats,  # noqa: SLF001
+    "key-account assessment": KeyAccountAssessment._formats,  # noqa: SLF001
+    "plan attainment": PlanAttainment._formats,  # noqa: SLF001
+    "decision team": DecisionTeam._formats,  # noqa: SLF001
+    "workload": {},
+}
+
+
 @attrs.frozen(kw_only=True)
 class FigureChange:
     """One headline figure of one analysis that a scenario moved.
@@ -414,6 +424,17 @@ class Comparison(Table):
 
     _title: ClassVar[str] = "Scenario"
     _columns: ClassVar[tuple[str, ...]] = ("analysis", "figure", "before", "after", "delta")
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "analysis": tuple(_ANALYSES),
+        "figure": "text",
+        "before": "decimal",
+        "after": "decimal",
+        "delta": "decimal",
+    }
+    _formats: ClassVar[dict[str, str]] = {
+        "revenue_at_risk": ",.2f",
+        "revenue_share_at_risk": PERCENT,
+    }
     claims: ClassVar[tuple[str, ...]] = ("S0.2", "S2.3")
 
     def _heading(self) -> str:
@@ -447,6 +468,12 @@ class Comparison(Table):
             for f in self.figures
         ]
 
+    def _format_of(self, record: Record, column: str) -> str | None:
+        # A moved figure is shown as its analysis shows it: a share as a percentage.
+        if column in {"before", "after", "delta"}:
+            return _FORMATS[str(record["analysis"])].get(str(record["figure"]))
+        return self._formats.get(column)
+
     def finding_records(self) -> list[Record]:
         """One row per finding that appeared (``change: "new"``) or went (``"gone"``)."""
         return [
@@ -464,11 +491,17 @@ class Comparison(Table):
 
     def _repr_html_(self) -> str:
         changes = render_html(
-            self._heading(), self.summary(), [{"change": c} for c in self.changes], ("change",), {}
+            self._heading(),
+            self.summary(),
+            [{"change": c} for c in self.changes],
+            ("change",),
+            self._formats,
         )
         marked = [("new", f) for f in self.appeared] + [("gone", f) for f in self.disappeared]
         findings = "<p><strong>Findings that appear and disappear</strong></p>" + (
             findings_html(marked, first="change") or "<p>(none)</p>"
         )
-        figures = render_html("Figures that move", {}, self.to_records(), self._columns, {})
+        figures = render_html(
+            "Figures that move", {}, self.to_records(), self._columns, self._format_of
+        )
         return changes + findings + figures
