@@ -223,9 +223,7 @@ def with_fewer_key_accounts(p, keep):
         (with_fewer_key_accounts(generate_portfolio(40, seed=3), 0), {"max_per_manager": 4}),
     ],
 )
-def test_following_a_suggested_manager_creates_no_finding_about_the_appointment(
-    portfolio, limits
-):
+def test_following_a_suggested_manager_creates_no_finding_about_the_appointment(portfolio, limits):
     p = portfolio
     result = sr.assess_key_accounts(p, **limits)
     suggested = [a for a in result.accounts if a.suggested_manager is not None]
