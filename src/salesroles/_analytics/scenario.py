@@ -236,6 +236,45 @@ class Scenario:
             after, f"promote {member} ({who.name}) from {who.role.value} to {role.value}"
         )
 
+    def leave(self, member: str, *, to: str) -> Scenario:
+        """*member* leaves the team: everything still in their name passes to *to*.
+
+        Their key accounts go to *to* with their plans and open deals (as
+        :meth:`reassign` moves them); every other record that names them (a
+        lead, a deal, a contract they negotiated, a target they own or set, an
+        order they administer, an assignment) names *to* instead. Then they
+        are removed from the team, so that no analysis counts them any more.
+
+        Raises:
+            NotFoundError: *member* or *to* is no team member.
+            LifecycleError: *member* and *to* are the same, or *to* is no
+                account manager while *member* still manages key accounts.
+        """
+        p = self.after
+        who = p.member(member)
+        p.member(to)
+        if member == to:
+            raise LifecycleError(f"{member!r} cannot hand their work to themselves")
+        scenario = self
+        if p.accounts_managed_by(member):
+            scenario = self.reassign(member, to)
+            p = scenario.after
+        records = 0
+        for name in _MEMBER_RECORDS:
+            items = []
+            for item in getattr(p, name):
+                names = {f: to for f in _MEMBER_FIELDS if getattr(item, f, None) == member}
+                records += bool(names)
+                items.append(attrs.evolve(item, **names) if names else item)
+            p = attrs.evolve(p, **{name: items})  # type: ignore[arg-type]
+        p = p.remove(member)
+        handed = f", {plural(records, 'other record')} to {to}" if records else ""
+        return attrs.evolve(
+            scenario,
+            after=p,
+            changes=(*scenario.changes, f"{member} ({who.name}) leaves the team{handed}"),
+        )
+
     def with_policy(self, policy: Policy | str | Mapping[str, Any]) -> Scenario:
         """Judge the after side under *policy* (such as ``MERGED``, S0.2)."""
         new = as_policy(policy)
@@ -305,6 +344,19 @@ class Scenario:
             ("change",),
             {},
         )
+
+
+# The collections whose records name team members, and the fields that do.
+_MEMBER_RECORDS: Final = (
+    "leads",
+    "plans",
+    "contracts",
+    "orders",
+    "deals",
+    "targets",
+    "assignments",
+)
+_MEMBER_FIELDS: Final = ("owner", "negotiated_by", "administered_by", "set_by", "member")
 
 
 def _ids(values: object, path: str) -> list[str]:

@@ -369,7 +369,8 @@ def _build_contract(setting: _Setting, facts: _AccountFacts) -> SupplyContract:
     """
     # The one draw of the first version is kept, so that every later number stays the same.
     years_back = setting.rng.randrange(0, 2)
-    months_back = (12 * years_back + 7 * facts.n) % 36
+    # ACME (n 0) keeps the January start it always had; the others spread over the term.
+    months_back = (12 * years_back + 7 * facts.n + 10) % 36
     first = setting.as_of.replace(day=1) - relativedelta(months=months_back)
     return SupplyContract(
         id=f"K{facts.n}",
