@@ -22,6 +22,7 @@ extensions = [
     "rules_catalogue",
     "wire_schema",
     "frame_dtypes",
+    "labels_glossary",
 ]
 
 exclude_patterns = ["_build"]
