@@ -96,8 +96,8 @@ class ResultDtypes(SphinxDirective):
             "Scenario(...).compare()": sr.Comparison,
         }
         for title, cls in results.items():
-            kinds = cls._dtypes  # noqa: SLF001
-            out += _section(f"{title}.to_frame()", [(c, kinds[c]) for c in cls._columns])  # noqa: SLF001
+            kinds = cls._dtypes
+            out += _section(f"{title}.to_frame()", [(c, kinds[c]) for c in cls._columns])
         return out
 
 
