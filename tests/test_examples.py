@@ -9,7 +9,12 @@ import matplotlib.pyplot as plt
 import pytest
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
-STORIES = ["which_key_accounts", "what_if_we_lose_acme", "exploring_with_pandas"]
+STORIES = [
+    "which_key_accounts",
+    "what_if_we_lose_acme",
+    "from_your_crm_to_findings",
+    "exploring_with_pandas",
+]
 
 
 def test_the_quickstart_prints_the_portfolio_its_findings_and_a_refusal(capsys):
@@ -101,3 +106,8 @@ def test_the_pandas_story_pivots_revenue_and_plots_from_a_frame(pandas_story):
     assert bars.get_title() == "Revenue by account manager and customer segment"
     assert len(bars.patches) == pivot.size
     assert str(story["findings"]["severity"].dtype) == "category"
+
+
+def test_the_crm_story_runs_as_a_plain_script(capsys):
+    runpy.run_path(str(EXAMPLES / "from_your_crm_to_findings.py"), run_name="__main__")
+    assert "Scenario" in capsys.readouterr().out
