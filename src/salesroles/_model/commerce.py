@@ -11,7 +11,7 @@ from dateutil.relativedelta import relativedelta
 
 from salesroles.exceptions import ErrorItem
 
-from .converters import to_date, to_tuple
+from .converters import to_day, to_tuple
 from .enums import DealStage, Responsibility, to_deal_stage, to_responsibility
 from .validation import Checked, bounded, invariant
 from .values import Money, Period
@@ -49,7 +49,7 @@ class SupplyContract(Checked):
 
     id: str
     customer: str
-    start: date = attrs.field(converter=to_date)
+    start: date = attrs.field(converter=to_day)
     term_months: int = attrs.field(metadata=bounded(1, 1200))
     annual_value: Money | None = None
     products: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
@@ -110,7 +110,7 @@ class Order(Checked):
 
     id: str
     customer: str
-    placed_on: date = attrs.field(converter=to_date)
+    placed_on: date = attrs.field(converter=to_day)
     amount: Money
     placed_by: str | None = None
     administered_by: str | None = None

@@ -9,7 +9,7 @@ import attrs
 
 from salesroles.exceptions import LifecycleError
 
-from .converters import to_date, to_optional_figure, to_tuple
+from .converters import to_optional_day, to_optional_figure, to_tuple
 from .enums import (
     BuyingRole,
     CustomerStatus,
@@ -78,7 +78,7 @@ class Customer(Checked):
     name: str
     segment: Segment = attrs.field(converter=to_segment)
     status: CustomerStatus = attrs.field(converter=to_customer_status)
-    since: date | None = attrs.field(default=None, converter=to_date)
+    since: date | None = attrs.field(default=None, converter=to_optional_day)
     annual_revenue: Money | None = None
     annual_profit: Money | None = None
     growth_potential: Decimal | None = attrs.field(
@@ -131,7 +131,7 @@ class Lead(Checked):
     source: LeadSource = attrs.field(converter=to_lead_source)
     status: LeadStatus = attrs.field(converter=to_lead_status)
     owner: str | None = None
-    created_on: date | None = attrs.field(default=None, converter=to_date)
+    created_on: date | None = attrs.field(default=None, converter=to_optional_day)
 
     def _move(self, to: LeadStatus, allowed_from: tuple[LeadStatus, ...]) -> Lead:
         if self.status not in allowed_from:
@@ -187,7 +187,7 @@ class CompetitiveThreat(Checked):
     id: str
     competitor: str
     description: str | None = None
-    noted_on: date | None = attrs.field(default=None, converter=to_date)
+    noted_on: date | None = attrs.field(default=None, converter=to_optional_day)
 
 
 @attrs.frozen(kw_only=True)
@@ -202,7 +202,7 @@ class KeyAccount(Checked):
 
     customer: str
     manager: str | None = None
-    designated_on: date | None = attrs.field(default=None, converter=to_date)
+    designated_on: date | None = attrs.field(default=None, converter=to_optional_day)
     reason: str | None = None
     threats: tuple[CompetitiveThreat, ...] = attrs.field(default=(), converter=to_tuple)
 

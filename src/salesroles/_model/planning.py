@@ -11,7 +11,7 @@ import attrs
 from salesroles.exceptions import ErrorItem, ValidationError
 
 from .cadence import Cadence
-from .converters import Rejected, to_date, to_optional_figure, to_tuple
+from .converters import Rejected, to_optional_day, to_optional_figure, to_tuple
 from .enums import ActionKind, to_action_kind
 from .validation import Checked, fraction, invariant
 from .values import Money, Period
@@ -62,7 +62,7 @@ class PlanAction(Checked):
     id: str
     kind: ActionKind = attrs.field(converter=to_action_kind)
     description: str
-    due: date | None = attrs.field(default=None, converter=to_date)
+    due: date | None = attrs.field(default=None, converter=to_optional_day)
     responds_to: str | None = None
 
 

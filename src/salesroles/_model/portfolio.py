@@ -13,7 +13,7 @@ import attrs
 from salesroles.exceptions import ErrorItem, LifecycleError, NotFoundError, ValidationError
 
 from .commerce import Assignment, Deal, Order, Product, SupplyContract
-from .converters import to_date, to_tuple
+from .converters import to_optional_day, to_tuple
 from .enums import Role, Segment
 from .messages import describe, problem, with_article
 from .parties import CompetitiveThreat, Customer, KeyAccount, Lead, Stakeholder, TeamMember
@@ -78,7 +78,7 @@ class Portfolio(Checked):
     salesroles.exceptions.ValidationError: key_accounts[0].manager: 'nobody' names nothing in this portfolio; expected the id of a team member
     """  # noqa: E501
 
-    as_of: date | None = attrs.field(default=None, converter=to_date)
+    as_of: date | None = attrs.field(default=None, converter=to_optional_day)
     currency: str | None = attrs.field(default=None, metadata=currency())
     products: tuple[Product, ...] = attrs.field(default=(), converter=to_tuple)
     team: tuple[TeamMember, ...] = attrs.field(default=(), converter=to_tuple)

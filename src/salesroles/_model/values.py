@@ -18,7 +18,7 @@ import attrs
 
 from salesroles.exceptions import CurrencyMismatchError, ErrorItem, MoneyError
 
-from .converters import MAX_DECIMAL_CHARS, to_amount, to_date
+from .converters import MAX_DECIMAL_CHARS, to_amount, to_day
 from .messages import describe, problem
 from .validation import CHECK, Checked, check_amount, currency, invariant
 
@@ -199,10 +199,6 @@ class Money(Checked):
         return f"{format(self.amount, 'f')} {self.currency}"
 
 
-def _date(value: date | str) -> date:
-    return to_date(value)  # type: ignore[no-any-return]
-
-
 @attrs.frozen(kw_only=True)
 class Period(Checked):
     """A span of days, both ends inclusive; ``start`` is never after ``end``.
@@ -214,8 +210,8 @@ class Period(Checked):
     (True, False)
     """
 
-    start: date = attrs.field(converter=_date)
-    end: date = attrs.field(converter=_date)
+    start: date = attrs.field(converter=to_day)
+    end: date = attrs.field(converter=to_day)
 
     @invariant("start", "end")
     def _ordered(self) -> Iterator[ErrorItem]:
