@@ -400,6 +400,8 @@ _NAMESPACE: Final[dict[str, Any]] = {
     "_isinstance": isinstance,
     "_Rejected": Rejected,
     "_ValidationError": ValidationError,
+    # The currency metadata's doubt reads the ISO 4217 table under this name.
+    "_CURRENCIES": CURRENCIES,
 }
 
 
