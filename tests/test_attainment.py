@@ -281,8 +281,10 @@ def test_bad_arguments_are_refused_by_name(call, path, code):
         ),
         (
             lambda p: p.replace(attrs.evolve(p.customer("C-ACME"), annual_profit=usd("1"))),
-            "customer 'C-ACME' has its annual_profit in USD, but the portfolio's figures are "
-            "in EUR",
+            (
+                "customer 'C-ACME' has its annual_profit in USD, but the portfolio's figures are "
+                "in EUR"
+            ),
         ),
     ],
 )
