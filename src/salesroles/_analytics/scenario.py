@@ -24,7 +24,7 @@ import attrs
 from salesroles._display import Cell, Record, Table, render_html
 from salesroles._model.arguments import read_optional_day
 from salesroles._model.commerce import Product
-from salesroles._model.enums import CustomerStatus, DealStage, Role, to_role
+from salesroles._model.enums import CustomerStatus, DealStage, Role, RoleValue, to_role
 from salesroles._model.messages import and_list, describe, plural, problem, with_article
 from salesroles._model.portfolio import Portfolio, resolve_as_of
 from salesroles._model.rates import ExchangeRate, ExchangeRates
@@ -218,7 +218,11 @@ class Scenario:
         return self._then(p, change)
 
     def promote(
-        self, member: str, role: Role = Role.ACCOUNT_MANAGER, *, title: str | None = None
+        self,
+        member: str,
+        role: Role | RoleValue = Role.ACCOUNT_MANAGER,
+        *,
+        title: str | None = None,
     ) -> Scenario:
         """Give *member* a new *role* (by default: make a sales rep an account manager).
 

@@ -17,9 +17,19 @@ from .validation import Checked, bounded, invariant
 from .values import Money, Period
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
 __all__ = ["Assignment", "Deal", "Order", "Product", "SupplyContract"]
+
+
+# Typed names of to_tuple for each element type: type checkers read a converter's parameter
+# as the argument's type (attrs' plugin, dataclass_transform); at run time they are to_tuple.
+if TYPE_CHECKING:
+
+    def _ids(value: Iterable[str]) -> tuple[str, ...]: ...
+
+else:
+    _ids = to_tuple
 
 
 @attrs.frozen(kw_only=True)
@@ -52,7 +62,7 @@ class SupplyContract(Checked):
     start: date = attrs.field(converter=to_day)
     term_months: int = attrs.field(metadata=bounded(1, 1200))
     annual_value: Money | None = None
-    products: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    products: tuple[str, ...] = attrs.field(default=(), converter=_ids)
     negotiated_by: str | None = None
 
     @invariant("start", "term_months")

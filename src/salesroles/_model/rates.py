@@ -35,9 +35,19 @@ from .validation import CONSTRAINT, DOUBT, Checked, currency, invariant
 from .values import Money
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
 __all__ = ["ExchangeRate", "ExchangeRates", "missing_rate"]
+
+
+# Typed names of to_tuple for each element type: type checkers read a converter's parameter
+# as the argument's type (attrs' plugin, dataclass_transform); at run time they are to_tuple.
+if TYPE_CHECKING:
+
+    def _exchange_rates(value: Iterable[ExchangeRate]) -> tuple[ExchangeRate, ...]: ...
+
+else:
+    _exchange_rates = to_tuple
 
 
 def positive() -> dict[str, Any]:
@@ -119,7 +129,7 @@ class ExchangeRates(Checked):
     salesroles.exceptions.ValidationError: rates: no rate from USD to EUR on 2026-07-01; expected an ExchangeRate of USD to EUR (or EUR to USD) valid from 2026-07-01 or earlier
     """  # noqa: E501
 
-    rates: tuple[ExchangeRate, ...] = attrs.field(default=(), converter=to_tuple)
+    rates: tuple[ExchangeRate, ...] = attrs.field(default=(), converter=_exchange_rates)
     base: str | None = attrs.field(default=None, metadata=currency())
 
     @invariant("rates")

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from salesroles._model.arguments import read_instance, read_optional_day
 from salesroles._model.commerce import Deal, Order, Product, SupplyContract
-from salesroles._model.enums import Responsibility, Role
+from salesroles._model.enums import Responsibility, ResponsibilityValue, Role
 from salesroles._model.messages import describe, problem, role_phrase, roles_phrase
 from salesroles._model.parties import Customer, KeyAccount, Lead, Stakeholder, TeamMember
 from salesroles._model.planning import AccountPlan, RevenueTarget
@@ -161,7 +161,7 @@ def _read_subject(subject: object, portfolio: Portfolio | None) -> object:
 
 def decide(  # noqa: PLR0913 - the work, and what it is judged by
     who: Role | TeamMember | str,
-    responsibility: Responsibility | str,
+    responsibility: Responsibility | ResponsibilityValue,
     subject: object = None,
     *,
     policy: Policy | str | Mapping[str, Any] = STRICT,
