@@ -68,3 +68,8 @@ assessment = sr.assess_key_accounts(p, rates=rates)
 attainment = sr.plan_attainment(p, rates=rates, currency="EUR")
 comparison = sr.Scenario(before=p).lose_account("C-ACME").compare(rates=rates, as_of="2026-11-27")
 converted = rates.convert(price, "CHF", on="2026-06-30")
+
+# Predicates and lookups take the same spellings.
+in_2026 = sr.Period.year(2026).contains("2026-03-01")
+active = p.contract("K-ACME").is_active("2026-03-01")
+relationship_actions = p.plan("AP-ACME-2026").actions_of("relationship")

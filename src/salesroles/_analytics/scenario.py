@@ -242,7 +242,7 @@ class Scenario:
             after, f"promote {member} ({who.name}) from {who.role.value} to {role.value}"
         )
 
-    def with_policy(self, policy: Policy | str | Mapping[str, Any]) -> Scenario:
+    def with_policy(self, policy: Policy | str | Mapping[str, object]) -> Scenario:
         """Judge the after side under *policy* (such as ``MERGED``, S0.2)."""
         new = as_policy(policy)
         return attrs.evolve(

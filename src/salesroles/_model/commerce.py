@@ -11,6 +11,7 @@ from dateutil.relativedelta import relativedelta
 
 from salesroles.exceptions import ErrorItem
 
+from .arguments import read_day
 from .converters import to_day, to_tuple
 from .enums import DealStage, Responsibility, to_deal_stage, to_responsibility
 from .validation import Checked, bounded, invariant
@@ -92,9 +93,10 @@ class SupplyContract(Checked):
         """The days the contract is active, as a :class:`Period`."""
         return Period(start=self.start, end=self.end_date)
 
-    def is_active(self, on: date) -> bool:
-        """Whether the contract is in force on day *on*."""
-        return self.start <= on < self.renewal_date
+    def is_active(self, on: date | str) -> bool:
+        """Whether the contract is in force on day *on* (a date or its ISO text)."""
+        day = on if type(on) is date else read_day(on, "on")
+        return self.start <= day < self.renewal_date
 
     def renew(self, *, term_months: int | None = None) -> SupplyContract:
         """Return the follow-on contract starting on the renewal date.

@@ -10,9 +10,10 @@ import attrs
 
 from salesroles.exceptions import ErrorItem, ValidationError
 
+from .arguments import read_enum
 from .cadence import Cadence
 from .converters import Rejected, to_optional_day, to_optional_figure, to_tuple
-from .enums import ActionKind, to_action_kind
+from .enums import ActionKind, ActionKindValue, to_action_kind
 from .validation import Checked, fraction, invariant
 from .values import Money, Period
 
@@ -195,9 +196,10 @@ class AccountPlan(Checked):
         first, *rest = (t.revenue for t in self.product_targets)
         return sum(rest, first)
 
-    def actions_of(self, kind: ActionKind) -> tuple[PlanAction, ...]:
-        """Return the plan's actions of *kind*."""
-        return tuple(a for a in self.actions if a.kind is kind)
+    def actions_of(self, kind: ActionKind | ActionKindValue) -> tuple[PlanAction, ...]:
+        """Return the plan's actions of *kind* (a member or its value, ``"relationship"``)."""
+        wanted = read_enum(kind, ActionKind, "kind")
+        return tuple(a for a in self.actions if a.kind is wanted)
 
     def with_target(self, product: str, revenue: Money) -> AccountPlan:
         """Return the plan with *product*'s target set to *revenue* (added or replaced)."""

@@ -18,6 +18,7 @@ import attrs
 
 from salesroles.exceptions import CurrencyMismatchError, ErrorItem, MoneyError
 
+from .arguments import read_day
 from .converters import MAX_DECIMAL_CHARS, to_amount, to_day
 from .messages import describe, problem
 from .validation import CHECK, Checked, check_amount, currency, invariant
@@ -244,8 +245,10 @@ class Period(Checked):
         """How many days the period holds, both ends counted."""
         return (self.end - self.start).days + 1
 
-    def contains(self, day: date) -> bool:
-        """Whether *day* falls within the period (ends included)."""
+    def contains(self, day: date | str) -> bool:
+        """Whether *day* (a date or its ISO text) falls within the period, ends included."""
+        if type(day) is not date:
+            day = read_day(day, "day")
         return self.start <= day <= self.end
 
     def overlaps(self, other: Period) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from salesroles._model.arguments import read_instance, read_optional_day
 from salesroles._model.commerce import Deal, Order, Product, SupplyContract
@@ -49,7 +49,7 @@ def _context(portfolio: Portfolio, as_of: date | str | None, policy: Policy) -> 
 def check(
     portfolio: Portfolio,
     *,
-    policy: Policy | str | Mapping[str, Any] = STRICT,
+    policy: Policy | str | Mapping[str, object] = STRICT,
     as_of: date | str | None = None,
 ) -> Report:
     """Judge *portfolio* by every rule *policy* switches on, and report what is at fault.
@@ -164,7 +164,7 @@ def decide(  # noqa: PLR0913 - the work, and what it is judged by
     responsibility: Responsibility | ResponsibilityValue,
     subject: object = None,
     *,
-    policy: Policy | str | Mapping[str, Any] = STRICT,
+    policy: Policy | str | Mapping[str, object] = STRICT,
     portfolio: Portfolio | None = None,
     as_of: date | str | None = None,
 ) -> Decision:

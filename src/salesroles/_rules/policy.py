@@ -281,7 +281,7 @@ class Policy:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Policy:
+    def from_dict(cls, data: Mapping[str, object]) -> Policy:
         """Build a policy from plain data, such as a config file the application reads.
 
         The data holds a ``name``, optionally a ``description``, a ``base``
@@ -346,7 +346,11 @@ class Policy:
         if problems:
             raise ValidationError(problems)
         return cls(
-            name=str(name), description=description, owners=owners, severities=severities, off=off
+            name=str(name),
+            description=str(description),
+            owners=owners,
+            severities=severities,
+            off=off,
         )
 
     # -- display --
@@ -614,7 +618,7 @@ MERGED: Final = Policy(
 _BUILT_IN_SETTINGS.update({p.name: _settings(p) for p in (STRICT, MERGED)})
 
 
-def as_policy(value: Policy | str | Mapping[str, Any], *, path: str = "policy") -> Policy:
+def as_policy(value: Policy | str | Mapping[str, object], *, path: str = "policy") -> Policy:
     """Accept a policy, the name of a built-in one, or its plain-data form (see from_dict)."""
     if isinstance(value, Policy):
         return value

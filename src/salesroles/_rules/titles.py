@@ -687,7 +687,7 @@ def classify_duties(
     responsibilities: Iterable[Responsibility | str] = (),
     *,
     text: str | Iterable[str] | None = None,
-    policy: Policy | str | Mapping[str, Any] = STRICT,
+    policy: Policy | str | Mapping[str, object] = STRICT,
 ) -> RoleFit:
     """Tell which role a job description's duties describe under *policy*.
 
