@@ -5,6 +5,8 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import salesroles as sr
 from salesroles import ExchangeRate, ExchangeRates, Money
@@ -180,3 +182,27 @@ def test_results_in_the_portfolios_currency_use_no_rate():
     with_rates = sr.concentration(sample_portfolio(), rates=RATES, as_of=date(2026, 1, 1))
     assert with_rates.rates_used == ()
     assert with_rates.summary() == plain.summary()
+
+
+@given(factor=st.decimals(min_value=Decimal("0.0001"), max_value=1000, places=4, allow_nan=False))
+def test_one_rate_for_every_customer_changes_the_amounts_not_the_shares(factor):
+    """A portfolio kept in CHF and converted at any one rate has the EUR portfolio's shares."""
+    plain = sample_portfolio()
+    p = plain
+    for c in plain.customers:
+        in_chf = {
+            name: Money(amount=getattr(c, name).amount, currency="CHF")
+            for name in ("annual_revenue", "annual_profit")
+            if getattr(c, name) is not None
+        }
+        p = p.replace(attrs.evolve(c, **in_chf))
+    table = ExchangeRates(
+        rates=[ExchangeRate(source="CHF", target="EUR", rate=factor, valid_from="2000-01-01")]
+    )
+    converted = sr.concentration(p, rates=table)
+    expected = sr.concentration(plain)
+    assert converted.total_revenue == eur(expected.total_revenue.amount * factor)
+    for got, want in zip(converted.customers, expected.customers, strict=True):
+        assert got.customer == want.customer
+        assert abs(got.share - want.share) < Decimal("1e-25")
+    assert converted.rates_used == table.rates
