@@ -21,6 +21,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "rules_catalogue",
     "wire_schema",
+    "labels_glossary",
 ]
 
 exclude_patterns = ["_build"]

@@ -720,10 +720,3 @@ def test_what_users_validators_raise_is_told_whatever_it_is():
         ("first", "invalid value ()"),
         ("n", "invalid value ('n' must be > 0: 0)"),
     ]
-
-
-def test_a_valid_portfolio_is_read_by_the_fast_path_alone():
-    """The generated function builds the sample itself: no fallback to the detailed walk."""
-    data = sr.unstructure(srt.sample_portfolio())
-    built = structure._fast(sr.Portfolio, True)(data)
-    assert built == srt.sample_portfolio()

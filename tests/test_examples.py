@@ -5,7 +5,7 @@ import jupytext
 import pytest
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
-STORIES = ["which_key_accounts", "what_if_we_lose_acme"]
+STORIES = ["which_key_accounts", "what_if_we_lose_acme", "from_your_crm_to_findings"]
 
 
 def test_the_quickstart_prints_the_portfolio_its_findings_and_a_refusal(capsys):

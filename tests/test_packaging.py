@@ -1,5 +1,8 @@
 import importlib.metadata
 import inspect
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -73,3 +76,24 @@ def test_every_error_derives_from_the_base():
         if isinstance(obj, type) and issubclass(obj, BaseException):
             assert issubclass(obj, salesroles.SalesRolesError)
     assert issubclass(salesroles.ValidationError, ValueError)
+
+
+@pytest.fixture(scope="module")
+def wheel_files(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    """The names of the files in a wheel built from this checkout."""
+    out = tmp_path_factory.mktemp("wheel")
+    root = SRC.parent.parent
+    subprocess.run(  # noqa: S603 - our own interpreter building our own checkout
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(out), str(root)],
+        check=True,
+    )
+    (wheel,) = out.glob("salesroles-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        return set(archive.namelist())
+
+
+def test_the_wheel_ships_the_type_marker_and_the_german_catalogue(wheel_files):
+    """A user's install has py.typed and the .po file the German texts come from."""
+    assert "salesroles/py.typed" in wheel_files
+    assert "salesroles/_i18n/locales/de/LC_MESSAGES/salesroles.po" in wheel_files
+    assert not any(name.endswith((".mo", ".pyc")) for name in wheel_files)

@@ -48,6 +48,8 @@ from ._analytics.teams import (
     relationship_strength,
 )
 from ._analytics.workload import MemberWorkload, RoleWorkload, Workload, workload
+from ._i18n.labels import label
+from ._i18n.locale import current_locale, use_locale
 from ._model.cadence import Cadence
 from ._model.commerce import Assignment, Deal, Order, Product, SupplyContract
 from ._model.enums import (
@@ -182,9 +184,11 @@ __all__ = [
     "concentration",
     "contract_revenue",
     "converter",
+    "current_locale",
     "decide",
     "decision_team",
     "json_schema",
+    "label",
     "loss_impact",
     "plan_attainment",
     "plot_assessment_matrix",
@@ -197,6 +201,7 @@ __all__ = [
     "structure_json",
     "unstructure",
     "unstructure_json",
+    "use_locale",
     "workload",
 ]
 

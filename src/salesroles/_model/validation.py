@@ -407,7 +407,7 @@ _NAMESPACE: Final[dict[str, Any]] = {
     "_isinstance": isinstance,
     "_Rejected": Rejected,
     "_ValidationError": ValidationError,
-    # The currency metadata's doubt reads the ISO 4217 table under this name.
+    # The doubt of a currency field (see currency()) reads the ISO 4217 table by this name.
     "_CURRENCIES": CURRENCIES,
 }
 
@@ -495,7 +495,7 @@ def has_invariants(cls: type) -> bool:
 
 def _compile_fast(cls: type) -> Callable[[Any], None]:
     hints = typing.get_type_hints(cls)
-    ns: dict[str, Any] = {"_CURRENCIES": CURRENCIES}
+    ns: dict[str, Any] = {}
 
     def slow(obj: Any) -> None:
         errors = (_CHECKERS.get(cls) or _compile(cls))(obj)
@@ -634,7 +634,7 @@ def currency() -> dict[str, Any]:
             found = f"got {describe(value)}"
         return "invalid_currency", f'{found}; expected an ISO 4217 code like "EUR"'
 
-    # The generated checks see CURRENCIES under this name (see _compile_fast).
+    # The generated checks see CURRENCIES under this name (see _NAMESPACE).
     return {CONSTRAINT: constraint, DOUBT: "{v} not in _CURRENCIES"}
 
 

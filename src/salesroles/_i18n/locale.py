@@ -1,0 +1,82 @@
+"""The active locale: a context variable, chosen with :func:`use_locale`.
+
+A locale is a tag such as ``"de"``, ``"de_AT"`` or ``"en-GB"``. Its language
+must be one the catalogues speak (:data:`LANGUAGES`); its region, if any,
+only changes how numbers, money and dates look when babel is installed
+(``salesroles[i18n]``). The choice lives in a :class:`~contextvars.ContextVar`,
+so threads and asyncio tasks each see their own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Final
+
+from salesroles.exceptions import ErrorItem, ValidationError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["DEFAULT", "LANGUAGES", "current_locale", "language_of", "read_locale", "use_locale"]
+
+#: The languages with a message catalogue, the source language first.
+LANGUAGES: Final = ("en", "de")
+
+#: The locale when none is chosen.
+DEFAULT: Final = "en"
+
+# A language, then optionally a region of two letters or three digits (BCP 47 / CLDR).
+_TAG: Final = re.compile(r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}|[0-9]{3}))?\Z")
+
+_ACTIVE: ContextVar[str] = ContextVar("salesroles_locale", default=DEFAULT)
+
+
+def read_locale(value: object, path: str = "locale") -> str:
+    """Return *value* as a canonical tag (``"de-at"`` -> ``"de_AT"``), or refuse it.
+
+    Raises:
+        ValidationError: ``unsupported_locale`` naming *path* and the languages there are.
+    """
+    match = _TAG.match(value) if isinstance(value, str) else None
+    if match and match[1].lower() in LANGUAGES:
+        language, region = match[1].lower(), match[2]
+        return f"{language}_{region.upper()}" if region else language
+    offered = " or ".join(f"'{language}'" for language in LANGUAGES)
+    found = f"got {value!r}" if isinstance(value, str) else f"got {type(value).__name__}"
+    message = f'{found}; expected a locale of a supported language, {offered} (like "de_AT")'
+    raise ValidationError([ErrorItem(path=path, message=message, code="unsupported_locale")])
+
+
+def language_of(locale: str) -> str:
+    """The language of a canonical tag: ``"de_AT"`` -> ``"de"``."""
+    return locale.partition("_")[0]
+
+
+def current_locale() -> str:
+    """The locale in use here: the innermost :func:`use_locale`, else ``"en"``."""
+    return _ACTIVE.get()
+
+
+@contextlib.contextmanager
+def use_locale(locale: str) -> Iterator[str]:
+    """Render text, tables and numbers in *locale* inside the ``with`` block.
+
+    The choice is local to the current thread or asyncio task, and nests:
+
+    >>> from salesroles import current_locale, use_locale
+    >>> with use_locale("de-AT") as chosen:
+    ...     chosen, current_locale()
+    ('de_AT', 'de_AT')
+    >>> current_locale()
+    'en'
+
+    Raises:
+        ValidationError: ``unsupported_locale`` when the language has no catalogue.
+    """
+    token = _ACTIVE.set(read_locale(locale))
+    try:
+        yield _ACTIVE.get()
+    finally:
+        _ACTIVE.reset(token)

@@ -1,0 +1,349 @@
+"""The language layer: the active locale, the catalogues, labels and number formats."""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import re
+import threading
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import salesroles as sr
+from salesroles._i18n import catalogue, formats
+from salesroles._i18n.catalogue import Entry, parse_po, translate, translate_plural
+from salesroles._i18n.labels import english_label
+from salesroles._i18n.locale import read_locale
+
+PUBLIC_ENUMS = [
+    value
+    for name in sr.__all__
+    if isinstance(value := getattr(sr, name), type) and issubclass(value, enum.Enum)
+]
+
+
+# --- choosing the language ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given_tag", "canonical"),
+    [("de", "de"), ("DE", "de"), ("de-at", "de_AT"), ("de_CH", "de_CH"), ("en-GB", "en_GB")],
+)
+def test_a_locale_tag_is_read_in_its_canonical_form(given_tag, canonical):
+    """Case and separator do not matter; the language decides whether it is supported."""
+    assert read_locale(given_tag) == canonical
+
+
+@pytest.mark.parametrize("tag", ["fr", "fr_FR", "", "deutsch", "de_", "de_Bavaria"])
+def test_an_unsupported_locale_is_refused_naming_the_languages_there_are(tag):
+    """The error says what was given and lists en and de."""
+    with pytest.raises(sr.ValidationError) as caught, sr.use_locale(tag):
+        pass  # pragma: no cover - never entered
+    (item,) = caught.value.errors
+    assert (item.path, item.code) == ("locale", "unsupported_locale")
+    assert item.message == (
+        f"got {tag!r}; expected a locale of a supported language, 'en' or 'de' (like \"de_AT\")"
+    )
+
+
+def test_a_locale_that_is_no_text_is_refused_by_its_type():
+    """A number where a tag belongs is named by its type."""
+    with pytest.raises(sr.ValidationError, match="got int; expected a locale"):
+        read_locale(49)
+
+
+def test_use_locale_nests_and_restores_the_locale_before_it():
+    """Leaving a block, even by an exception, brings back the outer locale."""
+    assert sr.current_locale() == "en"
+    with sr.use_locale("de"):
+        assert sr.label(sr.Role.SALES_MANAGER) == "Vertriebsleiter"
+        seen = []
+
+        def fail_inside() -> None:
+            with sr.use_locale("en_GB"):
+                seen.append(sr.label(sr.Role.SALES_MANAGER))
+                raise RuntimeError
+
+        with pytest.raises(RuntimeError):
+            fail_inside()
+        assert seen == ["sales manager"]
+        assert sr.current_locale() == "de"
+    assert sr.current_locale() == "en"
+    assert sr.label(sr.Role.SALES_MANAGER) == "sales manager"
+
+
+def test_two_threads_rendering_in_two_languages_at_once_never_mix():
+    """Each thread sees only the locale it chose, however the two interleave."""
+    barrier = threading.Barrier(2)
+    seen: dict[str, set[str]] = {"en": set(), "de": set()}
+
+    def render(tag: str) -> None:
+        with sr.use_locale(tag):
+            for _ in range(300):
+                barrier.wait()  # both threads render at the same moment
+                seen[tag].add(sr.label(sr.Role.SALES_REP))
+
+    threads = [threading.Thread(target=render, args=(tag,)) for tag in ("en", "de")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert seen == {"en": {"sales rep"}, "de": {"Vertriebsmitarbeiter"}}
+
+
+def test_asyncio_tasks_each_keep_their_own_locale():
+    """A locale chosen in one task does not leak into another running beside it."""
+
+    async def render(tag: str) -> list[str]:
+        with sr.use_locale(tag):
+            labels = []
+            for _ in range(50):
+                await asyncio.sleep(0)  # hand over to the other task
+                labels.append(sr.label(sr.Segment.LARGE))
+            return labels
+
+    async def both() -> list[list[str]]:
+        return list(await asyncio.gather(render("de"), render("en")))
+
+    german, english = asyncio.run(both())
+    assert set(german) == {"groß"}
+    assert set(english) == {"large"}
+
+
+# --- catalogues ----------------------------------------------------------------------------
+
+
+def test_the_po_reader_knows_contexts_continuations_escapes_plurals_and_fuzzy_entries():
+    """A file written the way pybabel writes one reads back entry by entry."""
+    text = r"""
+# translator comment
+msgid ""
+msgstr ""
+"Language: de\n"
+
+#: src/salesroles/_rules/article.py:10
+msgctxt "Role"
+msgid "sales rep"
+msgstr "Vertriebs"
+"mitarbeiter"
+
+msgid "one \"quoted\" finding"
+msgid_plural "{count} findings"
+msgstr[0] "ein \"zitierter\" Befund"
+msgstr[1] "{count} Befunde"
+
+#, fuzzy, python-format
+msgid "old"
+msgstr "alt"
+
+#~ msgid "gone"
+#~ msgstr "weg"
+"""
+    assert parse_po(text) == [
+        Entry(None, "", None, ("Language: de\n",), fuzzy=False),
+        Entry("Role", "sales rep", None, ("Vertriebsmitarbeiter",), fuzzy=False),
+        Entry(
+            None,
+            'one "quoted" finding',
+            "{count} findings",
+            ('ein "zitierter" Befund', "{count} Befunde"),
+            fuzzy=False,
+        ),
+        Entry(None, "old", None, ("alt",), fuzzy=True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('msgid "a"\nmsgstr "b"\nmsgfoo "c"', "line 3: unknown keyword 'msgfoo'"),
+        ('"stray"', "line 1: a continued string before any keyword"),
+        ("msgid a\nmsgstr b", "line 1: expected a quoted string, got 'a'"),
+    ],
+)
+def test_a_po_file_with_bad_syntax_is_refused_with_its_line(text, message):
+    """A broken catalogue fails loudly with the line, not with a wrong translation."""
+    with pytest.raises(ValueError, match=re.escape(message)):
+        parse_po(text)
+
+
+# What a .po file holds: any text, control characters only as the escapes \n, \t and \r.
+_PO_TEXT = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from("\n\t\r"),
+    max_size=30,
+)
+
+
+@given(st.lists(st.tuples(st.none() | _PO_TEXT, _PO_TEXT.filter(bool), _PO_TEXT), max_size=5))
+def test_entries_written_as_po_read_back_as_they_were(entries):
+    """Any text, quotes, backslashes and newlines included, survives the reader."""
+
+    def quoted(text: str) -> str:
+        escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+        escaped = escaped.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+        return '"' + escaped + '"'
+
+    lines = []
+    for context, message, translation in entries:
+        if context is not None:
+            lines.append(f"msgctxt {quoted(context)}")
+        lines += [f"msgid {quoted(message)}", f"msgstr {quoted(translation)}", ""]
+    assert parse_po("\n".join(lines)) == [
+        Entry(context, message, None, (translation,), fuzzy=False)
+        for context, message, translation in entries
+    ]
+
+
+def test_english_is_the_source_and_unknown_messages_stay_as_they_are():
+    """No catalogue for English; a message German lacks falls back to English."""
+    assert catalogue.catalogue("en") == {}
+    assert translate("no such message", locale="de") == "no such message"
+    assert translate_plural("a finding", "{n} findings", 1, locale="de") == "a finding"
+    assert translate_plural("a finding", "{n} findings", 2, locale="de") == "{n} findings"
+
+
+def test_plural_forms_are_chosen_by_the_count(monkeypatch):
+    """German, like English, has one form for one and another for every other count."""
+    monkeypatch.setitem(
+        catalogue.catalogue("de"), (None, "{n} finding"), ("{n} Befund", "{n} Befunde")
+    )
+    assert [
+        translate_plural("{n} finding", "{n} findings", n, locale="de") for n in (0, 1, 2)
+    ] == [
+        "{n} Befunde",
+        "{n} Befund",
+        "{n} Befunde",
+    ]
+
+
+def test_every_label_of_every_public_enumeration_has_a_german_translation():
+    """A new member without a German label fails here, not in front of a German reader."""
+    german = catalogue.catalogue("de")
+    missing = [
+        f"{cls.__name__}.{member.name}"
+        for cls in PUBLIC_ENUMS
+        for member in cls
+        if (cls.__name__, english_label(member)) not in german
+    ]
+    assert missing == []
+
+
+def test_the_german_catalogue_holds_no_stale_entry():
+    """Every entry translates something the library still says."""
+    said = {(cls.__name__, english_label(member)) for cls in PUBLIC_ENUMS for member in cls}
+    assert set(catalogue.catalogue("de")) - said == set()
+
+
+def test_no_translation_has_a_placeholder_its_english_message_lacks():
+    """A German text cannot ask for a value the code never passes."""
+    placeholder = re.compile(r"\{(\w*)[^}]*\}")
+    wrong = [
+        (message, translation)
+        for (_, message), translations in catalogue.catalogue("de").items()
+        for translation in translations
+        if set(placeholder.findall(translation)) - set(placeholder.findall(message))
+    ]
+    assert wrong == []
+
+
+def test_labels_use_the_articles_german_vocabulary():
+    """The roles and duties read as the article writes them."""
+    with sr.use_locale("de"):
+        assert [sr.label(role) for role in sr.Role] == [
+            "Account Manager",
+            "Vertriebsmitarbeiter",
+            "Vertriebsleiter",
+            "Vertriebskoordinator",
+            "Marketing",
+        ]
+        assert sr.label(sr.Responsibility.FIELD_SALES) == "Außendienst"
+        assert sr.label(sr.Responsibility.WRITE_ACCOUNT_PLAN) == (
+            "strategischen Account-Plan erstellen"
+        )
+        # One English word, two German ones: the enumeration is the context.
+        assert sr.label(sr.DealStage.LOST) == "verloren"
+        assert sr.label(sr.Recommendation.NONE) == "keine"
+    assert sr.label(sr.BuyingRole.TECHNICAL_DECISION_MAKER) == "technical decision maker"
+
+
+# --- numbers, money, shares and days ------------------------------------------------------
+
+
+@pytest.fixture(params=["babel", "builtin"])
+def backend(request, monkeypatch):
+    """Run a test with babel's CLDR formats and once with the library's own."""
+    if request.param == "builtin":
+        monkeypatch.setattr(formats, "_babel", lambda: None)
+    else:
+        pytest.importorskip("babel", reason="the i18n extra; make test installs it")
+    return request.param
+
+
+def test_german_tables_show_german_numbers(backend):
+    """The issue's figures: 1.200.000,50 €, 58,0 %, 27.11.2026."""
+    with sr.use_locale("de"):
+        assert formats.format_money(Decimal("1200000.5"), "EUR", 2) == "1.200.000,50\xa0€"
+        assert formats.format_percent(Decimal("0.58")) == "58,0\xa0%"
+        assert formats.format_date(date(2026, 11, 27)) == "27.11.2026"
+        assert formats.format_decimal(Decimal("-1234.5"), 0) == "-1.234"
+
+
+def test_english_numbers_stay_english(backend):
+    """The default locale groups with commas and puts the symbol first."""
+    assert formats.format_money(Decimal("1200000.5"), "EUR", 2) == "€1,200,000.50"
+    assert formats.format_money(Decimal(-5), "CHF", 2) == "-CHF5.00"
+    assert formats.format_money(Decimal("1234.5678"), "JPY", 0) == "¥1,235"
+    assert formats.format_percent(Decimal("0.0625"), 2) == "6.25%"
+    assert formats.format_date(date(2026, 1, 5)) == "Jan 5, 2026"
+
+
+def test_a_value_that_rounds_to_zero_is_shown_without_a_sign(backend):
+    """Never -0.00 or -0.0 %."""
+    assert formats.format_decimal(Decimal("-0.001"), 2) == "0.00"
+    assert formats.format_percent(Decimal("-0.0004"), locale="de") == "0,0\xa0%"
+    assert formats.format_money(Decimal("-0.004"), "EUR", 2, locale="de") == "0,00\xa0€"
+
+
+def test_rounding_is_half_to_even(backend):
+    """2.5 cents round to 2, 3.5 to 4: no drift upward over a column of figures."""
+    assert formats.format_decimal(Decimal("0.025"), 2) == "0.02"
+    assert formats.format_decimal(Decimal("0.035"), 2) == "0.04"
+
+
+def test_with_babel_a_region_follows_its_own_cldr_rules():
+    """en_IN groups by lakh; without babel the language's rules apply."""
+    pytest.importorskip("babel", reason="the i18n extra; make test installs it")
+    assert formats.format_decimal(Decimal("1200000.5"), 2, locale="en_IN") == "12,00,000.50"
+
+
+_AMOUNTS = st.decimals(min_value=-(10**12), max_value=10**12, places=6, allow_nan=False)
+_CURRENCIES = st.sampled_from(["EUR", "USD", "GBP", "JPY", "CHF", "AUD", "SEK", "INR", "XXX"])
+
+
+@given(_AMOUNTS, st.integers(0, 4), _CURRENCIES, st.dates(), st.sampled_from(["en", "de"]))
+def test_without_babel_en_and_de_look_exactly_as_cldr_has_them(amount, places, code, day, tag):
+    """The library's own formats and babel's agree to the character for en and de."""
+    pytest.importorskip("babel", reason="the i18n extra; make test installs it")
+    shown = [
+        formats.format_decimal(amount, places, locale=tag),
+        formats.format_money(amount, code, places, locale=tag),
+        formats.format_percent(amount, places, locale=tag),
+        formats.format_date(day, locale=tag),
+    ]
+    cldr = formats._babel
+    try:
+        formats._babel = lambda: None
+        own = [
+            formats.format_decimal(amount, places, locale=tag),
+            formats.format_money(amount, code, places, locale=tag),
+            formats.format_percent(amount, places, locale=tag),
+            formats.format_date(day, locale=tag),
+        ]
+    finally:
+        formats._babel = cldr
+    assert cldr() is not None
+    assert own == shown
