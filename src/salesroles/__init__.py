@@ -7,6 +7,7 @@ attrs, cattrs and python-dateutil. Everything public is importable from here.
 
 from __future__ import annotations
 
+from ._analytics import frames as _frames  # noqa: F401 - gives Portfolio to_frames, from_frames
 from ._analytics.assessment import (
     AccountAssessment,
     AssessmentWeights,

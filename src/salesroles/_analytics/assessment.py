@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
-from salesroles._display import Cell, Record, Table
+from salesroles._display import Cell, Kind, Record, Table
 from salesroles._model.arguments import (
     gather,
     read_count,
@@ -204,6 +204,13 @@ class AccountAssessment(Table):
         "weight",
         "contribution",
     )
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "criterion": tuple(CRITERIA),
+        "value": "decimal",
+        "scaled": "decimal",
+        "weight": "decimal",
+        "contribution": "decimal",
+    }
     _formats: ClassVar[dict[str, str]] = {
         "scaled": ".3f",
         "weight": ".2f",
@@ -301,6 +308,20 @@ class KeyAccountAssessment(Table):
         "suggested_manager",
         "reasons",
     )
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "rank": "int",
+        "customer": "text",
+        "name": "text",
+        "key_account": "bool",
+        "manager": "text",
+        "score": "decimal",
+        "attractiveness": "decimal",
+        "relationship_strength": "decimal",
+        **{f"{name}_scaled": "decimal" for name in CRITERIA},
+        "recommendation": tuple(Recommendation),
+        "suggested_manager": "text",
+        "reasons": "text",
+    }
     _formats: ClassVar[dict[str, str]] = {
         "score": ".3f",
         "attractiveness": ".3f",
@@ -458,6 +479,7 @@ class _Candidate:
     strength: Decimal | None
     revenue: Decimal
     criteria: tuple[CriterionScore, ...]
+    plan_owner: str | None = None
     rank: int | None = None
     recommendation: Recommendation = Recommendation.NONE
     suggested: str | None = None
@@ -483,6 +505,7 @@ def _candidates(
         score, parts = _weighted(scales, weights, tuple(CRITERIA))
         attractiveness, _ = _weighted(scales, weights, _ECONOMIC)
         key = portfolio.is_key_account(customer.id)
+        plan = portfolio.current_plan(customer.id)
         scored.append(
             _Candidate(
                 customer=customer,
@@ -492,6 +515,7 @@ def _candidates(
                 attractiveness=attractiveness,
                 strength=values["relationship"],
                 revenue=values["revenue"] if values["revenue"] is not None else Decimal(0),
+                plan_owner=None if plan is None else plan.owner,
                 criteria=tuple(
                     CriterionScore(
                         criterion=name,
@@ -561,13 +585,40 @@ class _Managers:
         self.most = most
         self.limit = "no limit" if most is None else f"max_per_manager={most}"
 
+    def has_room(self, member: str) -> bool:
+        """Whether account manager *member* can take one more key account."""
+        return self.most is None or self.load[member] < self.most
+
     def take(self) -> str | None:
         """Give one more account to the manager with the most room; None if nobody has any."""
-        free = [m for m in self.ids if self.most is None or self.load[m] < self.most]
+        free = [m for m in self.ids if self.has_room(m)]
         chosen = min(free, key=lambda m: self.load[m], default=None)
         if chosen is not None:
             self.load[chosen] += 1
         return chosen
+
+    def appoint(self, c: _Candidate) -> tuple[str | None, str]:
+        """The manager to suggest for *c*, and why, in words that follow "hand it to".
+
+        The owner of the customer's current plan comes first when an account
+        manager: anyone else would leave the plan with someone who does not
+        manage the account, a finding the portfolio does not have now
+        (``plan-owner-not-account-manager``, S3.3). When that owner has no room,
+        nobody is suggested, and the reason says so.
+        """
+        owner = c.plan_owner
+        if owner is None or owner not in self.load:
+            chosen = self.take()
+            return chosen, f"{chosen}, the account manager with the most room"
+        if self.has_room(owner):
+            self.load[owner] += 1
+            return owner, f"{owner}, who owns its current plan"
+        return None, (
+            f"nobody: its current plan's owner {owner} has no room ({self.limit}), and "
+            "under anyone else the plan would be owned by someone who does not manage the "
+            f"account (plan-owner-not-account-manager, S3.3); relieve {owner} or hand the "
+            "plan over first"
+        )
 
 
 def _keep(c: _Candidate, managers: _Managers, seen: dict[str, int]) -> None:
@@ -581,7 +632,8 @@ def _keep(c: _Candidate, managers: _Managers, seen: dict[str, int]) -> None:
         seen[c.manager] = seen.get(c.manager, 0) + 1
         if managers.most is None or seen[c.manager] <= managers.most:
             return
-        # Its manager is full with better-ranked accounts: hand it to one with room.
+        # Its manager is full with better-ranked accounts: hand it, with its plan, to one with
+        # room (Scenario.reassign moves both, so the plan stays with its manager).
         managers.load[c.manager] -= 1
         c.suggested = managers.take()
         who = (
@@ -590,32 +642,41 @@ def _keep(c: _Candidate, managers: _Managers, seen: dict[str, int]) -> None:
         )
         if c.suggested is None:
             managers.load[c.manager] += 1
-    else:
-        c.suggested = managers.take()
-        who = (
-            "It has no manager"
-            if c.manager is None
-            else f"Its manager {c.manager} is no account manager"
+        c.reasons.append(
+            f"{who}: hand it, with its plan and open deals, to {c.suggested} (S2.1, S3.3)."
+            if c.suggested is not None
+            else f"{who}, and no account manager has room ({managers.limit}) (S2.1)."
         )
-    c.reasons.append(
-        f"{who}: hand it to {c.suggested} (S2.1)."
-        if c.suggested is not None
-        else f"{who}, and no account manager has room ({managers.limit}) (S2.1)."
+        return
+    who = (
+        "It has no manager"
+        if c.manager is None
+        else f"Its manager {c.manager} is no account manager"
     )
+    c.suggested, whom = managers.appoint(c)
+    if c.suggested is not None:
+        c.reasons.append(f"{who}: hand it to {whom} (S2.1).")
+    elif c.plan_owner in managers.load:
+        c.reasons.append(f"{who}, but {whom.removeprefix('nobody: ')} (S2.1).")
+    else:
+        c.reasons.append(f"{who}, and no account manager has room ({managers.limit}) (S2.1).")
 
 
 def _designate(c: _Candidate, managers: _Managers, cap: int, threshold: Decimal) -> None:
-    c.suggested = managers.take()
+    c.suggested, whom = managers.appoint(c)
     if c.suggested is None:
-        c.reasons.append(
-            f"{_describe(c)} It qualifies, but no account manager has room ({managers.limit}): "
-            "add or relieve an account manager first (S2.1)."
+        why = (
+            f"{whom.removeprefix('nobody: ')} (S2.1)."
+            if c.plan_owner in managers.load
+            else f"no account manager has room ({managers.limit}): add or relieve an account "
+            "manager first (S2.1)."
         )
+        c.reasons.append(f"{_describe(c)} It qualifies, but {why}")
         return
     c.recommendation = Recommendation.DESIGNATE
     c.reasons.append(
         f"{_describe(c)} Among the {cap} most important customers at or above {threshold}: "
-        f"designate it a key account, managed by {c.suggested} (S2.1, S2.2)."
+        f"designate it a key account, managed by {whom} (S2.1, S2.2)."
     )
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, ClassVar, Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from salesroles._display import PERCENT, Cell, Record, Table, money_cell
+from salesroles._display import PERCENT, Cell, Kind, Record, Table, money_cell
 from salesroles._model.arguments import read_instance
 from salesroles._model.commerce import SupplyContract
 from salesroles._model.rates import ExchangeRate, ExchangeRates
@@ -170,6 +170,16 @@ class PlanProgress(Table):
         "margin": PERCENT,
         "profitability_target": PERCENT,
     }
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "product": "text",
+        "name": "text",
+        "target": "money",
+        "actual": "money",
+        "expected": "money",
+        "attainment": "decimal",
+        "on_track": "bool",
+        "currency": "text",
+    }
     claims: ClassVar[tuple[str, ...]] = ("S3.3", "S3.4", "S3.5")
 
     plan: str
@@ -243,6 +253,11 @@ class PlanAttainment(Table):
     _title: ClassVar[str] = "Plan attainment"
     # One row per product of each plan: the plan's columns, then a PlanProgress row's.
     _columns: ClassVar[tuple[str, ...]] = ("plan", "account", *PlanProgress._columns)  # noqa: SLF001
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "plan": "text",
+        "account": "text",
+        **PlanProgress._dtypes,  # noqa: SLF001
+    }
     _formats: ClassVar[dict[str, str]] = {"attainment": PERCENT}
     claims: ClassVar[tuple[str, ...]] = ("S3.3", "S3.4", "S3.5")
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from salesroles._display import Cell, Record, Table, money_cell
+from salesroles._display import Cell, Kind, Record, Table, money_cell
 from salesroles._model.arguments import read_day
 from salesroles._model.messages import describe, problem
 from salesroles._model.parties import Customer
@@ -95,6 +95,18 @@ class Renewals(Table):
         "currency",
         "negotiated_by",
     )
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "contract": "text",
+        "customer": "text",
+        "name": "text",
+        "key_account": "bool",
+        "end_date": "date",
+        "renewal_date": "date",
+        "days_left": "int",
+        "annual_value": "money",
+        "currency": "text",
+        "negotiated_by": "text",
+    }
     claims: ClassVar[tuple[str, ...]] = ("S4.2",)
 
     on: date
@@ -282,6 +294,15 @@ class CommunicationSchedule(Table):
         "with_marketing",
         "status",
     )
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "date": "date",
+        "plan": "text",
+        "account": "text",
+        "name": "text",
+        "stakeholders": "list",
+        "with_marketing": "bool",
+        "status": tuple(TouchpointStatus),
+    }
     claims: ClassVar[tuple[str, ...]] = ("S5.2",)
 
     start: date
@@ -311,6 +332,13 @@ class CommunicationSchedule(Table):
         for status in TouchpointStatus:
             counts[status.value] = sum(1 for t in self.touchpoints if t.status is status)
         return counts
+
+    def _frame_records(self) -> list[dict[str, object]]:
+        # The stakeholders as the list they are (ids may hold ", ").
+        return [
+            {**row, "stakeholders": list(t.stakeholders)}
+            for row, t in zip(self.to_records(), self.touchpoints, strict=True)
+        ]
 
     def to_records(self) -> list[Record]:
         """One row per touchpoint; stakeholders are joined with ``", "``."""

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from salesroles._display import PERCENT, Cell, Record, Table, money_cell
+from salesroles._display import PERCENT, Cell, Kind, Record, Table, money_cell
 from salesroles._model.arguments import read_count, read_each
 from salesroles._model.enums import CustomerStatus
 from salesroles._model.rates import ExchangeRate, ExchangeRates
@@ -122,6 +122,17 @@ class LossImpact(Table):
         "currency",
     )
     _formats: ClassVar[dict[str, str]] = {"revenue_share": PERCENT, "profit_share": PERCENT}
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "customer": "text",
+        "name": "text",
+        "status": tuple(CustomerStatus),
+        "key_account": "bool",
+        "revenue": "money",
+        "revenue_share": "decimal",
+        "profit": "money",
+        "profit_share": "decimal",
+        "currency": "text",
+    }
     claims: ClassVar[tuple[str, ...]] = ("S2.3",)
 
     accounts: tuple[AccountAtRisk, ...]
@@ -328,6 +339,16 @@ class Concentration(Table):
         "hhi": ".4f",
         "key_account_revenue_share": PERCENT,
         "key_account_profit_share": PERCENT,
+    }
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "rank": "int",
+        "customer": "text",
+        "name": "text",
+        "key_account": "bool",
+        "revenue": "money",
+        "share": "decimal",
+        "cumulative_share": "decimal",
+        "currency": "text",
     }
     claims: ClassVar[tuple[str, ...]] = ("S2.2", "S2.3")
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
-from salesroles._display import Cell, Record, Table, render_html
+from salesroles._display import PERCENT, Cell, Kind, Record, Table, render_html
 from salesroles._model.arguments import read_optional_day
 from salesroles._model.commerce import Product
 from salesroles._model.enums import CustomerStatus, DealStage, Role, RoleValue, to_role
@@ -33,11 +33,11 @@ from salesroles._rules.policy import STRICT, Policy, as_policy
 from salesroles._rules.report import Finding, Report, findings_html
 from salesroles.exceptions import LifecycleError, NotFoundError
 
-from .assessment import assess_key_accounts
-from .attainment import plan_attainment
+from .assessment import KeyAccountAssessment, assess_key_accounts
+from .attainment import PlanAttainment, plan_attainment
 from .conversion import reporting
-from .revenue import LossImpact, concentration, loss_impact
-from .teams import decision_team
+from .revenue import Concentration, LossImpact, concentration, loss_impact
+from .teams import DecisionTeam, decision_team
 from .workload import workload
 
 if TYPE_CHECKING:
@@ -242,6 +242,45 @@ class Scenario:
             after, f"promote {member} ({who.name}) from {who.role.value} to {role.value}"
         )
 
+    def leave(self, member: str, *, to: str) -> Scenario:
+        """*member* leaves the team: everything still in their name passes to *to*.
+
+        Their key accounts go to *to* with their plans and open deals (as
+        :meth:`reassign` moves them); every other record that names them (a
+        lead, a deal, a contract they negotiated, a target they own or set, an
+        order they administer, an assignment) names *to* instead. Then they
+        are removed from the team, so that no analysis counts them any more.
+
+        Raises:
+            NotFoundError: *member* or *to* is no team member.
+            LifecycleError: *member* and *to* are the same, or *to* is no
+                account manager while *member* still manages key accounts.
+        """
+        p = self.after
+        who = p.member(member)
+        p.member(to)
+        if member == to:
+            raise LifecycleError(f"{member!r} cannot hand their work to themselves")
+        scenario = self
+        if p.accounts_managed_by(member):
+            scenario = self.reassign(member, to)
+            p = scenario.after
+        records = 0
+        for name in _MEMBER_RECORDS:
+            items = []
+            for item in getattr(p, name):
+                names = {f: to for f in _MEMBER_FIELDS if getattr(item, f, None) == member}
+                records += bool(names)
+                items.append(attrs.evolve(item, **names) if names else item)
+            p = attrs.evolve(p, **{name: items})  # type: ignore[arg-type]
+        p = p.remove(member)
+        handed = f", {plural(records, 'other record')} to {to}" if records else ""
+        return attrs.evolve(
+            scenario,
+            after=p,
+            changes=(*scenario.changes, f"{member} ({who.name}) leaves the team{handed}"),
+        )
+
     def with_policy(self, policy: Policy | str | Mapping[str, object]) -> Scenario:
         """Judge the after side under *policy* (such as ``MERGED``, S0.2)."""
         new = as_policy(policy)
@@ -339,6 +378,19 @@ class Scenario:
         )
 
 
+# The collections whose records name team members, and the fields that do.
+_MEMBER_RECORDS: Final = (
+    "leads",
+    "plans",
+    "contracts",
+    "orders",
+    "deals",
+    "targets",
+    "assignments",
+)
+_MEMBER_FIELDS: Final = ("owner", "negotiated_by", "administered_by", "set_by", "member")
+
+
 def _ids(values: object, path: str) -> list[str]:
     """A list of ids from an iterable of strings (a string alone is no list of ids)."""
     if isinstance(values, str) or not isinstance(values, Iterable):
@@ -422,6 +474,16 @@ _ANALYSES: Final[
 }
 
 
+# How each analysis shows its figures (a workload's are counts, shown as they are).
+_FORMATS: Final[dict[str, Mapping[str, str]]] = {
+    "concentration": Concentration._formats,  # noqa: SLF001
+    "key-account assessment": KeyAccountAssessment._formats,  # noqa: SLF001
+    "plan attainment": PlanAttainment._formats,  # noqa: SLF001
+    "decision team": DecisionTeam._formats,  # noqa: SLF001
+    "workload": {},
+}
+
+
 @attrs.frozen(kw_only=True)
 class FigureChange:
     """One headline figure of one analysis that a scenario moved.
@@ -483,6 +545,17 @@ class Comparison(Table):
 
     _title: ClassVar[str] = "Scenario"
     _columns: ClassVar[tuple[str, ...]] = ("analysis", "figure", "before", "after", "delta")
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "analysis": tuple(_ANALYSES),
+        "figure": "text",
+        "before": "decimal",
+        "after": "decimal",
+        "delta": "decimal",
+    }
+    _formats: ClassVar[dict[str, str]] = {
+        "revenue_at_risk": ",.2f",
+        "revenue_share_at_risk": PERCENT,
+    }
     claims: ClassVar[tuple[str, ...]] = ("S0.2", "S2.3")
 
     def _heading(self) -> str:
@@ -516,6 +589,12 @@ class Comparison(Table):
             for f in self.figures
         ]
 
+    def _format_of(self, record: Record, column: str) -> str | None:
+        # A moved figure is shown as its analysis shows it: a share as a percentage.
+        if column in {"before", "after", "delta"}:
+            return _FORMATS[str(record["analysis"])].get(str(record["figure"]))
+        return self._formats.get(column)
+
     def finding_records(self) -> list[Record]:
         """One row per finding that appeared (``change: "new"``) or went (``"gone"``)."""
         return [
@@ -533,11 +612,17 @@ class Comparison(Table):
 
     def _repr_html_(self) -> str:
         changes = render_html(
-            self._heading(), self.summary(), [{"change": c} for c in self.changes], ("change",), {}
+            self._heading(),
+            self.summary(),
+            [{"change": c} for c in self.changes],
+            ("change",),
+            self._formats,
         )
         marked = [("new", f) for f in self.appeared] + [("gone", f) for f in self.disappeared]
         findings = "<p><strong>Findings that appear and disappear</strong></p>" + (
             findings_html(marked, first="change") or "<p>(none)</p>"
         )
-        figures = render_html("Figures that move", {}, self.to_records(), self._columns, {})
+        figures = render_html(
+            "Figures that move", {}, self.to_records(), self._columns, self._format_of
+        )
         return changes + findings + figures

@@ -6,7 +6,7 @@ import functools
 import html
 from collections import defaultdict
 from datetime import date
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -23,7 +23,7 @@ from .references import COLLECTION_OF, COLLECTIONS, KIND_OF, reference_problems
 from .validation import Checked, currency
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
 __all__ = ["Portfolio", "reference_problems", "resolve_as_of"]
 
@@ -165,6 +165,23 @@ class Portfolio(Checked):
             f"<table><thead><tr><th>collection</th><th>entries</th></tr></thead>"
             f"<tbody>{rows}</tbody></table></div>"
         )
+
+    # -- pandas (the notebook extra); given by salesroles._analytics.frames, above the wire --
+
+    def to_frames(self) -> dict[str, Any]:
+        """Return one pandas DataFrame per collection, ids as the index (the notebook extra).
+
+        See docs/analytics.md, "A portfolio as DataFrames".
+        """
+        raise NotImplementedError  # replaced when salesroles is imported
+
+    @classmethod
+    def from_frames(cls, frames: Mapping[str, Any]) -> Portfolio:
+        """Build a portfolio from frames shaped as :meth:`to_frames` returns them.
+
+        See docs/analytics.md, "A portfolio as DataFrames".
+        """
+        raise NotImplementedError  # replaced when salesroles is imported
 
     # -- indexes, built once on first use --
 

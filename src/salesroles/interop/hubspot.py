@@ -294,6 +294,7 @@ def _owners(r: _Reading, rows: list[Row], decided: Mapping[str, str] | None) -> 
 
 def _companies(r: _Reading, rows: list[Row], key_accounts: list[str]) -> None:
     then = "the company is left out"
+    keys = frozenset(key_accounts)  # looked up once per company: a set, not the list
     for row in rows:
         r.companies.add(row.id)
         name = row.text("name", required=True)
@@ -305,7 +306,7 @@ def _companies(r: _Reading, rows: list[Row], key_accounts: list[str]) -> None:
         status = r.tables["customer_stages"].get(stage)
         lead_status = r.tables["lead_stages"].get(stage)
         if status is not None:
-            _customer(r, row, name=name, status=status, owner=owner, key=row.id in key_accounts)
+            _customer(r, row, name=name, status=status, owner=owner, key=row.id in keys)
         elif lead_status is not None:
             _lead(r, row, name, lead_status, owner)
         elif stage in r.tables["customer_stages"] or stage in r.tables["lead_stages"]:

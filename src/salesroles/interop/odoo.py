@@ -371,6 +371,7 @@ def _check_key_accounts(r: _Reading, key_accounts: list[str]) -> None:
 
 
 def _partners(r: _Reading, rows: list[Row], key_accounts: list[str], orders: list[Row]) -> None:
+    keys = frozenset(key_accounts)  # looked up once per partner: a set, not the list
     revenue = _revenue(r, orders)
     companies = [row for row in rows if row.flag("is_company")]
     r.partners.update(row.id for row in rows)
@@ -393,7 +394,7 @@ def _partners(r: _Reading, rows: list[Row], key_accounts: list[str], orders: lis
         fields = {"name": "name", "status": "customer_rank", "segment": "category_id"}
         r.b.add("customers", entity, row, {**fields, "annual_revenue": "sale.order.amount_total"})
         r.customers.add(row.id)
-        if row.id in key_accounts:
+        if row.id in keys:
             _key_account(r, row)
     _check_key_accounts(r, key_accounts)
     for row in rows:
