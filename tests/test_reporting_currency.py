@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -206,3 +207,34 @@ def test_one_rate_for_every_customer_changes_the_amounts_not_the_shares(factor):
         assert got.customer == want.customer
         assert abs(got.share - want.share) < Decimal("1e-25")
     assert converted.rates_used == table.rates
+
+
+def swiss_contract():
+    """The sample with ACME's contract valued in CHF (it starts 2026-01-01)."""
+    p = sample_portfolio()
+    contract = next(k for k in p.contracts if k.id == "K-ACME")
+    return p.replace(attrs.evolve(contract, annual_value=chf("1000000")))
+
+
+def test_renewals_show_each_value_in_its_own_currency_unless_asked_to_convert():
+    """Nothing is added up, so a CHF contract is listed as it is without rates."""
+    soon = sr.renewals(swiss_contract(), relativedelta(years=1), as_of=date(2028, 6, 1))
+    assert [(c.contract, c.annual_value) for c in soon.contracts] == [("K-ACME", chf("1000000"))]
+    assert soon.rates_used == ()
+
+
+def test_renewals_convert_each_value_at_its_contracts_start_when_rates_are_given():
+    """CHF 1,000,000 at the January rate of 0.95 is EUR 950,000; the rate is named."""
+    soon = sr.renewals(
+        swiss_contract(), relativedelta(years=1), as_of=date(2028, 6, 1), rates=RATES
+    )
+    assert [(c.contract, c.annual_value) for c in soon.contracts] == [("K-ACME", eur("950000.00"))]
+    assert soon.rates_used == (CHF_H1,)
+
+
+def test_renewals_in_a_chosen_currency_without_rates_name_what_cannot_be_converted():
+    """Asking for EUR without rates refuses the CHF contract by name."""
+    with pytest.raises(sr.CurrencyMismatchError, match="contract 'K-ACME' has its annual_value"):
+        sr.renewals(
+            swiss_contract(), relativedelta(years=1), as_of=date(2028, 6, 1), currency="EUR"
+        )
