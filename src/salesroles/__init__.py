@@ -77,6 +77,7 @@ from ._model.planning import (
     RevenueTarget,
 )
 from ._model.portfolio import Portfolio
+from ._model.rates import ExchangeRate, ExchangeRates
 from ._model.values import Money, Period
 from ._rules.catalogue import rules
 from ._rules.judge import check, decide
@@ -127,6 +128,8 @@ __all__ = [
     "DecisionTeamCoverage",
     "DutyLine",
     "ErrorItem",
+    "ExchangeRate",
+    "ExchangeRates",
     "FigureChange",
     "Finding",
     "KeyAccount",

@@ -41,14 +41,17 @@ from salesroles._model.arguments import (
 from salesroles._model.converters import to_figure
 from salesroles._model.enums import CustomerStatus, Role
 from salesroles._model.parties import Customer
+from salesroles._model.rates import ExchangeRate, ExchangeRates
 from salesroles._model.validation import CONSTRAINT, DOUBT, Checked, figure, invariant
 from salesroles.exceptions import ErrorItem, NotFoundError
 
-from .arguments import check_figures, portfolio_currency, read_portfolio
+from .arguments import read_as_of, read_portfolio
+from .conversion import Conversion, reporting
 from .teams import strength
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
+    from datetime import date
 
     from salesroles._model.portfolio import Portfolio
     from salesroles._model.values import Money
@@ -285,6 +288,9 @@ class KeyAccountAssessment(Table):
         threshold: The score a customer needs to deserve key-account status.
         accounts: The scored customers by rank, then those that could not be
             scored, then key accounts of customers that are no longer active.
+        currency: The currency revenue and profit were compared in.
+        rates_used: The exchange rates the figures were converted with, in the
+            order first used; empty when every figure was in that currency.
     """
 
     _title: ClassVar[str] = "Key-account assessment"
@@ -330,6 +336,8 @@ class KeyAccountAssessment(Table):
     max_per_manager: int | None
     threshold: Decimal
     accounts: tuple[AccountAssessment, ...]
+    currency: str | None = None
+    rates_used: tuple[ExchangeRate, ...] = ()
 
     def _with(self, recommendation: Recommendation) -> tuple[str, ...]:
         return tuple(a.customer for a in self.accounts if a.recommendation is recommendation)
@@ -418,8 +426,7 @@ def _amount(money: Money | None) -> Decimal | None:
 
 
 def _raw_values(portfolio: Portfolio, customers: Sequence[Customer]) -> list[dict[str, Any]]:
-    # Customers are compared by their figures: all must be in one currency.
-    check_figures(customers, portfolio_currency(portfolio))
+    # Customers are compared by their figures, which are all in the reporting currency here.
     return [
         {
             "revenue": _amount(c.annual_revenue),
@@ -480,10 +487,17 @@ class _Candidate:
 
 
 def _candidates(
-    portfolio: Portfolio, weights: AssessmentWeights
+    portfolio: Portfolio, weights: AssessmentWeights, conversion: Conversion, day: date
 ) -> tuple[list[_Candidate], list[_Candidate]]:
-    """Score the active customers; return them and the key accounts of inactive customers."""
-    active = [c for c in portfolio.customers if c.status is CustomerStatus.ACTIVE]
+    """Score the active customers; return them and the key accounts of inactive customers.
+
+    Their figures are brought into the reporting currency on *day* first.
+    """
+    active = [
+        conversion.customer(c, day)
+        for c in portfolio.customers
+        if c.status is CustomerStatus.ACTIVE
+    ]
     raw = _raw_values(portfolio, active)
     scaled = _scaled(raw)
     scored: list[_Candidate] = []
@@ -727,13 +741,16 @@ def _check_limits(
     return read_share(threshold, "threshold")
 
 
-def assess_key_accounts(
+def assess_key_accounts(  # noqa: PLR0913 - keyword-only options, each documented
     portfolio: Portfolio,
     *,
     weights: AssessmentWeights = AssessmentWeights(),
     cap: int = DEFAULT_CAP,
     max_per_manager: int | None = DEFAULT_MAX_PER_MANAGER,
     threshold: Decimal | float | str = DEFAULT_THRESHOLD,
+    as_of: date | str | None = None,
+    rates: ExchangeRates | None = None,
+    currency: str | None = None,
 ) -> KeyAccountAssessment:
     """Score every active customer and recommend key-account designations (S2.1, S2.2).
 
@@ -763,15 +780,20 @@ def assess_key_accounts(
             10); None for no limit.
         threshold: The score, 0 to 1, a customer needs (default 0.5): an
             int, a float, a Decimal or a decimal string, read exactly.
+        as_of: The day annual figures in other currencies are converted at
+            (default: the portfolio's ``as_of``, else today).
+        rates: The exchange rates to convert figures in other currencies with.
+        currency: The reporting currency (default: the portfolio's).
 
     Returns:
         Every assessed customer with its score, explanation and recommendation.
 
     Raises:
-        ValidationError: *portfolio* is no Portfolio, or a limit or the weights
-            are invalid; every problem is named.
-        CurrencyMismatchError: A customer's figures are not in the portfolio's
-            currency; the message names the customer and the figure.
+        ValidationError: *portfolio* is no Portfolio, a limit, the weights or
+            another argument is invalid (every problem is named), or a rate is
+            missing (code ``missing_rate``, naming the pair and the day).
+        CurrencyMismatchError: Without *rates*, a customer's figures are not in
+            the reporting currency; the message names every customer and figure.
 
     >>> from salesroles.testing import sample_portfolio
     >>> result = assess_key_accounts(sample_portfolio())
@@ -780,7 +802,9 @@ def assess_key_accounts(
     """
     portfolio = read_portfolio(portfolio)
     threshold = _check_limits(weights, cap, max_per_manager, threshold)
-    scored, gone = _candidates(portfolio, weights)
+    conversion = reporting(portfolio, rates, currency)
+    scored, gone = _candidates(portfolio, weights, conversion, read_as_of(as_of, portfolio))
+    used = conversion.done()
     _recommend(portfolio, scored, gone, (cap, max_per_manager, threshold))
     ordered = sorted(
         scored, key=lambda c: (c.rank is None, c.rank or 0, not c.is_key, c.customer.id)
@@ -808,4 +832,6 @@ def assess_key_accounts(
             )
             for c in (*ordered, *gone)
         ),
+        currency=conversion.currency,
+        rates_used=used,
     )

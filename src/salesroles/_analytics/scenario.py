@@ -24,9 +24,10 @@ import attrs
 from salesroles._display import PERCENT, Cell, Kind, Record, Table, render_html
 from salesroles._model.arguments import read_optional_day
 from salesroles._model.commerce import Product
-from salesroles._model.enums import CustomerStatus, DealStage, Role, to_role
+from salesroles._model.enums import CustomerStatus, DealStage, Role, RoleValue, to_role
 from salesroles._model.messages import and_list, describe, plural, problem, with_article
 from salesroles._model.portfolio import Portfolio, resolve_as_of
+from salesroles._model.rates import ExchangeRate, ExchangeRates
 from salesroles._rules.judge import check
 from salesroles._rules.policy import STRICT, Policy, as_policy
 from salesroles._rules.report import Finding, Report, findings_html
@@ -34,6 +35,7 @@ from salesroles.exceptions import LifecycleError, NotFoundError
 
 from .assessment import KeyAccountAssessment, assess_key_accounts
 from .attainment import PlanAttainment, plan_attainment
+from .conversion import reporting
 from .revenue import Concentration, LossImpact, concentration, loss_impact
 from .teams import DecisionTeam, decision_team
 from .workload import workload
@@ -216,7 +218,11 @@ class Scenario:
         return self._then(p, change)
 
     def promote(
-        self, member: str, role: Role = Role.ACCOUNT_MANAGER, *, title: str | None = None
+        self,
+        member: str,
+        role: Role | RoleValue = Role.ACCOUNT_MANAGER,
+        *,
+        title: str | None = None,
     ) -> Scenario:
         """Give *member* a new *role* (by default: make a sales rep an account manager).
 
@@ -275,7 +281,7 @@ class Scenario:
             changes=(*scenario.changes, f"{member} ({who.name}) leaves the team{handed}"),
         )
 
-    def with_policy(self, policy: Policy | str | Mapping[str, Any]) -> Scenario:
+    def with_policy(self, policy: Policy | str | Mapping[str, object]) -> Scenario:
         """Judge the after side under *policy* (such as ``MERGED``, S0.2)."""
         new = as_policy(policy)
         return attrs.evolve(
@@ -303,24 +309,49 @@ class Scenario:
 
     # -- the comparison --
 
-    def compare(self, *, as_of: date | None = None) -> Comparison:
+    def compare(
+        self,
+        *,
+        as_of: date | str | None = None,
+        rates: ExchangeRates | None = None,
+        currency: str | None = None,
+    ) -> Comparison:
         """Judge both sides and compare them.
 
         Both are judged at *as_of*, by default the before portfolio's
         ``as_of``, else today's date, so that only the changes differ.
+        The analyses convert amounts in other currencies with *rates* into
+        *currency* (by default the before portfolio's), as each analysis
+        documents; the comparison names the rates used.
         """
         on = resolve_as_of(read_optional_day(as_of, "as_of"), self.before)
+        money = reporting(self.before, rates, currency)
+        chosen = money.currency if money.chosen or self.before.currency is not None else None
+        used: dict[ExchangeRate, None] = {}
+
+        def measure(name: str, portfolio: Portfolio) -> Mapping[str, Cell]:
+            figures, rates_used = _ANALYSES[name](portfolio, on, money.rates, chosen)
+            used.update(dict.fromkeys(rates_used))
+            return figures
+
         report_before = check(self.before, policy=self.policy_before, as_of=on)
         report_after = check(self.after, policy=self.policy_after, as_of=on)
         seen_before = {_identity(f) for f in report_before}
         seen_after = {_identity(f) for f in report_after}
         figures = tuple(
             FigureChange(analysis=name, figure=figure, before=old, after=new)
-            for name, measure in _ANALYSES.items()
+            for name in _ANALYSES
             for figure, old, new in _changed_figures(
-                measure(self.before, on), measure(self.after, on)
+                measure(name, self.before), measure(name, self.after)
             )
         )
+        loss = (
+            loss_impact(self.before, self.lost, as_of=on, rates=money.rates, currency=chosen)
+            if self.lost
+            else None
+        )
+        if loss is not None:
+            used.update(dict.fromkeys(loss.rates_used))
         return Comparison(
             name=self.name,
             as_of=on,
@@ -330,7 +361,8 @@ class Scenario:
             appeared=tuple(f for f in report_after if _identity(f) not in seen_before),
             disappeared=tuple(f for f in report_before if _identity(f) not in seen_after),
             figures=figures,
-            loss=loss_impact(self.before, self.lost) if self.lost else None,
+            loss=loss,
+            rates_used=tuple(used),
         )
 
     def __repr__(self) -> str:
@@ -384,8 +416,14 @@ def _changed_figures(
             yield figure, old.get(figure), new.get(figure)
 
 
-def _workload(portfolio: Portfolio, on: date) -> dict[str, Cell]:
+_Measured = tuple[dict[str, Cell], tuple[ExchangeRate, ...]]
+
+
+def _workload(
+    portfolio: Portfolio, on: date, _rates: ExchangeRates | None, _currency: str | None
+) -> _Measured:
     # Totals, then each member's counts: a reorganisation shows who gains and who loses.
+    # Workload counts things, not money: it needs no rates.
     load = workload(portfolio, as_of=on)
     figures = load.summary()
     for row in load.to_records():
@@ -395,15 +433,43 @@ def _workload(portfolio: Portfolio, on: date) -> dict[str, Cell]:
             for name, value in row.items()
             if name not in {"member", "name", "role"}
         )
-    return figures
+    return figures, ()
 
 
-# The analyses a comparison reads: headline figures of a portfolio on a date.
-_ANALYSES: Final[dict[str, Callable[[Portfolio, date], Mapping[str, Cell]]]] = {
-    "concentration": lambda p, _: concentration(p).summary(),
-    "key-account assessment": lambda p, _: assess_key_accounts(p).summary(),
-    "plan attainment": lambda p, on: plan_attainment(p, on).summary(),
-    "decision team": lambda p, _: decision_team(p).summary(),
+def _concentration(
+    p: Portfolio, on: date, rates: ExchangeRates | None, currency: str | None
+) -> _Measured:
+    found = concentration(p, as_of=on, rates=rates, currency=currency)
+    return found.summary(), found.rates_used
+
+
+def _assessment(
+    p: Portfolio, on: date, rates: ExchangeRates | None, currency: str | None
+) -> _Measured:
+    found = assess_key_accounts(p, as_of=on, rates=rates, currency=currency)
+    return found.summary(), found.rates_used
+
+
+def _attainment(
+    p: Portfolio, on: date, rates: ExchangeRates | None, currency: str | None
+) -> _Measured:
+    found = plan_attainment(p, on, rates=rates, currency=currency)
+    return found.summary(), found.rates_used
+
+
+def _decision_team(p: Portfolio, *_: object) -> _Measured:
+    return decision_team(p).summary(), ()  # people, not money: no rates
+
+
+# The analyses a comparison reads: headline figures of a portfolio on a date, and the rates
+# they converted with.
+_ANALYSES: Final[
+    dict[str, Callable[[Portfolio, date, ExchangeRates | None, str | None], _Measured]]
+] = {
+    "concentration": _concentration,
+    "key-account assessment": _assessment,
+    "plan attainment": _attainment,
+    "decision team": _decision_team,
     "workload": _workload,
 }
 
@@ -462,6 +528,8 @@ class Comparison(Table):
         disappeared: Findings only before the changes.
         figures: Every headline figure that moved.
         loss: The loss impact of the accounts lost in the scenario, if any (S2.3).
+        rates_used: The exchange rates the analyses converted amounts with, in
+            the order first used; empty when none needed converting.
     """
 
     name: str
@@ -473,6 +541,7 @@ class Comparison(Table):
     disappeared: tuple[Finding, ...]
     figures: tuple[FigureChange, ...]
     loss: LossImpact | None = None
+    rates_used: tuple[ExchangeRate, ...] = ()
 
     _title: ClassVar[str] = "Scenario"
     _columns: ClassVar[tuple[str, ...]] = ("analysis", "figure", "before", "after", "delta")

@@ -19,7 +19,8 @@ import attrs
 
 from salesroles.exceptions import CurrencyMismatchError, ErrorItem, MoneyError
 
-from .converters import MAX_DECIMAL_CHARS, to_amount, to_date
+from .arguments import read_day
+from .converters import MAX_DECIMAL_CHARS, to_amount, to_day
 from .iso4217 import CURRENCIES
 from .messages import describe, problem
 from .validation import CHECK, Checked, check_amount, currency, invariant
@@ -269,10 +270,6 @@ def format_amount(value: Decimal, spec: str) -> str:
     return text
 
 
-def _date(value: date | str) -> date:
-    return to_date(value)  # type: ignore[no-any-return]
-
-
 @attrs.frozen(kw_only=True)
 class Period(Checked):
     """A span of days, both ends inclusive; ``start`` is never after ``end``.
@@ -284,8 +281,8 @@ class Period(Checked):
     (True, False)
     """
 
-    start: date = attrs.field(converter=_date)
-    end: date = attrs.field(converter=_date)
+    start: date = attrs.field(converter=to_day)
+    end: date = attrs.field(converter=to_day)
 
     @invariant("start", "end")
     def _ordered(self) -> Iterator[ErrorItem]:
@@ -318,8 +315,10 @@ class Period(Checked):
         """How many days the period holds, both ends counted."""
         return (self.end - self.start).days + 1
 
-    def contains(self, day: date) -> bool:
-        """Whether *day* falls within the period (ends included)."""
+    def contains(self, day: date | str) -> bool:
+        """Whether *day* (a date or its ISO text) falls within the period, ends included."""
+        if type(day) is not date:
+            day = read_day(day, "day")
         return self.start <= day <= self.end
 
     def overlaps(self, other: Period) -> bool:

@@ -13,7 +13,14 @@ from typing import Any, Final
 
 import attrs
 
-from salesroles._model.enums import Responsibility, Role, Severity
+from salesroles._model.enums import (
+    Responsibility,
+    ResponsibilityValue,
+    Role,
+    RoleValue,
+    Severity,
+    SeverityValue,
+)
 from salesroles._model.messages import describe
 from salesroles.exceptions import ErrorItem, ValidationError
 
@@ -186,11 +193,13 @@ class Policy:
 
     # -- questions --
 
-    def owners_of(self, responsibility: Responsibility | str) -> frozenset[Role]:
+    def owners_of(self, responsibility: Responsibility | ResponsibilityValue) -> frozenset[Role]:
         """Return the roles that own *responsibility* under this policy."""
         return self.owners[as_responsibility(responsibility)]
 
-    def allows(self, role: Role | str, responsibility: Responsibility | str) -> bool:
+    def allows(
+        self, role: Role | RoleValue, responsibility: Responsibility | ResponsibilityValue
+    ) -> bool:
         """Whether *role* owns *responsibility* under this policy."""
         return as_role(role) in self.owners_of(responsibility)
 
@@ -218,7 +227,7 @@ class Policy:
             self, name=name, description=self.description if description is None else description
         )
 
-    def with_severity(self, rule: str, severity: Severity | str) -> Policy:
+    def with_severity(self, rule: str, severity: Severity | SeverityValue) -> Policy:
         """Return this policy with *rule*'s findings at *severity*; on or off, it stays so."""
         _rule_id(rule)
         level = enum_member(Severity, severity)
@@ -238,7 +247,9 @@ class Policy:
             _rule_id(rule)
         return self._derive(off=self.off - frozenset(rules))
 
-    def with_owners(self, responsibility: Responsibility | str, *roles: Role | str) -> Policy:
+    def with_owners(
+        self, responsibility: Responsibility | ResponsibilityValue, *roles: Role | RoleValue
+    ) -> Policy:
         """Return this policy with *responsibility* owned by *roles* (and by no other role).
 
         This is how a company moves a responsibility:
@@ -270,7 +281,7 @@ class Policy:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Policy:
+    def from_dict(cls, data: Mapping[str, object]) -> Policy:
         """Build a policy from plain data, such as a config file the application reads.
 
         The data holds a ``name``, optionally a ``description``, a ``base``
@@ -335,7 +346,11 @@ class Policy:
         if problems:
             raise ValidationError(problems)
         return cls(
-            name=str(name), description=description, owners=owners, severities=severities, off=off
+            name=str(name),
+            description=str(description),
+            owners=owners,
+            severities=severities,
+            off=off,
         )
 
     @classmethod
@@ -643,7 +658,7 @@ MERGED: Final = Policy(
 _BUILT_IN_SETTINGS.update({p.name: _settings(p) for p in (STRICT, MERGED)})
 
 
-def as_policy(value: Policy | str | Mapping[str, Any], *, path: str = "policy") -> Policy:
+def as_policy(value: Policy | str | Mapping[str, object], *, path: str = "policy") -> Policy:
     """Accept a policy, the name of a built-in one, or its plain-data form (see from_dict)."""
     if isinstance(value, Policy):
         return value

@@ -55,6 +55,8 @@ _DATE: Final = {
     "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}" + _END,
 }
 _DECIMAL_PATTERN: Final = r"^-?[0-9]+(\.[0-9]+)?" + _END
+# A plain decimal above 0: a whole part that is not all zeros, or a fraction that is not.
+_POSITIVE: Final = r"^0*([1-9][0-9]*(\.[0-9]+)?|0\.[0-9]*[1-9][0-9]*)" + _END
 
 
 def _decimal(description: str) -> dict[str, Any]:
@@ -123,6 +125,15 @@ def _leaf(f: WireField, check: Any) -> dict[str, Any]:  # noqa: C901, PLR0911, P
                 **_fraction_pattern(negative=False),
                 **_number_range(0, 1),
                 "type": ["string", "number"],
+            }
+        if kind == "positive":
+            return {
+                "description": 'A number above 0: a decimal string like "0.95" (or an integer); '
+                "floats are refused.",
+                "anyOf": [
+                    {"type": "string", "pattern": _POSITIVE, "maxLength": MAX_DECIMAL_CHARS},
+                    {"type": "integer", "minimum": 1, "maximum": 10**30 - 1},
+                ],
             }
         return _decimal("A decimal string.")  # pragma: no cover - every Decimal is bounded
     if item is Cadence:
