@@ -73,3 +73,15 @@ converted = rates.convert(price, "CHF", on="2026-06-30")
 in_2026 = sr.Period.year(2026).contains("2026-03-01")
 active = p.contract("K-ACME").is_active("2026-03-01")
 relationship_actions = p.plan("AP-ACME-2026").actions_of("relationship")
+
+# docs/policy.md: a policy built directly, its tables keyed by members or wire values.
+direct = sr.Policy(
+    name="acme",
+    owners={"order_administration": ["sales_coordinator", "sales_rep"]},
+    severities={"decision-team-gap": "error"},
+    off={"no-communication-cadence"},
+)
+by_member = sr.Policy(
+    name="acme", owners={sr.Responsibility.FIELD_SALES: {sr.Role.SALES_REP, "account_manager"}}
+)
+soon = sr.renewals(p, as_of="2026-11-27", rates=rates, currency="EUR")

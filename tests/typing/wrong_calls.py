@@ -24,4 +24,6 @@ sr.workload(p, as_of=20260630)  # expect: mypy[arg-type] pyright[reportArgumentT
 sr.decide("sales_rep", "prospectin")  # expect: mypy[arg-type] pyright[reportArgumentType]
 sr.STRICT.with_severity("decision-team-gap", "fatal")  # expect: mypy[arg-type] pyright[reportArgumentType]
 sr.loss_impact(p, "C-ACME", rates={"rates": []})  # expect: mypy[arg-type] pyright[reportArgumentType]
+sr.Policy(name="acme", owners={"field_sales": ["boss"]})  # expect: mypy[list-item] pyright[reportArgumentType]
+sr.Policy(name="acme", severities={"decision-team-gap": "fatal"})  # expect: mypy[dict-item] pyright[reportArgumentType]
 # fmt: on

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import types
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Final
+from typing import Any, Final, TypeAlias, cast
 
 import attrs
 
@@ -66,7 +66,30 @@ def _as_set(items: Iterable[Any]) -> frozenset[Any] | tuple[Any, ...]:
         return tuple(listed)
 
 
-def _to_owners(value: Any) -> Any:
+# The converters' parameter types are what type checkers show as Policy's arguments; at run
+# time they take anything and leave what is wrong for the check to report.
+OwnersArgument: TypeAlias = Mapping[
+    Responsibility | ResponsibilityValue, Iterable[Role | RoleValue]
+]
+SeveritiesArgument: TypeAlias = Mapping[str, Severity | SeverityValue]
+
+
+def _to_owners(value: OwnersArgument) -> Mapping[Responsibility, frozenset[Role]]:
+    """Policy's ``owners``: :func:`_fill_owners`, typed for what callers may pass."""
+    return _fill_owners(value)  # type: ignore[no-any-return]
+
+
+def _to_severities(value: SeveritiesArgument) -> Mapping[str, Severity]:
+    """Policy's ``severities``: :func:`_fill_severities`, typed for what callers may pass."""
+    return _fill_severities(value)  # type: ignore[no-any-return]
+
+
+def _to_off(value: Iterable[str]) -> frozenset[str]:
+    """Policy's ``off``: :func:`_off_set`, typed for what callers may pass."""
+    return _off_set(value)  # type: ignore[no-any-return]
+
+
+def _fill_owners(value: Any) -> Any:
     """Fill a partial table of owners from the strict one; leave the rest for the check."""
     if not isinstance(value, Mapping):
         return value
@@ -82,7 +105,7 @@ def _to_owners(value: Any) -> Any:
     return types.MappingProxyType(table)
 
 
-def _to_severities(value: Any) -> Any:
+def _fill_severities(value: Any) -> Any:
     """Fill a partial table of severities from the defaults; leave the rest for the check."""
     if not isinstance(value, Mapping):
         return value
@@ -92,7 +115,7 @@ def _to_severities(value: Any) -> Any:
     return types.MappingProxyType(ordered | table)
 
 
-def _to_off(value: Any) -> Any:
+def _off_set(value: Any) -> Any:
     if isinstance(value, Iterable) and not isinstance(value, str | bytes | Mapping):
         return _as_set(value)
     return value
@@ -348,7 +371,7 @@ class Policy:
         return cls(
             name=str(name),
             description=str(description),
-            owners=owners,
+            owners=cast("OwnersArgument", owners),  # keys are invariant; members are values too
             severities=severities,
             off=off,
         )
@@ -650,7 +673,7 @@ MERGED: Final = Policy(
     name="merged",
     description="The O*NET reading of S0.2: account manager and sales representative are one "
     "job under two titles, so each does the other's work.",
-    owners=_merged_owners(),
+    owners=cast("OwnersArgument", _merged_owners()),  # keys are invariant; see OwnersArgument
     off=frozenset({"account-manager-new-business", "key-account-served-by-sales-rep"}),
 )
 
