@@ -17,7 +17,7 @@ demo: $(BIN)/python
 	$(BIN)/python examples/quickstart.py
 
 test: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[notebook,i18n]" --group dev
+	$(BIN)/python -m pip install --quiet -e ".[notebook,i18n,fastapi]" --group dev
 	$(MAKE) --no-print-directory lint typecheck tests docs
 
 lint:

@@ -7,7 +7,9 @@ function-level imports included)::
 
 ``_wire`` and ``_rules`` never import each other; ``_model`` imports no other
 wing; ``testing`` builds model objects and needs nothing else; ``interop``
-sits above the public package and uses only it, ``exceptions`` and ``_model``.
+sits above the public package and uses only it, ``exceptions`` and ``_model``;
+the FastAPI bridge (``salesroles.fastapi``) reads bodies through the wire, and
+no part of the core imports it.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "testing": frozenset({"exceptions", "_model"}),
     # The adapters sit above the public package: they read records into its wire format.
     "interop": frozenset({"exceptions", "_i18n", "_model", "__init__"}),
+    # The FastAPI bridge sits above the public package, imported only by its users.
+    "fastapi": frozenset({"exceptions", "_i18n", "_model", "_wire"}),
     "__init__": frozenset(
         {"exceptions", "_i18n", "_model", "_display", "_wire", "_rules", "_analytics"}
     ),

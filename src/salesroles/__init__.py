@@ -87,7 +87,7 @@ from ._rules.rule import Rule
 from ._rules.titles import DutyLine, RoleFit, TitleMatch, classify_duties, classify_title
 from ._wire.api import structure, structure_json, unstructure, unstructure_json
 from ._wire.hooks import converter
-from ._wire.schema import json_schema
+from ._wire.schema import json_schema, openapi_components
 from .exceptions import (
     CurrencyMismatchError,
     ErrorItem,
@@ -191,6 +191,7 @@ __all__ = [
     "json_schema",
     "label",
     "loss_impact",
+    "openapi_components",
     "plan_attainment",
     "plot_assessment_matrix",
     "plot_concentration",

@@ -376,6 +376,46 @@ class Policy:
             off=off,
         )
 
+    @classmethod
+    def __wire_schema__(cls) -> dict[str, Any]:
+        """The JSON Schema of the one shape :meth:`from_dict` reads and :meth:`to_dict` writes.
+
+        ``salesroles.json_schema(Policy)`` returns it, and ``structure`` and
+        ``unstructure`` read and write the same shape (the wire wing knows
+        this method, not the policy: judging and JSON stay apart).
+        """
+        severity = {"type": "string", "enum": [s.value for s in Severity]}
+        return {
+            "type": "object",
+            "title": "Policy",
+            "description": "Who owns which responsibility, which rules are on, and each "
+            "rule's severity; left-out entries are the base policy's.",
+            "properties": {
+                "name": {"type": "string", "minLength": 1, "pattern": r"\S"},
+                "description": {"type": "string"},
+                "base": {"type": "string", "enum": ["strict", "merged"]},
+                "rules": {
+                    "type": "object",
+                    "propertyNames": {"enum": list(_RULE_IDS)},
+                    "additionalProperties": {
+                        "type": "object",
+                        "properties": {"severity": severity, "enabled": {"type": "boolean"}},
+                        "additionalProperties": False,
+                    },
+                },
+                "responsibilities": {
+                    "type": "object",
+                    "propertyNames": {"enum": [d.value for d in Responsibility]},
+                    "additionalProperties": {
+                        "type": "array",
+                        "items": {"type": "string", "enum": [r.value for r in Role]},
+                    },
+                },
+            },
+            "required": ["name"],
+            "additionalProperties": False,
+        }
+
     # -- display --
 
     def __repr__(self) -> str:
