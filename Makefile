@@ -17,7 +17,7 @@ demo: $(BIN)/python
 	$(BIN)/python examples/quickstart.py
 
 test: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[notebook,i18n,fast,dask]" --group dev
+	$(BIN)/python -m pip install --quiet -e ".[notebook,i18n,fastapi,fast,dask]" --group dev
 	$(MAKE) --no-print-directory lint typecheck tests docs
 
 lint:
@@ -48,7 +48,8 @@ mutation: $(BIN)/python
 
 # The notebooks of examples/ are made from the plain scripts beside them, without outputs.
 notebooks:
-	$(BIN)/jupytext --to ipynb --set-kernel python3 examples/which_key_accounts.py examples/what_if_we_lose_acme.py
+	$(BIN)/jupytext --to ipynb --set-kernel python3 examples/which_key_accounts.py examples/what_if_we_lose_acme.py \
+		examples/from_your_crm_to_findings.py examples/exploring_with_pandas.py
 
 # The ISO 4217 table of src/salesroles/_model/iso4217.py, from the standard's List One.
 currencies: $(BIN)/python

@@ -21,6 +21,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "rules_catalogue",
     "wire_schema",
+    "frame_dtypes",
     "labels_glossary",
 ]
 

@@ -6,7 +6,10 @@ function-level imports included)::
     exceptions <- _i18n <- _model <- {_wire, _display} <- _rules <- _analytics <- __init__
 
 ``_wire`` and ``_rules`` never import each other; ``_model`` imports no other
-wing; ``testing`` builds model objects and needs nothing else.
+wing; ``testing`` builds model objects and needs nothing else; ``interop``
+sits above the public package and uses only it, ``exceptions`` and ``_model``;
+the FastAPI bridge (``salesroles.fastapi``) reads bodies through the wire, and
+no part of the core imports it.
 """
 
 from __future__ import annotations
@@ -30,6 +33,10 @@ ALLOWED: dict[str, frozenset[str]] = {
     "_rules": frozenset({"exceptions", "_i18n", "_model", "_display"}),
     "_analytics": frozenset({"exceptions", "_i18n", "_model", "_display", "_wire", "_rules"}),
     "testing": frozenset({"exceptions", "_model"}),
+    # The adapters sit above the public package: they read records into its wire format.
+    "interop": frozenset({"exceptions", "_i18n", "_model", "__init__"}),
+    # The FastAPI bridge sits above the public package, imported only by its users.
+    "fastapi": frozenset({"exceptions", "_i18n", "_model", "_wire"}),
     "__init__": frozenset(
         {"exceptions", "_i18n", "_model", "_display", "_wire", "_rules", "_analytics"}
     ),

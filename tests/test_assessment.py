@@ -83,7 +83,10 @@ def test_a_grown_customer_is_designated_with_the_manager_who_has_room():
     baker = result.explain("C-BAKER")
     assert baker.recommendation is Recommendation.DESIGNATE
     assert baker.suggested_manager == "ann"  # ann and kai manage one each: the first wins
-    assert "designate it a key account, managed by ann (S2.1, S2.2)" in baker.reasons[0]
+    assert (
+        "designate it a key account, managed by ann, the account manager with the most room "
+        "(S2.1, S2.2)" in baker.reasons[0]
+    )
     assert result.designate == ("C-BAKER",)
 
 
@@ -116,7 +119,7 @@ def test_an_account_beyond_its_managers_load_is_handed_to_one_with_room():
     assert nord.suggested_manager == "kai"
     assert nord.reasons[-1] == (
         "ann already manages 1 better-ranked key accounts (max_per_manager=1): "
-        "hand it to kai (S2.1)."
+        "hand it, with its plan and open deals, to kai (S2.1, S3.3)."
     )
     assert len(result.explain("C-ACME").reasons) == 1
     crowded = p.designate_key_account("C-BAKER", manager="kai")
@@ -137,10 +140,16 @@ def test_a_key_account_without_an_account_manager_gets_one_suggested():
     nord = sr.assess_key_accounts(p).explain("C-NORD")
     assert nord.recommendation is Recommendation.KEEP
     assert nord.suggested_manager == "kai"
-    assert "Its manager bob is no account manager: hand it to kai (S2.1)." in nord.reasons
+    assert (
+        "Its manager bob is no account manager: hand it to kai, who owns its current plan (S2.1)."
+        in nord.reasons
+    )
     p = attrs.evolve(p, key_accounts=[p.key_account("C-ACME"), KeyAccount(customer="C-NORD")])
     nobody = sr.assess_key_accounts(p, max_per_manager=None).explain("C-NORD")
-    assert nobody.reasons[-1] == "It has no manager: hand it to kai (S2.1)."
+    assert (
+        nobody.reasons[-1]
+        == "It has no manager: hand it to kai, who owns its current plan (S2.1)."
+    )
 
 
 def test_no_room_for_an_unmanaged_key_account():
@@ -154,9 +163,80 @@ def test_no_room_for_an_unmanaged_key_account():
         ],
     )
     result = sr.assess_key_accounts(p, max_per_manager=1, threshold=Decimal(0))
+    assert result.explain("C-NORD").suggested_manager is None
+    assert result.explain("C-NORD").reasons[-1] == (
+        "It has no manager, but its current plan's owner kai has no room (max_per_manager=1), "
+        "and under anyone else the plan would be owned by someone who does not manage the "
+        "account (plan-owner-not-account-manager, S3.3); relieve kai or hand the plan over "
+        "first (S2.1)."
+    )
+    # Without a current plan, nobody's appointment leaves a plan behind: it is only room.
+    p = attrs.evolve(p, plans=[x for x in p.plans if x.account != "C-NORD"])
+    result = sr.assess_key_accounts(p, max_per_manager=1, threshold=Decimal(0))
     assert result.explain("C-NORD").reasons[-1] == (
         "It has no manager, and no account manager has room (max_per_manager=1) (S2.1)."
     )
+
+
+def test_the_owner_of_the_current_plan_is_suggested_before_the_manager_with_most_room():
+    p = sample_portfolio()
+    # ann and kai manage one key account each; Nordwerk's plan is kai's.
+    p = attrs.evolve(
+        p,
+        key_accounts=[
+            p.key_account("C-ACME"),
+            KeyAccount(customer="C-NORD"),
+            KeyAccount(customer="C-BAKER", manager="kai"),
+        ],
+    )
+    assert p.plan("AP-NORD-2026").owner == "kai"
+    nord = sr.assess_key_accounts(p, max_per_manager=None, threshold=Decimal(0)).explain("C-NORD")
+    assert nord.suggested_manager == "kai"
+
+
+def appoint(p, account):
+    """The scenario that follows the assessment's suggestion for one account."""
+    scenario = sr.Scenario(before=p)
+    managers = {m.id for m in p.members_with(sr.Role.ACCOUNT_MANAGER)}
+    if account.recommendation is Recommendation.DESIGNATE:
+        return scenario.designate(account.customer, manager=account.suggested_manager)
+    if account.manager in managers:  # its manager is full: the account moves with its plan
+        return scenario.reassign(
+            account.manager, account.suggested_manager, accounts=[account.customer]
+        )
+    return scenario.assign_manager(account.customer, account.suggested_manager)
+
+
+def with_fewer_key_accounts(p, keep):
+    """*p* with only its first *keep* key accounts: the others keep their plans."""
+    for account in p.key_accounts[keep:]:
+        p = p.release_key_account(account.customer)
+    return p
+
+
+@pytest.mark.parametrize(
+    ("portfolio", "limits"),
+    [
+        (generate_portfolio(60, seed=11), {"cap": 25}),
+        (with_fewer_key_accounts(generate_portfolio(60, seed=11), 10), {"cap": 25}),
+        (with_fewer_key_accounts(generate_portfolio(40, seed=3), 20), {"max_per_manager": 6}),
+        (with_fewer_key_accounts(generate_portfolio(40, seed=3), 0), {"max_per_manager": 4}),
+    ],
+)
+def test_following_a_suggested_manager_creates_no_finding_about_the_appointment(portfolio, limits):
+    p = portfolio
+    result = sr.assess_key_accounts(p, **limits)
+    suggested = [a for a in result.accounts if a.suggested_manager is not None]
+    assert suggested
+    for account in suggested:
+        appeared = appoint(p, account).compare().appeared
+        about_the_manager = [
+            f
+            for f in appeared
+            if f.rule in {"plan-owner-not-account-manager", "key-account-without-manager"}
+            or account.suggested_manager in f.involves
+        ]
+        assert about_the_manager == [], account.reasons
 
 
 def test_a_lost_key_account_is_released():

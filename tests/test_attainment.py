@@ -258,13 +258,13 @@ def test_bad_arguments_are_refused_by_name(call, path, code):
     [
         (
             lambda p: p.replace(attrs.evolve(p.get("O-2"), amount=usd("42000.00"))),
-            "order 'O-2' has its amount in USD, but plan 'AP-NORD-2026' counts in EUR",
+            "order 'O-2' has its amount in USD, but the portfolio's figures are in EUR",
         ),
         (
             lambda p: p.replace(attrs.evolve(p.get("K-ACME"), annual_value=usd("800000.00"))),
             (
-                "supply contract 'K-ACME' has its annual_value in USD, but plan 'AP-ACME-2026' "
-                "counts in EUR"
+                "supply contract 'K-ACME' has its annual_value in USD, but the portfolio's "
+                "figures are in EUR"
             ),
         ),
         (
@@ -281,7 +281,10 @@ def test_bad_arguments_are_refused_by_name(call, path, code):
         ),
         (
             lambda p: p.replace(attrs.evolve(p.customer("C-ACME"), annual_profit=usd("1"))),
-            "customer 'C-ACME' has its annual_profit in USD, but its annual_revenue is in EUR",
+            (
+                "customer 'C-ACME' has its annual_profit in USD, but the portfolio's figures are "
+                "in EUR"
+            ),
         ),
     ],
 )

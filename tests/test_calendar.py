@@ -320,3 +320,17 @@ def test_a_plan_begun_long_ago_reads_only_the_window():
     assert periods.call_count <= 92 // 7 + 3
     assert all(t.date.weekday() == 0 for t in s.touchpoints)
     assert all(((t.date - date(1, 1, 1)).days % 7) == 0 for t in s.touchpoints)
+
+
+def test_a_generated_book_of_contracts_has_renewals_in_the_next_half_year():
+    from dateutil.relativedelta import relativedelta
+
+    from salesroles.testing import generate_portfolio
+
+    p = generate_portfolio(40, seed=4)
+    starts = {k.start for k in p.contracts}
+    assert len(starts) > 12  # spread over the term, not all on one January day
+    assert all(k.is_active(p.as_of) for k in p.contracts)
+    soon = sr.renewals(p, relativedelta(months=6))
+    assert 4 <= len(soon.contracts) <= 10
+    assert all(0 <= k.days_left <= 183 for k in soon.contracts)

@@ -28,6 +28,8 @@ STRATEGIES: dict[type, Any] = {
         lambda rule: sr.Cadence(rule=rule)
     ),
     sr.TeamMember: srt.team_members(),
+    sr.ExchangeRate: srt.exchange_rates(),
+    sr.ExchangeRates: srt.rate_tables(),
     sr.Customer: srt.customers(),
     sr.Lead: srt.leads(),
     sr.Stakeholder: srt.stakeholders(),

@@ -289,8 +289,9 @@ def test_every_entity_is_frozen_slotted_hashable_comparable_and_picklable(entity
     assert hash(entity) == hash(attrs.evolve(entity))
     assert entity == attrs.evolve(entity)
     assert pickle.loads(pickle.dumps(entity)) == entity
-    with pytest.raises(TypeError):
+    with pytest.raises(sr.ValidationError) as caught:
         cls(*[getattr(entity, f.name) for f in attrs.fields(cls)])  # keyword-only
+    assert caught.value.errors[0].code == "positional_argument"
 
 
 def test_evolve_revalidates():

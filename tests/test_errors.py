@@ -30,6 +30,9 @@ class JsonText(str):
     __slots__ = ()
 
 
+RATE = {"source": "CHF", "target": "EUR", "rate": "0.95", "valid_from": "2026-01-01"}
+
+
 def _error(data, cls) -> sr.ErrorItem:
     """The one problem of *data*: structured, or read as JSON text first if it is JsonText."""
     read = sr.structure_json if isinstance(data, JsonText) else sr.structure
@@ -225,6 +228,13 @@ EVERY_CODE = [
         "wrong_reference",
         "'P-1' is a product; expected the id of a team member",
     ),
+    (
+        sr.ExchangeRates,
+        {"rates": [RATE, RATE | {"rate": "0.96"}]},
+        "rates[1]",
+        "duplicate_rate",
+        "expected one rate per pair and day",
+    ),
 ]
 
 
@@ -246,7 +256,7 @@ def test_every_code_of_the_model_is_shown_above():
         "float_money", "invalid_enum", "invalid_currency", "out_of_range", "invalid_period",
         "invalid_cadence", "duplicate_product", "currency_mismatch", "duplicate_id",
         "duplicate_key_account", "dangling_reference", "wrong_reference", "missing",
-        "unknown_key", "duplicate_key",
+        "unknown_key", "duplicate_key", "duplicate_rate",
     }  # fmt: skip
 
 

@@ -288,3 +288,45 @@ def test_a_negative_quotient_whose_whole_part_is_too_long_is_kept_whole():
     big = Money(amount=-int("9" * 30), currency="EUR") / Decimal("0.07")
     assert len(format(big.amount, "f")) == 33
     assert big.amount == Decimal(-int("9" * 30)) / Decimal("0.07")
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "rounded"),
+    [
+        ("2.345", "EUR", "2.34"),  # half to even
+        ("2.355", "EUR", "2.36"),
+        ("1234.5", "JPY", "1234"),
+        ("1.23456", "BHD", "1.235"),
+        ("-0.001", "EUR", "0.00"),
+        ("1.23456", "XXX", "1.23456"),  # no minor unit: unchanged
+        ("1.23456", "XAU", "1.23456"),
+    ],
+)
+def test_round_goes_to_the_currencys_minor_unit(amount, currency, rounded):
+    result = Money(amount=amount, currency=currency).round()
+    assert str(result.amount) == rounded
+    assert result.currency == currency
+
+
+def test_round_takes_any_decimal_rounding_mode_and_refuses_others():
+    assert Money(amount="2.345", currency="EUR").round("ROUND_HALF_UP").amount == Decimal("2.35")
+    assert Money(amount="2.341", currency="EUR").round("ROUND_CEILING").amount == Decimal("2.35")
+    with pytest.raises(ValidationError) as caught:
+        Money(amount="1", currency="EUR").round("up")
+    assert [(e.path, e.code) for e in caught.value.errors] == [("rounding", "invalid_type")]
+    assert "ROUND_HALF_EVEN" in caught.value.errors[0].message
+
+
+def test_a_third_keeps_its_digits_until_rounded():
+    third = Money(amount="100", currency="EUR") / 3
+    assert len(third.amount.as_tuple().digits) == 28
+    assert third.round() == Money(amount="33.33", currency="EUR")
+
+
+def test_money_formats_by_a_decimal_spec_with_its_currency():
+    m = Money(amount="1234567.891", currency="EUR")
+    assert f"{m:,.2f}" == "1,234,567.89 EUR"
+    assert format(m, ".0f") == "1234568 EUR"
+    assert f"{m}" == "1234567.891 EUR"
+    assert f"{Money(amount='-0.001', currency='EUR'):,.2f}" == "0.00 EUR"
+    assert f"{Money(amount='-0.01', currency='EUR'):,.2f}" == "-0.01 EUR"

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import salesroles as sr
 from salesroles import (
     MERGED,
     Comparison,
@@ -287,3 +288,31 @@ def test_the_comparison_marks_severities_in_notebooks(base):
     assert "▲ warning" in page
     assert "<td style" in page
     assert ">gone</td>" in page
+
+
+def test_a_leaving_member_leaves_the_team_and_hands_everything_over():
+    from salesroles.testing import generate_portfolio
+
+    p = generate_portfolio(40, seed=4)
+    theirs = len(p.accounts_managed_by("am1"))
+    s = Scenario(before=p).leave("am1", to="am0")
+    after = s.after
+    assert "am1" not in {m.id for m in after.team}
+    assert after.get("am1") is None
+    assert len(after.accounts_managed_by("am0")) == len(p.accounts_managed_by("am0")) + theirs
+    assert s.changes[-1].startswith("am1 (Account Manager 1) leaves the team, ")
+    comparison = s.compare()
+    assert comparison.appeared == ()
+    assert not [r for r in sr.workload(after).to_records() if r["member"] == "am1"]
+
+
+def test_a_leaving_account_manager_needs_an_account_manager_to_take_the_accounts(base):
+    with pytest.raises(LifecycleError):
+        base.leave("kai", to="bob")
+    with pytest.raises(LifecycleError):
+        base.leave("kai", to="kai")
+    with pytest.raises(NotFoundError):
+        base.leave("kai", to="nobody")
+    s = base.leave("bob", to="sue")
+    assert "bob" not in {m.id for m in s.after.team}
+    assert all(lead.owner != "bob" for lead in s.after.leads)

@@ -56,11 +56,12 @@ def test_the_portfolio_schema_refuses_unknown_keys_everywhere():
     schema = sr.json_schema(sr.Portfolio)
     objects = [schema, *schema["$defs"].values()]
     assert all(o["additionalProperties"] is False for o in objects)
-    assert set(schema["$defs"]) == {c.__name__ for c in wire_classes()} - {"Portfolio"}
+    beside = {"Portfolio", "ExchangeRates", "ExchangeRate"}  # the rates travel beside it
+    assert set(schema["$defs"]) == {c.__name__ for c in wire_classes()} - beside
     customer = schema["$defs"]["Customer"]
     assert customer["required"] == ["id", "name", "segment", "status"]
     stakeholder = schema["$defs"]["Stakeholder"]["properties"]["influence"]
-    assert stakeholder["anyOf"][0] == {"type": "integer", "minimum": 1, "maximum": 5}
+    assert stakeholder == {"type": ["integer", "null"], "minimum": 1, "maximum": 5}
 
 
 @pytest.mark.parametrize(
@@ -82,6 +83,7 @@ def test_the_sample_portfolio_and_the_wire_format_example_are_valid():
 
 # (class, payload) that both must refuse: one per kind of check a schema can make.
 MONEY = {"amount": "1.00", "currency": "EUR"}
+RATE = {"source": "CHF", "target": "EUR", "rate": "0.95", "valid_from": "2026-01-01"}
 PERIOD = {"start": "2026-01-01", "end": "2026-12-31"}
 STAKEHOLDER = {"id": "S", "customer": "C", "name": "Eva", "buying_role": "user"}
 BOTH_REFUSE = [
@@ -135,6 +137,15 @@ BOTH_REFUSE = [
     (sr.Portfolio, {"as_of": "27.11.2026"}),
     (sr.Role, "boss"),
     (sr.Cadence, ""),
+    (sr.ExchangeRate, RATE | {"rate": "0"}),
+    (sr.ExchangeRate, RATE | {"rate": "0.000"}),
+    (sr.ExchangeRate, RATE | {"rate": "-0.95"}),
+    (sr.ExchangeRate, RATE | {"rate": 0.95}),
+    (sr.ExchangeRate, RATE | {"rate": 0}),
+    (sr.ExchangeRate, RATE | {"target": "EURO"}),
+    (sr.ExchangeRate, {"source": "CHF", "target": "EUR", "rate": "0.95"}),
+    (sr.ExchangeRates, {"rates": [RATE], "base": "euro"}),
+    (sr.ExchangeRates, {"rates": RATE}),
 ]  # fmt: skip
 
 
@@ -162,6 +173,10 @@ def test_the_schema_and_the_library_refuse_the_same_bad_payloads(cls, payload):
         (sr.Customer, {"id": "C", "name": "N", "segment": "large", "status": "active",
                        "growth_potential": 1.0, "share_of_wallet": 1e-5}),
         (sr.KeyAccount, {"customer": "C", "threats": None, "manager": None}),
+        (sr.ExchangeRate, RATE | {"rate": "000.5"}),
+        (sr.ExchangeRate, RATE | {"rate": "10"}),
+        (sr.ExchangeRate, RATE | {"rate": 2}),
+        (sr.ExchangeRates, {"rates": [RATE], "base": "EUR"}),
     ],
 )  # fmt: skip
 def test_the_schema_and_the_library_accept_the_same_edge_cases(cls, payload):
@@ -236,9 +251,8 @@ def test_a_payload_with_junk_anywhere_is_judged_alike(index, junk, add_key):
 
 def test_a_fraction_takes_any_json_number_and_an_amount_no_float():
     customer = sr.json_schema(sr.Customer)["properties"]
-    growth, share = (
-        customer[name]["anyOf"][0]["anyOf"] for name in ("growth_potential", "share_of_wallet")
-    )
-    assert {"type": "number", "minimum": -1, "maximum": 1} in growth
-    assert {"type": "number", "minimum": 0, "maximum": 1} in share
+    growth, share = (customer[name] for name in ("growth_potential", "share_of_wallet"))
+    assert growth["type"] == share["type"] == ["string", "number", "null"]
+    assert (growth["minimum"], growth["maximum"]) == (-1, 1)
+    assert (share["minimum"], share["maximum"]) == (0, 1)
     assert "number" not in json.dumps(sr.json_schema(sr.Money)["properties"]["amount"])

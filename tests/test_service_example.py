@@ -1,112 +1,204 @@
-"""examples/service.py: salesroles as the validation layer of a standard-library web service."""
+"""examples/fastapi_service.py, started for real under uvicorn and spoken to over HTTP."""
 
-import importlib.util
-import io
 import json
-import threading
-import urllib.error
-import urllib.request
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
-from wsgiref.simple_server import WSGIRequestHandler, make_server
-from wsgiref.util import setup_testing_defaults
 
+import httpx
 import pytest
+from openapi_core import OpenAPI
+from openapi_core.testing import MockRequest, MockResponse
+from openapi_core.validation.request.exceptions import InvalidRequestBody
+from openapi_spec_validator import validate
 
 import salesroles as sr
 from salesroles.testing import sample_portfolio
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "service.py"
+ROOT = Path(__file__).parent.parent
+SAMPLE = (ROOT / "examples" / "portfolio.json").read_bytes()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def service():
-    spec = importlib.util.spec_from_file_location("service_example", EXAMPLE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The base URL of the example served by uvicorn in a subprocess."""
+    port = _free_port()
+    command = [sys.executable, "-m", "uvicorn", "examples.fastapi_service:app"]
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+        [*command, "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{url}/openapi.json", timeout=1)
+                break
+            except httpx.TransportError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    output = process.stdout.read().decode() if process.poll() is not None else ""
+                    pytest.fail(f"uvicorn did not start: {output}")
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stdout.close()
 
 
-def call(service, method: str, path: str, body: bytes = b"", length: str | None = None):
-    environ: dict = {}
-    setup_testing_defaults(environ)
-    environ |= {
-        "REQUEST_METHOD": method,
-        "PATH_INFO": path,
-        "CONTENT_LENGTH": str(len(body)) if length is None else length,
-        "wsgi.input": io.BytesIO(body),
+@pytest.fixture(scope="module")
+def document(service):
+    return httpx.get(f"{service}/openapi.json").json()
+
+
+def test_the_shipped_sample_is_the_sample_portfolio():
+    """examples/portfolio.json, which the docs' curl lines post, is the docs' pump manufacturer."""
+    assert sr.structure_json(SAMPLE, sr.Portfolio) == sample_portfolio()
+
+
+def test_a_valid_portfolio_answers_the_check_report(service):
+    answer = httpx.post(f"{service}/portfolios", content=SAMPLE)
+    assert answer.status_code == 200
+    report = sr.check(sample_portfolio())
+    assert answer.json() == {
+        "summary": {
+            "as_of": "2026-11-27",
+            "policy": "strict",
+            "ok": False,
+            "errors": 1,
+            "warnings": 6,
+            "infos": 1,
+            "customers": 4,
+            "key_accounts": 2,
+        },
+        "findings": sr.unstructure(report)["findings"],
     }
-    answer: dict = {}
-
-    def start_response(status, headers):
-        answer["status"] = status
-        answer["headers"] = dict(headers)
-
-    data = b"".join(service.app(environ, start_response))
-    assert answer["headers"]["Content-Type"].startswith("application/json")
-    return answer["status"], json.loads(data)
 
 
-def test_a_valid_portfolio_gets_200_and_a_summary(service):
-    body = sr.unstructure_json(sample_portfolio()).encode()
-    status, payload = call(service, "POST", "/portfolios", body)
-    assert status == "200 OK"
-    assert payload["as_of"] == "2026-11-27"
-    assert payload["key_accounts"] == ["C-ACME", "C-NORD"]
-    assert payload["counts"]["customers"] == 4
-
-
-def test_a_broken_portfolio_gets_422_and_every_problem(service):
-    data = sr.unstructure(sample_portfolio())
+def test_a_broken_portfolio_answers_422_with_every_problem(service):
+    data = json.loads(SAMPLE)
     data["customers"][0]["segment"] = "huge"
     data["plans"][0]["owner"] = "nobody"
-    data["orders"][0]["amount"] = {"amount": 12.5, "currency": "EUR"}
-    status, payload = call(service, "POST", "/portfolios", json.dumps(data).encode())
-    assert status == "422 Unprocessable Content"
-    assert [(e["path"], e["code"]) for e in payload["errors"]] == [
-        ("customers[0].segment", "invalid_enum"),
-        ("orders[0].amount.amount", "float_money"),
-        ("plans[0].owner", "dangling_reference"),
+    text = json.dumps(data).replace('"amount": "1200.00"', '"amount": 1200.00')
+    answer = httpx.post(f"{service}/portfolios", content=text)
+    assert answer.status_code == 422
+    assert [(item["type"], item["loc"]) for item in answer.json()["detail"]] == [
+        ("invalid_enum", ["body", "customers", 0, "segment"]),
+        ("float_money", ["body", "orders", 0, "amount", "amount"]),
+        ("dangling_reference", ["body", "plans", 0, "owner"]),
     ]
-    assert all(e["message"] for e in payload["errors"])
+    assert "1200.00" in answer.json()["detail"][1]["msg"]
 
 
-def test_junk_and_no_json_get_422_too(service):
-    for body in (b"", b"{", b"[1, 2]", b'"x"', b"null"):
-        status, payload = call(service, "POST", "/portfolios", body)
-        assert status.startswith("422")
-        assert payload["errors"]
+def test_decisions_answer_a_decision(service):
+    request = {"who": "ann", "responsibility": "follow_up_leads", "subject": "L-BETA"}
+    answer = httpx.post(f"{service}/decisions", json=request | {"portfolio": json.loads(SAMPLE)})
+    assert answer.status_code == 200
+    decision = answer.json()
+    assert (decision["allowed"], decision["rule"]) == (False, "account-manager-new-business")
+    assert decision["member"] == "ann"
+    bad = httpx.post(
+        f"{service}/decisions",
+        json=request | {"subject": "L-NONE", "portfolio": json.loads(SAMPLE)},
+    )
+    assert bad.status_code == 422
+    assert bad.json()["detail"][0]["loc"] == ["body", "subject"]
 
 
-def test_other_requests_are_answered_plainly(service):
-    assert call(service, "GET", "/portfolios")[0].startswith("405")
-    assert call(service, "GET", "/elsewhere")[0].startswith("404")
-    assert call(service, "POST", "/portfolios", b"{}", length="lots")[0].startswith("413")
-    assert call(service, "POST", "/portfolios", b"{}", length="99999999999")[0].startswith("413")
-    status, schema = call(service, "GET", "/schema")
-    assert status == "200 OK"
-    assert schema == sr.json_schema(sr.Portfolio)
+def test_a_chunked_body_is_read(service):
+    def chunks():
+        for i in range(0, len(SAMPLE), 1000):
+            yield SAMPLE[i : i + 1000]
+
+    answer = httpx.post(f"{service}/portfolios", content=chunks())
+    assert answer.status_code == 200
+    assert answer.json()["summary"]["customers"] == 4
 
 
-class _Quiet(WSGIRequestHandler):
-    def log_message(self, *args):
-        pass
+def test_50_mb_are_refused_with_413_before_they_are_read(service):
+    """Only the headers are sent: the answer comes without waiting for the body."""
+    port = int(service.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(
+            b"POST /portfolios HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 52428800\r\n\r\n{"
+        )
+        answer = b""
+        while b"body_too_large" not in answer and (chunk := s.recv(65536)):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 413")
+    assert b'"type":"body_too_large"' in answer
 
 
-def test_the_service_answers_over_http_on_an_ephemeral_port(service):
-    with make_server("127.0.0.1", 0, service.app, handler_class=_Quiet) as server:
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            url = f"http://127.0.0.1:{server.server_port}/portfolios"
-            body = sr.unstructure_json(sample_portfolio()).encode()
-            with urllib.request.urlopen(urllib.request.Request(url, data=body)) as response:
-                assert response.status == 200
-                assert json.load(response)["counts"]["products"] == 3
-            with pytest.raises(urllib.error.HTTPError) as caught:
-                urllib.request.urlopen(urllib.request.Request(url, data=b'{"colour": 1}'))
-            assert caught.value.code == 422
-            assert json.load(caught.value)["errors"][0]["code"] == "unknown_key"
-            caught.value.close()
-        finally:
-            server.shutdown()
-            thread.join()
+@pytest.mark.parametrize(
+    "content",
+    [b"\xff\xfe", b"{]", b"[" * 100_000, b"null", b"[]"],
+    ids=["not-utf-8", "no-json", "nested-100000", "null", "array"],
+)
+def test_bad_bodies_answer_error_items(service, content):
+    answer = httpx.post(f"{service}/portfolios", content=content)
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"] == ["body"]
+
+
+def test_a_content_length_that_is_no_number_is_a_bad_request(service):
+    port = int(service.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(b"POST /portfolios HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n{}")
+        assert s.recv(65536).startswith(b"HTTP/1.1 400")
+
+
+def test_unknown_routes_and_methods(service):
+    nowhere = httpx.get(f"{service}/schema")
+    assert (nowhere.status_code, nowhere.json()["detail"][0]["type"]) == (404, "unknown_route")
+    wrong = httpx.get(f"{service}/portfolios")
+    assert (wrong.status_code, wrong.headers["allow"]) == (405, "POST")
+    assert wrong.json()["detail"][0]["type"] == "method_not_allowed"
+
+
+def test_openapi_json_is_valid_and_judges_bodies_as_the_service_does(service, document):
+    """openapi-spec-validator accepts it; openapi-core resolves it and agrees with the service."""
+    validate(document)
+    api = OpenAPI.from_dict(document)
+    api.validate_request(MockRequest(service, "post", "/portfolios", data=SAMPLE.decode()))
+    data = json.loads(SAMPLE)
+    data["customers"][2]["segment"] = "huge"
+    data["deals"][1]["value"]["amount"] = "12,50"
+    with pytest.raises(InvalidRequestBody) as caught:
+        api.validate_request(MockRequest(service, "post", "/portfolios", data=json.dumps(data)))
+    located = [list(e.absolute_path) for e in caught.value.__cause__.schema_errors]
+    # Each bad item by its own path, not one opaque error on the whole list.
+    assert located == [["customers", 2, "segment"], ["deals", 1, "value", "amount"]]
+    answer = httpx.post(f"{service}/portfolios", content=json.dumps(data))
+    assert [item["loc"][1:] for item in answer.json()["detail"]] == located
+
+
+def test_the_answers_match_the_documented_responses(service, document):
+    api = OpenAPI.from_dict(document)
+    for path, body in [
+        ("/portfolios", SAMPLE),
+        ("/portfolios", b"null"),
+        (
+            "/decisions",
+            json.dumps(
+                {"who": "bob", "responsibility": "prospecting", "portfolio": json.loads(SAMPLE)}
+            ).encode(),
+        ),
+    ]:
+        answer = httpx.post(f"{service}{path}", content=body)
+        request = MockRequest(service, "post", path, data=body.decode())
+        response = MockResponse(
+            answer.content, status_code=answer.status_code, content_type="application/json"
+        )
+        api.validate_response(request, response)

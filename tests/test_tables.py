@@ -25,6 +25,7 @@ class Rows(Table):
     _title: ClassVar[str] = "Rows <&>"
     _columns: ClassVar[tuple[str, ...]] = ("name", "share", "flag")
     _formats: ClassVar[dict[str, str]] = {"share": ".1%"}
+    _dtypes: ClassVar[dict[str, str]] = {"name": "text", "share": "decimal", "flag": "bool"}
     claims: ClassVar[tuple[str, ...]] = ("S2.3",)
 
     names: tuple[str, ...]
@@ -75,8 +76,10 @@ def test_to_frame_keeps_the_columns_even_when_empty():
 
 
 def test_to_frame_keeps_decimals_exact():
-    frame = Rows(names=("A", "B")).to_frame()
-    assert frame["share"].tolist() == [Decimal(0), Decimal("0.1")]
+    frame = Rows(names=("A", "B", "C")).to_frame()
+    assert frame["share"].tolist() == [Decimal(0), Decimal("0.1"), Decimal("0.2")]
+    assert str(frame["share"].dtype) == "decimal128(38, 1)[pyarrow]"
+    assert frame["share"].sum() == Decimal("0.3")
 
 
 def test_cells_are_shown_readably():
@@ -91,7 +94,7 @@ def test_renderers_show_headline_figures():
     text = render_text("T", {"share": Decimal("0.5")}, [], (), {"share": ".0%"})
     assert text == "<T>\n  share: 50%"
     page = render_html("T", {"n": 3}, [], (), {}, note="a <note>")
-    assert "<td>n</td><td>3</td>" in page
+    assert '<td style="text-align:left">n</td><td style="text-align:right">3</td>' in page
     assert "a &lt;note&gt;" in page
 
 

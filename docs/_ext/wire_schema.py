@@ -29,10 +29,19 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-def _kind(schema: dict[str, Any]) -> str:  # noqa: PLR0911 - one phrase per kind of schema
+def _kind(schema: dict[str, Any]) -> str:  # noqa: C901, PLR0911 - one phrase per kind of schema
     """Say in words what a property schema accepts."""
+    kinds = schema.get("type")
+    if isinstance(kinds, list) and "null" in kinds:
+        rest = [k for k in kinds if k != "null"]
+        inner = schema | {"type": rest[0] if len(rest) == 1 else rest}
+        if "enum" in inner:
+            inner["enum"] = [v for v in inner["enum"] if v is not None]
+        return f"{_kind(inner)}, or null"
     if "$ref" in schema:
         return schema["$ref"].rsplit("/", 1)[-1] + " object"
+    if isinstance(kinds, list):  # a decimal string or a number: each keyword judges its own
+        return " or ".join(_kind(schema | {"type": k}) for k in kinds)
     if "anyOf" in schema:
         options = [s for s in schema["anyOf"] if s.get("type") != "null"]
         nullable = len(options) < len(schema["anyOf"])

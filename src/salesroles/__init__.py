@@ -87,6 +87,7 @@ if TYPE_CHECKING:
         RevenueTarget,
     )
     from ._model.portfolio import Portfolio
+    from ._model.rates import ExchangeRate, ExchangeRates
     from ._model.values import Money, Period
     from ._rules.catalogue import rules
     from ._rules.judge import check, decide
@@ -96,7 +97,7 @@ if TYPE_CHECKING:
     from ._rules.titles import DutyLine, RoleFit, TitleMatch, classify_duties, classify_title
     from ._wire.api import structure, structure_json, unstructure, unstructure_json
     from ._wire.hooks import converter
-    from ._wire.schema import json_schema
+    from ._wire.schema import json_schema, openapi_components
     from .exceptions import (
         CurrencyMismatchError,
         ErrorItem,
@@ -138,6 +139,8 @@ _LAZY: dict[str, str] = {
     "DecisionTeamCoverage": "._analytics.teams",
     "DutyLine": "._rules.titles",
     "ErrorItem": ".exceptions",
+    "ExchangeRate": "._model.rates",
+    "ExchangeRates": "._model.rates",
     "FigureChange": "._analytics.scenario",
     "Finding": "._rules.report",
     "KeyAccount": "._model.parties",
@@ -200,6 +203,7 @@ _LAZY: dict[str, str] = {
     "json_schema": "._wire.schema",
     "label": "._i18n.labels",
     "loss_impact": "._analytics.revenue",
+    "openapi_components": "._wire.schema",
     "plan_attainment": "._analytics.attainment",
     "plot_assessment_matrix": "._analytics.plots",
     "plot_concentration": "._analytics.plots",
@@ -245,6 +249,8 @@ __all__ = [
     "DecisionTeamCoverage",
     "DutyLine",
     "ErrorItem",
+    "ExchangeRate",
+    "ExchangeRates",
     "FigureChange",
     "Finding",
     "KeyAccount",
@@ -306,6 +312,7 @@ __all__ = [
     "json_schema",
     "label",
     "loss_impact",
+    "openapi_components",
     "plan_attainment",
     "plot_assessment_matrix",
     "plot_concentration",
@@ -321,11 +328,18 @@ __all__ = [
     "workload",
 ]
 
+# Modules that need no model: loading their names leaves the portfolio's frames unloaded.
+_NO_MODEL: frozenset[str] = frozenset({".exceptions", "._i18n.labels", "._i18n.locale"})
+
 
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is not None:
         value = getattr(importlib.import_module(module, __name__), name)
+        if module not in _NO_MODEL:
+            # Gives Portfolio its pandas methods (to_frames, from_frames) from above the
+            # wire; it imports no pandas itself.
+            importlib.import_module("._analytics.frames", __name__)
         globals()[name] = value  # the next access is a plain attribute
         return value
     # The version comes from the installed metadata, read only when asked for.

@@ -20,12 +20,16 @@ was expected, and a stable machine-readable code.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+# One step of a path: an index ``[3]`` or a key up to the next ``.`` or ``[``.
+_STEP: Final = re.compile(r"\[(\d+)\]|([^.\[]+)")
 
 __all__ = [
     "CurrencyMismatchError",
@@ -73,6 +77,44 @@ class ErrorItem:
             path = f"{prefix}.{self.path}"
         return ErrorItem(path=path, message=self.message, code=self.code)
 
+    @property
+    def loc(self) -> tuple[str | int, ...]:
+        """The path as a tuple of keys and list indexes: ``("plans", 0, "owner")``.
+
+        ``()`` for the value itself. It is read from :attr:`path`, so a key
+        that itself holds a ``.`` or ``[`` (only an unknown key can) is split
+        there.
+
+        >>> ErrorItem(path="plans[0].period.end", message="…", code="missing").loc
+        ('plans', 0, 'period', 'end')
+        """
+        return tuple(int(index) if index else key for index, key in _STEP.findall(self.path))
+
+    @property
+    def pointer(self) -> str:
+        """The path as an RFC 6901 JSON Pointer: ``/plans/0/owner``; ``""`` for the document.
+
+        ``~`` and ``/`` in a key are written ``~0`` and ``~1``, as the RFC says.
+
+        >>> ErrorItem(path="rules.a/b~c", message="…", code="unknown_rule").pointer
+        '/rules/a~1b~0c'
+        """
+        return "".join("/" + str(step).replace("~", "~0").replace("/", "~1") for step in self.loc)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the item as JSON-ready data: path, loc, pointer, message and code.
+
+        >>> ErrorItem(path="customers[1].segment", message="got 'huge'", code="invalid_enum").to_dict()
+        {'path': 'customers[1].segment', 'loc': ['customers', 1, 'segment'], 'pointer': '/customers/1/segment', 'message': "got 'huge'", 'code': 'invalid_enum'}
+        """  # noqa: E501
+        return {
+            "path": self.path,
+            "loc": list(self.loc),
+            "pointer": self.pointer,
+            "message": self.message,
+            "code": self.code,
+        }
+
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
 
@@ -102,6 +144,13 @@ class ValidationError(SalesRolesError, ValueError):
         lines = [f"{len(self.errors)} problems:"]
         lines.extend(f"  {item}" for item in self.errors)
         return "\n".join(lines)
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """Return every problem as JSON-ready data (:meth:`ErrorItem.to_dict`), ready to send.
+
+        What pydantic users know as ``e.errors()``.
+        """
+        return [item.to_dict() for item in self.errors]
 
     def prefixed(self, prefix: str) -> ValidationError:
         """Return the same error with every path placed under *prefix*."""

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
-from salesroles._display import Cell, Record, Table
+from salesroles._display import Cell, Kind, Record, Table
 from salesroles._model.arguments import (
     gather,
     read_count,
@@ -41,14 +41,17 @@ from salesroles._model.arguments import (
 from salesroles._model.converters import to_figure
 from salesroles._model.enums import CustomerStatus, Role
 from salesroles._model.parties import Customer
+from salesroles._model.rates import ExchangeRate, ExchangeRates
 from salesroles._model.validation import CONSTRAINT, DOUBT, Checked, figure, invariant
 from salesroles.exceptions import ErrorItem, NotFoundError
 
-from .arguments import check_figures, portfolio_currency, read_portfolio
+from .arguments import read_as_of, read_portfolio
+from .conversion import Conversion, reporting
 from .teams import strength
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
+    from datetime import date
 
     from salesroles._model.portfolio import Portfolio
     from salesroles._model.values import Money
@@ -201,6 +204,13 @@ class AccountAssessment(Table):
         "weight",
         "contribution",
     )
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "criterion": tuple(CRITERIA),
+        "value": "decimal",
+        "scaled": "decimal",
+        "weight": "decimal",
+        "contribution": "decimal",
+    }
     _formats: ClassVar[dict[str, str]] = {
         "scaled": ".3f",
         "weight": ".2f",
@@ -278,6 +288,9 @@ class KeyAccountAssessment(Table):
         threshold: The score a customer needs to deserve key-account status.
         accounts: The scored customers by rank, then those that could not be
             scored, then key accounts of customers that are no longer active.
+        currency: The currency revenue and profit were compared in.
+        rates_used: The exchange rates the figures were converted with, in the
+            order first used; empty when every figure was in that currency.
     """
 
     _title: ClassVar[str] = "Key-account assessment"
@@ -295,6 +308,20 @@ class KeyAccountAssessment(Table):
         "suggested_manager",
         "reasons",
     )
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "rank": "int",
+        "customer": "text",
+        "name": "text",
+        "key_account": "bool",
+        "manager": "text",
+        "score": "decimal",
+        "attractiveness": "decimal",
+        "relationship_strength": "decimal",
+        **{f"{name}_scaled": "decimal" for name in CRITERIA},
+        "recommendation": tuple(Recommendation),
+        "suggested_manager": "text",
+        "reasons": "text",
+    }
     _formats: ClassVar[dict[str, str]] = {
         "score": ".3f",
         "attractiveness": ".3f",
@@ -309,6 +336,8 @@ class KeyAccountAssessment(Table):
     max_per_manager: int | None
     threshold: Decimal
     accounts: tuple[AccountAssessment, ...]
+    currency: str | None = None
+    rates_used: tuple[ExchangeRate, ...] = ()
 
     def _with(self, recommendation: Recommendation) -> tuple[str, ...]:
         return tuple(a.customer for a in self.accounts if a.recommendation is recommendation)
@@ -397,8 +426,7 @@ def _amount(money: Money | None) -> Decimal | None:
 
 
 def _raw_values(portfolio: Portfolio, customers: Sequence[Customer]) -> list[dict[str, Any]]:
-    # Customers are compared by their figures: all must be in one currency.
-    check_figures(customers, portfolio_currency(portfolio))
+    # Customers are compared by their figures, which are all in the reporting currency here.
     return [
         {
             "revenue": _amount(c.annual_revenue),
@@ -451,6 +479,7 @@ class _Candidate:
     strength: Decimal | None
     revenue: Decimal
     criteria: tuple[CriterionScore, ...]
+    plan_owner: str | None = None
     rank: int | None = None
     recommendation: Recommendation = Recommendation.NONE
     suggested: str | None = None
@@ -458,10 +487,17 @@ class _Candidate:
 
 
 def _candidates(
-    portfolio: Portfolio, weights: AssessmentWeights
+    portfolio: Portfolio, weights: AssessmentWeights, conversion: Conversion, day: date
 ) -> tuple[list[_Candidate], list[_Candidate]]:
-    """Score the active customers; return them and the key accounts of inactive customers."""
-    active = [c for c in portfolio.customers if c.status is CustomerStatus.ACTIVE]
+    """Score the active customers; return them and the key accounts of inactive customers.
+
+    Their figures are brought into the reporting currency on *day* first.
+    """
+    active = [
+        conversion.customer(c, day)
+        for c in portfolio.customers
+        if c.status is CustomerStatus.ACTIVE
+    ]
     raw = _raw_values(portfolio, active)
     scaled = _scaled(raw)
     scored: list[_Candidate] = []
@@ -469,6 +505,7 @@ def _candidates(
         score, parts = _weighted(scales, weights, tuple(CRITERIA))
         attractiveness, _ = _weighted(scales, weights, _ECONOMIC)
         key = portfolio.is_key_account(customer.id)
+        plan = portfolio.current_plan(customer.id)
         scored.append(
             _Candidate(
                 customer=customer,
@@ -478,6 +515,7 @@ def _candidates(
                 attractiveness=attractiveness,
                 strength=values["relationship"],
                 revenue=values["revenue"] if values["revenue"] is not None else Decimal(0),
+                plan_owner=None if plan is None else plan.owner,
                 criteria=tuple(
                     CriterionScore(
                         criterion=name,
@@ -547,13 +585,40 @@ class _Managers:
         self.most = most
         self.limit = "no limit" if most is None else f"max_per_manager={most}"
 
+    def has_room(self, member: str) -> bool:
+        """Whether account manager *member* can take one more key account."""
+        return self.most is None or self.load[member] < self.most
+
     def take(self) -> str | None:
         """Give one more account to the manager with the most room; None if nobody has any."""
-        free = [m for m in self.ids if self.most is None or self.load[m] < self.most]
+        free = [m for m in self.ids if self.has_room(m)]
         chosen = min(free, key=lambda m: self.load[m], default=None)
         if chosen is not None:
             self.load[chosen] += 1
         return chosen
+
+    def appoint(self, c: _Candidate) -> tuple[str | None, str]:
+        """The manager to suggest for *c*, and why, in words that follow "hand it to".
+
+        The owner of the customer's current plan comes first when an account
+        manager: anyone else would leave the plan with someone who does not
+        manage the account, a finding the portfolio does not have now
+        (``plan-owner-not-account-manager``, S3.3). When that owner has no room,
+        nobody is suggested, and the reason says so.
+        """
+        owner = c.plan_owner
+        if owner is None or owner not in self.load:
+            chosen = self.take()
+            return chosen, f"{chosen}, the account manager with the most room"
+        if self.has_room(owner):
+            self.load[owner] += 1
+            return owner, f"{owner}, who owns its current plan"
+        return None, (
+            f"nobody: its current plan's owner {owner} has no room ({self.limit}), and "
+            "under anyone else the plan would be owned by someone who does not manage the "
+            f"account (plan-owner-not-account-manager, S3.3); relieve {owner} or hand the "
+            "plan over first"
+        )
 
 
 def _keep(c: _Candidate, managers: _Managers, seen: dict[str, int]) -> None:
@@ -567,7 +632,8 @@ def _keep(c: _Candidate, managers: _Managers, seen: dict[str, int]) -> None:
         seen[c.manager] = seen.get(c.manager, 0) + 1
         if managers.most is None or seen[c.manager] <= managers.most:
             return
-        # Its manager is full with better-ranked accounts: hand it to one with room.
+        # Its manager is full with better-ranked accounts: hand it, with its plan, to one with
+        # room (Scenario.reassign moves both, so the plan stays with its manager).
         managers.load[c.manager] -= 1
         c.suggested = managers.take()
         who = (
@@ -576,32 +642,41 @@ def _keep(c: _Candidate, managers: _Managers, seen: dict[str, int]) -> None:
         )
         if c.suggested is None:
             managers.load[c.manager] += 1
-    else:
-        c.suggested = managers.take()
-        who = (
-            "It has no manager"
-            if c.manager is None
-            else f"Its manager {c.manager} is no account manager"
+        c.reasons.append(
+            f"{who}: hand it, with its plan and open deals, to {c.suggested} (S2.1, S3.3)."
+            if c.suggested is not None
+            else f"{who}, and no account manager has room ({managers.limit}) (S2.1)."
         )
-    c.reasons.append(
-        f"{who}: hand it to {c.suggested} (S2.1)."
-        if c.suggested is not None
-        else f"{who}, and no account manager has room ({managers.limit}) (S2.1)."
+        return
+    who = (
+        "It has no manager"
+        if c.manager is None
+        else f"Its manager {c.manager} is no account manager"
     )
+    c.suggested, whom = managers.appoint(c)
+    if c.suggested is not None:
+        c.reasons.append(f"{who}: hand it to {whom} (S2.1).")
+    elif c.plan_owner in managers.load:
+        c.reasons.append(f"{who}, but {whom.removeprefix('nobody: ')} (S2.1).")
+    else:
+        c.reasons.append(f"{who}, and no account manager has room ({managers.limit}) (S2.1).")
 
 
 def _designate(c: _Candidate, managers: _Managers, cap: int, threshold: Decimal) -> None:
-    c.suggested = managers.take()
+    c.suggested, whom = managers.appoint(c)
     if c.suggested is None:
-        c.reasons.append(
-            f"{_describe(c)} It qualifies, but no account manager has room ({managers.limit}): "
-            "add or relieve an account manager first (S2.1)."
+        why = (
+            f"{whom.removeprefix('nobody: ')} (S2.1)."
+            if c.plan_owner in managers.load
+            else f"no account manager has room ({managers.limit}): add or relieve an account "
+            "manager first (S2.1)."
         )
+        c.reasons.append(f"{_describe(c)} It qualifies, but {why}")
         return
     c.recommendation = Recommendation.DESIGNATE
     c.reasons.append(
         f"{_describe(c)} Among the {cap} most important customers at or above {threshold}: "
-        f"designate it a key account, managed by {c.suggested} (S2.1, S2.2)."
+        f"designate it a key account, managed by {whom} (S2.1, S2.2)."
     )
 
 
@@ -666,13 +741,16 @@ def _check_limits(
     return read_share(threshold, "threshold")
 
 
-def assess_key_accounts(
+def assess_key_accounts(  # noqa: PLR0913 - keyword-only options, each documented
     portfolio: Portfolio,
     *,
     weights: AssessmentWeights = AssessmentWeights(),
     cap: int = DEFAULT_CAP,
     max_per_manager: int | None = DEFAULT_MAX_PER_MANAGER,
     threshold: Decimal | float | str = DEFAULT_THRESHOLD,
+    as_of: date | str | None = None,
+    rates: ExchangeRates | None = None,
+    currency: str | None = None,
 ) -> KeyAccountAssessment:
     """Score every active customer and recommend key-account designations (S2.1, S2.2).
 
@@ -702,15 +780,20 @@ def assess_key_accounts(
             10); None for no limit.
         threshold: The score, 0 to 1, a customer needs (default 0.5): an
             int, a float, a Decimal or a decimal string, read exactly.
+        as_of: The day annual figures in other currencies are converted at
+            (default: the portfolio's ``as_of``, else today).
+        rates: The exchange rates to convert figures in other currencies with.
+        currency: The reporting currency (default: the portfolio's).
 
     Returns:
         Every assessed customer with its score, explanation and recommendation.
 
     Raises:
-        ValidationError: *portfolio* is no Portfolio, or a limit or the weights
-            are invalid; every problem is named.
-        CurrencyMismatchError: A customer's figures are not in the portfolio's
-            currency; the message names the customer and the figure.
+        ValidationError: *portfolio* is no Portfolio, a limit, the weights or
+            another argument is invalid (every problem is named), or a rate is
+            missing (code ``missing_rate``, naming the pair and the day).
+        CurrencyMismatchError: Without *rates*, a customer's figures are not in
+            the reporting currency; the message names every customer and figure.
 
     >>> from salesroles.testing import sample_portfolio
     >>> result = assess_key_accounts(sample_portfolio())
@@ -719,7 +802,9 @@ def assess_key_accounts(
     """
     portfolio = read_portfolio(portfolio)
     threshold = _check_limits(weights, cap, max_per_manager, threshold)
-    scored, gone = _candidates(portfolio, weights)
+    conversion = reporting(portfolio, rates, currency)
+    scored, gone = _candidates(portfolio, weights, conversion, read_as_of(as_of, portfolio))
+    used = conversion.done()
     _recommend(portfolio, scored, gone, (cap, max_per_manager, threshold))
     ordered = sorted(
         scored, key=lambda c: (c.rank is None, c.rank or 0, not c.is_key, c.customer.id)
@@ -747,4 +832,6 @@ def assess_key_accounts(
             )
             for c in (*ordered, *gone)
         ),
+        currency=conversion.currency,
+        rates_used=used,
     )

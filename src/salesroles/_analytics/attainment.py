@@ -23,21 +23,15 @@ from typing import TYPE_CHECKING, ClassVar, Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from salesroles._display import PERCENT, Cell, Record, Table, money_cell
+from salesroles._display import PERCENT, Cell, Kind, Record, Table, money_cell
 from salesroles._model.arguments import read_instance
 from salesroles._model.commerce import SupplyContract
+from salesroles._model.rates import ExchangeRate, ExchangeRates
 from salesroles._model.values import Money, Period
 from salesroles.exceptions import NotFoundError
 
-from .arguments import (
-    choose_as_of,
-    portfolio_currency,
-    ratio,
-    read_as_of,
-    read_portfolio,
-    same_currency,
-    total,
-)
+from .arguments import choose_as_of, portfolio_currency, ratio, read_as_of, read_portfolio, total
+from .conversion import Conversion, reporting
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -176,6 +170,16 @@ class PlanProgress(Table):
         "margin": PERCENT,
         "profitability_target": PERCENT,
     }
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "product": "text",
+        "name": "text",
+        "target": "money",
+        "actual": "money",
+        "expected": "money",
+        "attainment": "decimal",
+        "on_track": "bool",
+        "currency": "text",
+    }
     claims: ClassVar[tuple[str, ...]] = ("S3.3", "S3.4", "S3.5")
 
     plan: str
@@ -242,17 +246,25 @@ class PlanAttainment(Table):
         plans: One progress per key account with a current plan, in the
             order of the key accounts.
         without_plan: Key accounts with no current plan (S3.1, S3.4).
+        rates_used: The exchange rates amounts were converted with, in the
+            order first used; empty when none needed converting.
     """
 
     _title: ClassVar[str] = "Plan attainment"
     # One row per product of each plan: the plan's columns, then a PlanProgress row's.
     _columns: ClassVar[tuple[str, ...]] = ("plan", "account", *PlanProgress._columns)  # noqa: SLF001
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "plan": "text",
+        "account": "text",
+        **PlanProgress._dtypes,  # noqa: SLF001
+    }
     _formats: ClassVar[dict[str, str]] = {"attainment": PERCENT}
     claims: ClassVar[tuple[str, ...]] = ("S3.3", "S3.4", "S3.5")
 
     on: date
     plans: tuple[PlanProgress, ...]
     without_plan: tuple[str, ...]
+    rates_used: tuple[ExchangeRate, ...] = ()
 
     @property
     def as_of(self) -> date:
@@ -301,28 +313,32 @@ def _plan_on_track(progress: PlanProgress) -> bool:
 
 
 def _actuals(
-    portfolio: Portfolio, plan: AccountPlan, window: Period, currency: str
+    portfolio: Portfolio, plan: AccountPlan, window: Period, conversion: Conversion
 ) -> dict[str | None, Money]:
     """Revenue per product id (None: unattributed) of *plan*'s account in *window*.
 
-    Raises:
-        CurrencyMismatchError: An order or contract counted is not in *currency*.
+    An order counts at the rate of its day, a contract at the rate of its start.
     """
     actual: dict[str | None, Money] = {}
-    basis = f"plan {plan.id!r} counts"
+    currency = conversion.currency
 
     def add(product: str | None, amount: Money) -> None:
         actual[product] = actual.get(product, Money(amount=_NOTHING, currency=currency)) + amount
 
     for order in portfolio.orders_of(plan.account):
         if window.contains(order.placed_on):
-            same_currency(order.amount, currency, f"order {order.id!r}", "amount", basis)
-            add(None, order.amount)
+            owner = f"order {order.id!r}"
+            amount = conversion.money(order.amount, order.placed_on, owner, "amount")
+            add(None, amount or order.amount)
     for contract in portfolio.contracts_of(plan.account):
         earned = contract_revenue(contract, window)
         if earned is None:
             continue
-        same_currency(earned, currency, f"supply contract {contract.id!r}", "annual_value", basis)
+        earned = conversion.money(
+            earned, contract.start, f"supply contract {contract.id!r}", "annual_value"
+        )
+        if earned is None:  # pragma: no cover - conversion keeps an amount an amount
+            continue
         if not contract.products:
             add(None, earned)
             continue
@@ -333,48 +349,62 @@ def _actuals(
     return actual
 
 
-def _plan_currency(portfolio: Portfolio, plan: AccountPlan) -> str:
-    """The currency *plan* counts in: the portfolio's, else its targets', else the figures'.
+def _plan_conversion(
+    conversion: Conversion, portfolio: Portfolio, plan: AccountPlan
+) -> Conversion:
+    """How *plan* counts: in the reporting currency, or in its own targets' one.
 
-    Raises:
-        CurrencyMismatchError: A target is not in the portfolio's currency.
+    Its own is when neither ``currency=`` nor the portfolio names one: its
+    targets' currency, else the portfolio's figures'.
     """
+    if conversion.chosen or portfolio.currency is not None:
+        return conversion
     targets = plan.product_targets
-    if portfolio.currency is None:
-        return targets[0].revenue.currency if targets else portfolio_currency(portfolio)
-    for i, target in enumerate(targets):
-        same_currency(
-            target.revenue,
-            portfolio.currency,
-            f"plan {plan.id!r}",
-            f"product_targets[{i}].revenue",
-            "the portfolio's figures are",
+    own = targets[0].revenue.currency if targets else portfolio_currency(portfolio)
+    return attrs.evolve(conversion, currency=own, basis=f"plan {plan.id!r} counts")
+
+
+def _in_currency(plan: AccountPlan, conversion: Conversion) -> AccountPlan:
+    """*plan* with its targets in the reporting currency, at the rate of the period's start."""
+    if all(t.revenue.currency == conversion.currency for t in plan.product_targets):
+        return plan
+    day = plan.period.start
+    owner = f"plan {plan.id!r}"
+    targets = [
+        attrs.evolve(
+            t,
+            revenue=conversion.money(t.revenue, day, owner, f"product_targets[{i}].revenue")
+            or t.revenue,
         )
-    return portfolio.currency
+        for i, t in enumerate(plan.product_targets)
+    ]
+    return attrs.evolve(plan, product_targets=targets)
 
 
-def _margin(customer: Customer) -> Decimal | None:
-    """The customer's annual profit over its annual revenue, when both are known."""
+def _margin(customer: Customer, conversion: Conversion, on: date) -> Decimal | None:
+    """The customer's annual profit over its annual revenue, when both are known.
+
+    Figures in two currencies are both converted at the rate of *on* first.
+    """
     if customer.annual_profit is None or customer.annual_revenue is None:
         return None
-    same_currency(
-        customer.annual_profit,
-        customer.annual_revenue.currency,
-        f"customer {customer.id!r}",
-        "annual_profit",
-        "its annual_revenue is",
-    )
-    return ratio(customer.annual_profit, customer.annual_revenue)
+    if customer.annual_profit.currency != customer.annual_revenue.currency:
+        customer = conversion.customer(customer, on)
+    return ratio(customer.annual_profit, customer.annual_revenue)  # type: ignore[arg-type]
 
 
-def _progress(portfolio: Portfolio, plan: AccountPlan, on: date) -> PlanProgress:
+def _progress(
+    portfolio: Portfolio, plan: AccountPlan, on: date, conversion: Conversion
+) -> PlanProgress:
+    conversion = _plan_conversion(conversion, portfolio, plan)
+    plan = _in_currency(plan, conversion)
     targets = plan.product_targets
-    currency = _plan_currency(portfolio, plan)
+    currency = conversion.currency
     # The plan is current on *on*, so the window holds at least its first day.
     until = min(on, plan.period.end)
     window = Period(start=plan.period.start, end=until)
     elapsed = Decimal(window.days) / plan.period.days
-    actual = _actuals(portfolio, plan, window, currency)
+    actual = _actuals(portfolio, plan, window, conversion)
     rows: list[ProductAttainment] = []
     names: Iterable[tuple[str | None, str]] = [(p.id, p.name) for p in portfolio.products]
     if actual.get(None, Money.zero(currency)).amount != 0:
@@ -397,7 +427,7 @@ def _progress(portfolio: Portfolio, plan: AccountPlan, on: date) -> PlanProgress
             )
         )
     customer = portfolio.customer(plan.account)
-    margin = _margin(customer)
+    margin = _margin(customer, conversion, on)
     total_target = plan.total_target
     total_actual = (
         total(actual.values(), currency) if actual else Money(amount=_NOTHING, currency=currency)
@@ -435,6 +465,8 @@ def plan_attainment(
     as_of: date | str | None = None,
     *,
     on: date | str | None = None,
+    rates: ExchangeRates | None = None,
+    currency: str | None = None,
 ) -> PlanAttainment:
     """Compare each key account's current plan with the revenue so far (S3.3-S3.5).
 
@@ -452,16 +484,24 @@ def plan_attainment(
             (default: the portfolio's ``as_of``, else today).
         on: The deprecated spelling of *as_of*: it warns, and giving both
             is refused.
+        rates: The exchange rates to convert amounts in other currencies
+            with: an order at the rate of its day, a contract's revenue at the
+            rate of its start, a plan's targets at the rate of the first day of
+            its period, a customer's figures (for the margin) at *as_of*'s.
+        currency: The reporting currency (default: the portfolio's; without
+            one, each plan counts in its own targets' currency).
 
     Returns:
         One progress per key account with a current plan, and the accounts without.
 
     Raises:
-        ValidationError: *portfolio* is no Portfolio, *as_of* is no date, or
-            both *as_of* and *on* are given (code ``conflicting_arguments``).
-        CurrencyMismatchError: A plan's target is not in the portfolio's
-            currency, or an order or contract counted is not in the plan's;
-            the message names the plan, order, contract or customer and the figure.
+        ValidationError: *portfolio* is no Portfolio, *as_of* is no date, both
+            *as_of* and *on* are given (code ``conflicting_arguments``), an
+            argument is invalid, or a rate is missing (code ``missing_rate``,
+            naming the pair and the day).
+        CurrencyMismatchError: Without *rates*, a target, order, contract or
+            customer's figure is not in the currency counted in; the message
+            names every one with its figure.
 
     >>> from salesroles.testing import sample_portfolio
     >>> acme = plan_attainment(sample_portfolio()).plan("C-ACME")
@@ -473,6 +513,7 @@ def plan_attainment(
     """
     portfolio = read_portfolio(portfolio)
     day = read_as_of(choose_as_of(as_of, on), portfolio)
+    conversion = reporting(portfolio, rates, currency)
     plans: list[PlanProgress] = []
     without: list[str] = []
     for account in portfolio.key_accounts:
@@ -480,5 +521,6 @@ def plan_attainment(
         if plan is None:
             without.append(account.customer)
         else:
-            plans.append(_progress(portfolio, plan, day))
-    return PlanAttainment(on=day, plans=tuple(plans), without_plan=tuple(without))
+            plans.append(_progress(portfolio, plan, day, conversion))
+    used = conversion.done()
+    return PlanAttainment(on=day, plans=tuple(plans), without_plan=tuple(without), rates_used=used)

@@ -16,15 +16,17 @@ from typing import TYPE_CHECKING, ClassVar
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from salesroles._display import Cell, Record, Table, money_cell
+from salesroles._display import Cell, Kind, Record, Table, money_cell
 from salesroles._model.arguments import read_day
 from salesroles._model.messages import describe, problem
 from salesroles._model.parties import Customer
 from salesroles._model.planning import AccountPlan, CommunicationPlan
+from salesroles._model.rates import ExchangeRate, ExchangeRates
 from salesroles._model.values import Money
 from salesroles.exceptions import ErrorItem, NotFoundError, ValidationError
 
 from .arguments import choose_as_of, read_as_of, read_portfolio
+from .conversion import reporting
 
 if TYPE_CHECKING:
     from salesroles._model.portfolio import Portfolio
@@ -80,6 +82,8 @@ class Renewals(Table):
         until: Its last day.
         contracts: The contracts in force on ``on`` whose renewal date falls
             in the horizon, soonest first: by end date, then id.
+        rates_used: The exchange rates the annual values were converted with,
+            in the order first used; empty when none was converted.
     """
 
     _title: ClassVar[str] = "Contract renewals"
@@ -95,11 +99,24 @@ class Renewals(Table):
         "currency",
         "negotiated_by",
     )
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "contract": "text",
+        "customer": "text",
+        "name": "text",
+        "key_account": "bool",
+        "end_date": "date",
+        "renewal_date": "date",
+        "days_left": "int",
+        "annual_value": "money",
+        "currency": "text",
+        "negotiated_by": "text",
+    }
     claims: ClassVar[tuple[str, ...]] = ("S4.2",)
 
     on: date
     until: date
     contracts: tuple[ContractRenewal, ...]
+    rates_used: tuple[ExchangeRate, ...] = ()
 
     @property
     def as_of(self) -> date:
@@ -134,12 +151,14 @@ class Renewals(Table):
         ]
 
 
-def renewals(
+def renewals(  # noqa: PLR0913 - the horizon, the day and the reporting currency
     portfolio: Portfolio,
     within: relativedelta | timedelta = relativedelta(months=6),  # noqa: B008 - immutable
     *,
     as_of: date | str | None = None,
     on: date | str | None = None,
+    rates: ExchangeRates | None = None,
+    currency: str | None = None,
 ) -> Renewals:
     """List the supply contracts coming up for renewal within a horizon (S4.2).
 
@@ -158,6 +177,12 @@ def renewals(
             ``"2026-11-27"`` (default: the portfolio's ``as_of``, else today).
         on: The deprecated spelling of *as_of*: it warns, and giving both
             is refused.
+        rates: Exchange rates to show every annual value in *currency*, each
+            converted at the rate of its contract's start. Nothing is added
+            up here, so without *rates* and *currency* each value stays in its
+            own currency.
+        currency: The currency to show the annual values in (default: the
+            portfolio's, when *rates* are given).
 
     Returns:
         The contracts coming up for renewal in the horizon, soonest first.
@@ -200,9 +225,18 @@ def renewals(
         )
     found = [k for k in portfolio.contracts if k.is_active(day) and k.renewal_date <= until]
     found.sort(key=lambda k: (k.end_date, k.id))
+    values = {k.id: k.annual_value for k in found}
+    used: tuple[ExchangeRate, ...] = ()
+    if rates is not None or currency is not None:
+        conversion = reporting(portfolio, rates, currency)
+        for k in found:
+            owner = f"contract {k.id!r}"
+            values[k.id] = conversion.money(k.annual_value, k.start, owner, "annual_value")
+        used = conversion.done()
     return Renewals(
         on=day,
         until=until,
+        rates_used=used,
         contracts=tuple(
             ContractRenewal(
                 contract=k.id,
@@ -212,7 +246,7 @@ def renewals(
                 end_date=k.end_date,
                 renewal_date=k.renewal_date,
                 days_left=(k.end_date - day).days,
-                annual_value=k.annual_value,
+                annual_value=values[k.id],
                 negotiated_by=k.negotiated_by,
             )
             for k in found
@@ -282,6 +316,15 @@ class CommunicationSchedule(Table):
         "with_marketing",
         "status",
     )
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "date": "date",
+        "plan": "text",
+        "account": "text",
+        "name": "text",
+        "stakeholders": "list",
+        "with_marketing": "bool",
+        "status": tuple(TouchpointStatus),
+    }
     claims: ClassVar[tuple[str, ...]] = ("S5.2",)
 
     start: date
@@ -311,6 +354,13 @@ class CommunicationSchedule(Table):
         for status in TouchpointStatus:
             counts[status.value] = sum(1 for t in self.touchpoints if t.status is status)
         return counts
+
+    def _frame_records(self) -> list[dict[str, object]]:
+        # The stakeholders as the list they are (ids may hold ", ").
+        return [
+            {**row, "stakeholders": list(t.stakeholders)}
+            for row, t in zip(self.to_records(), self.touchpoints, strict=True)
+        ]
 
     def to_records(self) -> list[Record]:
         """One row per touchpoint; stakeholders are joined with ``", "``."""

@@ -1,23 +1,32 @@
 """Plots of the analytics, drawn with matplotlib (the optional ``notebook`` extra).
 
-matplotlib is imported only when a plot is asked for. Without an ``ax``, each
-function draws on a new :class:`matplotlib.figure.Figure` that is not
-registered with pyplot (no global state, nothing to close); a notebook shows
-the returned figure. With an ``ax``, it draws there and returns that axes'
-figure.
+They follow matplotlib's own convention: each function takes ``ax=`` and
+returns the :class:`~matplotlib.axes.Axes` it drew on. Without an ``ax``, it
+draws on a new pyplot figure, so ``plt.show()`` and ``plt.savefig()`` work
+in a script and a notebook shows it as any other plot. matplotlib is
+imported only when a plot is asked for.
+
+Names are written where they fit: each label is tried at a few offsets
+around its point and kept at the first where its extent, measured by the
+figure's renderer, overlaps no label already written; the legend says how
+many are named and what is left out. ``highlight=`` marks the customers a
+story is about, named first.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+import textwrap
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Final
 
 from salesroles._display import optional_import
 from salesroles._model.arguments import read_day, read_id, read_instance
-from salesroles._model.messages import problem
+from salesroles._model.messages import describe, problem
 from salesroles._model.portfolio import Portfolio
+from salesroles.exceptions import NotFoundError
 
 from .arguments import choose_as_of
-from .assessment import KeyAccountAssessment, Recommendation
+from .assessment import AccountAssessment, KeyAccountAssessment, Recommendation
 from .attainment import PlanAttainment, PlanProgress, plan_attainment
 from .revenue import Concentration, concentration
 
@@ -25,7 +34,8 @@ if TYPE_CHECKING:
     from datetime import date
 
     from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
+    from matplotlib.text import Annotation
+    from matplotlib.transforms import Bbox
 
 __all__ = ["plot_assessment_matrix", "plot_concentration", "plot_plan_attainment"]
 
@@ -37,31 +47,106 @@ _STYLE: Final[dict[Recommendation, tuple[str, str]]] = {
     Recommendation.RELEASE: ("v", "tab:red"),
     Recommendation.NONE: ("s", "tab:gray"),
 }
-#: Up to how many customers the matrix writes the names of.
+#: Up to how many customers the matrix tries to write the names of, best ranked first.
 LABELLED: Final = 12
+#: The colour that marks the customers a story is about (``highlight=``).
+HIGHLIGHT: Final = "tab:red"
+# Where a label may go around its point, in points, tried in turn (offset, alignment).
+_OFFSETS: Final = (
+    ((5, 4), "left", "bottom"),
+    ((5, -4), "left", "top"),
+    ((-5, 4), "right", "bottom"),
+    ((-5, -4), "right", "top"),
+    ((0, 8), "center", "bottom"),
+    ((0, -8), "center", "top"),
+)
+# Where customers whose relationship strength is unknown are drawn, below the matrix.
+_UNKNOWN_Y: Final = -0.1
 
 
-def _axes(ax: Axes | None, purpose: str) -> tuple[Axes, Figure]:
-    """Return the axes to draw on and its figure; import matplotlib only now.
+def _axes(ax: Axes | None, purpose: str) -> Axes:
+    """Return the axes to draw on: *ax*, or one of a new pyplot figure; import matplotlib now.
 
     Raises:
         ValidationError: *ax* is neither None nor a matplotlib ``Axes``.
     """
     if ax is None:
-        figure_module = optional_import("matplotlib.figure", purpose)
-        figure: Figure = figure_module.Figure(figsize=(7, 4.5), layout="constrained")
-        return figure.add_subplot(1, 1, 1), figure
+        pyplot = optional_import("matplotlib.pyplot", purpose)
+        _, new = pyplot.subplots(figsize=(8, 5), layout="constrained")
+        return new  # type: ignore[no-any-return]
     axes_module = optional_import("matplotlib.axes", purpose)
-    ax = read_instance(ax, axes_module.Axes, "ax", "a matplotlib Axes or None")
-    root = ax.get_figure(root=True)
-    if root is None:  # pragma: no cover - an axes always belongs to a figure
-        raise ValueError("the axes belongs to no figure")
-    return ax, root
+    return read_instance(ax, axes_module.Axes, "ax", "a matplotlib Axes or None")  # type: ignore[no-any-return]
+
+
+def _highlighted(highlight: object, known: Iterable[str]) -> list[str]:
+    """The customer ids of *highlight* (one id or several), each one known to the plot.
+
+    Raises:
+        ValidationError: *highlight* is no id or list of ids.
+        NotFoundError: an id names no customer of the plot.
+    """
+    if highlight is None:
+        return []
+    ids = [highlight] if isinstance(highlight, str) else highlight
+    if not isinstance(ids, Iterable):
+        raise problem("highlight", "got a value that is no id; expected a customer id or a list")
+    found = [read_id(ident, f"highlight[{i}]", "a customer id") for i, ident in enumerate(ids)]
+    strangers = sorted(set(found) - set(known))
+    if strangers:
+        raise NotFoundError(
+            f"cannot highlight {', '.join(map(repr, strangers))}: not among the customers plotted"
+        )
+    return found
+
+
+def _overlaps(box: Bbox, placed: list[Bbox]) -> bool:
+    return any(box.overlaps(other) for other in placed)
+
+
+def place_labels(
+    ax: Axes, labels: Iterable[tuple[str, tuple[float, float], dict[str, Any]]]
+) -> tuple[list[Annotation], int]:
+    """Write each label beside its point where it overlaps no label written before.
+
+    Each label is tried at the offsets of ``_OFFSETS`` in turn; its extent is
+    measured with the figure's renderer after the layout has run, and it must
+    stay inside the axes. Returns the labels written and how many found no room.
+    """
+    figure = ax.get_figure(root=True)
+    if figure is None:  # pragma: no cover - an axes always belongs to a figure
+        return [], 0
+    figure.draw_without_rendering()  # runs the layout, so extents are final
+    frame = ax.get_window_extent()
+    placed: list[Bbox] = []
+    written: list[Annotation] = []
+    left_out = 0
+    for text, point, style in labels:
+        for offset, ha, va in _OFFSETS:
+            label = ax.annotate(
+                text, point, textcoords="offset points", xytext=offset, ha=ha, va=va, **style
+            )
+            box = label.get_window_extent().padded(1)
+            if (
+                frame.contains(box.x0, box.y0)
+                and frame.contains(box.x1, box.y1)
+                and not (_overlaps(box, placed))
+            ):
+                placed.append(box)
+                written.append(label)
+                break
+            label.remove()
+        else:
+            left_out += 1
+    return written, left_out
 
 
 def plot_concentration(
-    portfolio_or_result: Portfolio | Concentration, ax: Axes | None = None, *, top: int = 5
-) -> Figure:
+    portfolio_or_result: Portfolio | Concentration,
+    ax: Axes | None = None,
+    *,
+    top: int = 5,
+    highlight: str | Iterable[str] | None = None,
+) -> Axes:
     """Draw the revenue Pareto curve, key accounts marked (S2.2, S2.3).
 
     The x axis is the share of customers (largest first), the y axis the
@@ -70,16 +155,19 @@ def plot_concentration(
 
     Args:
         portfolio_or_result: A portfolio, or the result of :func:`concentration`.
-        ax: The axes to draw on (default: a new figure).
+        ax: The axes to draw on (default: a new pyplot figure).
         top: How many of the largest customers to mark, when given a portfolio.
+        highlight: A customer id, or several, to mark in red and name: the
+            customers the story is about.
 
     Returns:
-        The figure drawn on.
+        The axes drawn on.
 
     Raises:
         ValidationError: *portfolio_or_result* is neither a Portfolio nor a
-            :class:`Concentration`, *top* is no whole number above 0, or *ax*
-            is no matplotlib ``Axes``.
+            :class:`Concentration`, *top* is no whole number above 0, *ax*
+            is no matplotlib ``Axes``, or *highlight* is no id or list of ids.
+        NotFoundError: A highlighted id is no customer on the curve.
         CurrencyMismatchError: A customer's figures are not in the portfolio's currency.
         ImportError: matplotlib is not installed.
     """
@@ -92,7 +180,8 @@ def plot_concentration(
             "portfolio_or_result",
             "a Portfolio or the result of concentration(portfolio)",
         )
-    ax, figure = _axes(ax, "plot_concentration()")
+    marked = _highlighted(highlight, (c.customer for c in result.customers))
+    ax = _axes(ax, "plot_concentration()")
     points = result.curve()
     xs = [float(x) * _PERCENT for x, _ in points]
     ys = [float(y) * _PERCENT for _, y in points]
@@ -109,14 +198,17 @@ def plot_concentration(
             zorder=3,
             label="key accounts",
         )
-    if result.customers and result.top_share is not None:
-        shown = min(result.top, len(result.customers))
-        ax.axvline(xs[shown], linestyle="--", color="tab:gray")
-        ax.annotate(
-            f"top {shown}: {result.top_share:.0%}",
-            (xs[shown], ys[shown]),
-            textcoords="offset points",
-            xytext=(6, -14),
+    at = {c.customer: i + 1 for i, c in enumerate(result.customers)}
+    if marked:
+        ax.scatter(
+            [xs[at[m]] for m in marked],
+            [ys[at[m]] for m in marked],
+            s=220,
+            facecolors="none",
+            edgecolors=HIGHLIGHT,
+            linewidths=2,
+            zorder=4,
+            label="highlighted",
         )
     ax.set_xlim(0, 100)
     ax.set_ylim(0, 105)
@@ -125,7 +217,17 @@ def plot_concentration(
     hhi = "n/a" if result.hhi is None else f"{result.hhi:.3f}"
     ax.set_title(f"Revenue concentration (HHI {hhi}; S2.3)")
     ax.legend(loc="lower right")
-    return figure
+    names = {c.customer: c.name for c in result.customers}
+    labels: list[tuple[str, tuple[float, float], dict[str, Any]]] = [
+        (names[m], (xs[at[m]], ys[at[m]]), {"color": HIGHLIGHT, "fontweight": "bold"})
+        for m in marked
+    ]
+    if result.customers and result.top_share is not None:
+        shown = min(result.top, len(result.customers))
+        ax.axvline(xs[shown], linestyle="--", color="tab:gray")
+        labels.append((f"top {shown}: {result.top_share:.0%}", (xs[shown], ys[shown]), {}))
+    place_labels(ax, labels)
+    return ax
 
 
 def _pick(source: object, account: object, as_of: object) -> PlanProgress:
@@ -162,7 +264,7 @@ def plot_plan_attainment(
     *,
     as_of: date | str | None = None,
     on: date | str | None = None,
-) -> Figure:
+) -> Axes:
     """Draw one plan's revenue target against actual revenue, product by product (S3.4).
 
     Each product gets a target bar and an actual bar (the unattributed bucket
@@ -174,14 +276,14 @@ def plot_plan_attainment(
             or one :class:`PlanProgress`.
         account: The key account's customer id (or its plan's id); needed
             unless only one plan is current.
-        ax: The axes to draw on (default: a new figure).
+        ax: The axes to draw on (default: a new pyplot figure).
         as_of: The day to judge at, when given a portfolio: a date or an ISO
             string ``"2026-06-30"``.
         on: The deprecated spelling of *as_of*: it warns, and giving both
             is refused (code ``conflicting_arguments``).
 
     Returns:
-        The figure drawn on.
+        The axes drawn on.
 
     Raises:
         NotFoundError: *account* has no current key-account plan.
@@ -191,7 +293,7 @@ def plot_plan_attainment(
         ImportError: matplotlib is not installed.
     """
     progress = _pick(result_or_portfolio, account, choose_as_of(as_of, on))
-    ax, figure = _axes(ax, "plot_plan_attainment()")
+    ax = _axes(ax, "plot_plan_attainment()")
     rows = progress.products
     positions = list(range(len(rows)))
     width = 0.38
@@ -222,57 +324,31 @@ def plot_plan_attainment(
             zorder=3,
             label=f"pace on {progress.counted_until.isoformat()}",
         )
-    ax.set_xticks(positions, [r.name for r in rows], rotation=20, ha="right")
+    # Names wrapped on words, upright: rotated labels' extents overlap their neighbours'.
+    ax.set_xticks(
+        positions, [textwrap.fill(r.name, 12, break_long_words=False) for r in rows], fontsize=8
+    )
     ticker = optional_import("matplotlib.ticker", "plot_plan_attainment()")
     ax.yaxis.set_major_formatter(ticker.StrMethodFormatter("{x:,.0f}"))
     ax.set_ylabel(f"Revenue ({progress.total_actual.currency})")
     ax.set_xlabel("Product")
     ax.set_title(f"{progress.plan} for {progress.name}: target vs actual (S3.4)")
     ax.legend()
-    return figure
+    return ax
 
 
-def plot_assessment_matrix(assessment: KeyAccountAssessment, ax: Axes | None = None) -> Figure:
-    """Draw the key-account assessment matrix (S2.1, S2.2, S4.3).
+def _matrix_point(a: AccountAssessment) -> tuple[float, float]:
+    """Where a customer sits in the matrix; no known contact puts it in the strip below."""
+    y = _UNKNOWN_Y if a.relationship_strength is None else float(a.relationship_strength)
+    return float(a.attractiveness or 0), y
 
-    Each customer whose attractiveness and relationship strength are both
-    known is a point: attractiveness (the score of the economic criteria) on
-    the x axis, the decision team's relationship strength on the y axis. The
-    marker says the recommendation; a ring marks a current key account. The
-    dashed lines at 0.5 split the usual four quadrants. At most
-    :data:`LABELLED` customers, the best ranked, are named.
 
-    Args:
-        assessment: The result of :func:`assess_key_accounts`.
-        ax: The axes to draw on (default: a new figure).
-
-    Returns:
-        The figure drawn on.
-
-    Raises:
-        ValidationError: *assessment* is not the result of
-            :func:`assess_key_accounts` (a portfolio is refused too), or *ax* is
-            no matplotlib ``Axes``.
-        ImportError: matplotlib is not installed.
-    """
-    assessment = read_instance(
-        assessment,
-        KeyAccountAssessment,
-        "assessment",
-        "the result of assess_key_accounts(portfolio)",
-    )
-    ax, figure = _axes(ax, "plot_assessment_matrix()")
-    shown = [
-        a
-        for a in assessment.accounts
-        if a.attractiveness is not None and a.relationship_strength is not None
-    ]
-
-    def point(a: object) -> tuple[float, float]:
-        return float(a.attractiveness), float(a.relationship_strength)  # type: ignore[attr-defined]
-
+def _draw_matrix_points(
+    ax: Axes, shown: list[AccountAssessment], spotted: list[AccountAssessment]
+) -> None:
+    """One marker per recommendation, rings for key accounts and for highlighted customers."""
     for recommendation, (marker, colour) in _STYLE.items():
-        group = [point(a) for a in shown if a.recommendation is recommendation]
+        group = [_matrix_point(a) for a in shown if a.recommendation is recommendation]
         if group:
             ax.scatter(
                 [x for x, _ in group],
@@ -282,36 +358,147 @@ def plot_assessment_matrix(assessment: KeyAccountAssessment, ax: Axes | None = N
                 label=recommendation.value,
                 zorder=3,
             )
-    keys = [point(a) for a in shown if a.is_key_account]
-    if keys:
-        ax.scatter(
-            [x for x, _ in keys],
-            [y for _, y in keys],
-            s=180,
-            facecolors="none",
-            edgecolors="black",
-            label="key account now",
-            zorder=2,
-        )
-    for a in sorted(shown, key=lambda a: a.rank or 0)[:LABELLED]:
-        ax.annotate(a.name, point(a), textcoords="offset points", xytext=(5, 4), fontsize=7)
+    rings = (
+        ([a for a in shown if a.is_key_account], 180, "black", 1.0, "key account now", 2),
+        (spotted, 320, HIGHLIGHT, 2.0, "highlighted", 4),
+    )
+    for ringed, size, edge, width, label, zorder in rings:
+        if ringed:
+            points = [_matrix_point(a) for a in ringed]
+            ax.scatter(
+                [x for x, _ in points],
+                [y for _, y in points],
+                s=size,
+                facecolors="none",
+                edgecolors=edge,
+                linewidths=width,
+                label=label,
+                zorder=zorder,
+            )
+
+
+def _colour(a: AccountAssessment, spotted: list[AccountAssessment]) -> str:
+    return HIGHLIGHT if a in spotted else "black"
+
+
+def _frame_matrix(ax: Axes, *, unknown: bool) -> None:
+    """The quadrants, the strip of customers without known contacts, the axes' labels."""
     ax.axvline(0.5, linestyle="--", color="lightgray")
     ax.axhline(0.5, linestyle="--", color="lightgray")
+    ticks = [0.0, 0.25, 0.5, 0.75, 1.0]
+    if unknown:
+        ax.axhline(_UNKNOWN_Y / 2, color="lightgray", linewidth=0.8)
     ax.set_xlim(-0.05, 1.05)
-    ax.set_ylim(-0.05, 1.05)
+    ax.set_ylim(_UNKNOWN_Y - 0.06 if unknown else -0.05, 1.05)
+    ax.set_yticks(
+        [_UNKNOWN_Y, *ticks] if unknown else ticks,
+        [*(["unknown"] if unknown else []), *(f"{t:.2f}" for t in ticks)],
+    )
     ax.set_xlabel("Attractiveness (revenue, profit, growth, headroom)")
     ax.set_ylabel("Relationship strength of the decision team (S4.3)")
+
+
+def _matrix_notes(
+    assessment: KeyAccountAssessment, shown: list[AccountAssessment], marked: list[str]
+) -> list[str]:
+    """What the matrix leaves out or puts aside, a line each, for the legend's title."""
+    notes = []
+    unknown = sum(1 for a in shown if a.relationship_strength is None)
+    if unknown:
+        notes.append(f"{unknown} with no known contact: strip 'unknown'")
     hidden = len(assessment.accounts) - len(shown)
     if hidden:
-        ax.text(
-            0.01,
-            0.01,
-            f"{hidden} customers not shown: attractiveness or relationship unknown",
-            transform=ax.transAxes,
-            fontsize=7,
-            color="gray",
+        notes.append(f"{hidden} of {len(assessment.accounts)} not shown: no figures")
+    drawn = {a.customer for a in shown}
+    missing = [m for m in marked if m not in drawn]
+    if missing:
+        notes.append(f"not shown (no figures): {', '.join(missing)}")
+    return notes
+
+
+def plot_assessment_matrix(
+    assessment: KeyAccountAssessment,
+    ax: Axes | None = None,
+    *,
+    highlight: str | Iterable[str] | None = None,
+    names: int = LABELLED,
+) -> Axes:
+    """Draw the key-account assessment matrix (S2.1, S2.2, S4.3).
+
+    Each assessed customer whose attractiveness is known is a point:
+    attractiveness (the score of the economic criteria) on the x axis, the
+    decision team's relationship strength on the y axis. Customers with no
+    known contact at all are drawn in a strip marked "unknown" below the
+    matrix, not left off. The marker says the recommendation; a ring marks a
+    current key account. The dashed lines at 0.5 split the usual four
+    quadrants. The best ranked are named, as many as *names* and as fit
+    without overlapping; the legend's title says how many are named and what
+    is not shown.
+
+    Args:
+        assessment: The result of :func:`assess_key_accounts`.
+        ax: The axes to draw on (default: a new pyplot figure).
+        highlight: A customer id, or several, to mark in red and name first.
+        names: Up to how many of the best ranked customers to name (default 12).
+
+    Returns:
+        The axes drawn on.
+
+    Raises:
+        ValidationError: *assessment* is not the result of
+            :func:`assess_key_accounts` (a portfolio is refused too), *ax* is
+            no matplotlib ``Axes``, *names* is a negative number, or
+            *highlight* is no id or list of ids.
+        NotFoundError: A highlighted id was not assessed.
+        ImportError: matplotlib is not installed.
+    """
+    assessment = read_instance(
+        assessment,
+        KeyAccountAssessment,
+        "assessment",
+        "the result of assess_key_accounts(portfolio)",
+    )
+    if type(names) is not int or names < 0:
+        raise problem(
+            "names", f"got {describe(names)}; expected a whole number, 0 or more", "out_of_range"
         )
-    ax.set_title("Key-account assessment matrix (S2.1, S2.2)")
-    if shown:
-        ax.legend(loc="lower right", fontsize=8)
-    return figure
+    marked = _highlighted(highlight, (a.customer for a in assessment.accounts))
+    ax = _axes(ax, "plot_assessment_matrix()")
+    shown = [a for a in assessment.accounts if a.attractiveness is not None]
+    unknown = sum(1 for a in shown if a.relationship_strength is None)
+
+    by_id = {a.customer: a for a in shown}
+    spotted = [by_id[m] for m in marked if m in by_id]
+    _draw_matrix_points(ax, shown, spotted)
+    _frame_matrix(ax, unknown=unknown > 0)
+    ranked = sorted(
+        (a for a in shown if a.customer not in marked), key=lambda a: (a.rank is None, a.rank or 0)
+    )
+    wanted = [*spotted, *ranked[: max(names - len(spotted), 0)]]
+    notes = _matrix_notes(assessment, shown, marked)
+    title = "Key-account assessment matrix (S2.1, S2.2)"
+    if not shown:
+        ax.set_title("\n".join([title, *notes]))
+        return ax
+    # The legend sits outside the matrix, so that it hides no point and no name. Everything
+    # that takes room is set before the names are placed, so that the layout no longer moves.
+    ax.legend(
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1),
+        fontsize=8,
+        title="\n".join(notes) or None,
+        title_fontsize=8,
+    )
+    ax.set_title(f"{title}\n ")
+    written, left_out = place_labels(
+        ax,
+        (
+            (a.name, _matrix_point(a), {"fontsize": 7, "color": _colour(a, spotted)})
+            for a in wanted
+        ),
+    )
+    named = f"{len(written)} of {len(shown)} named, best ranked first"
+    if left_out:
+        named += f"; {left_out} more left unnamed for lack of room"
+    ax.set_title(f"{title}\n{named}", fontsize=10)
+    return ax

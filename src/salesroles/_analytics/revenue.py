@@ -14,15 +14,18 @@ from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from salesroles._display import PERCENT, Cell, Record, Table, money_cell
+from salesroles._display import PERCENT, Cell, Kind, Record, Table, money_cell
 from salesroles._model.arguments import read_count, read_each
 from salesroles._model.enums import CustomerStatus
+from salesroles._model.rates import ExchangeRate, ExchangeRates
 from salesroles._model.values import Money
 
-from .arguments import check_figures, portfolio_currency, ratio, read_portfolio, total
+from .arguments import ratio, read_as_of, read_portfolio, total
+from .conversion import Conversion, reporting
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from datetime import date
 
     from salesroles._model.parties import Customer
     from salesroles._model.portfolio import Portfolio
@@ -30,6 +33,15 @@ if TYPE_CHECKING:
 
 def _counted(customer: Customer) -> bool:
     return customer.status is CustomerStatus.ACTIVE
+
+
+def _in_currency(
+    portfolio: Portfolio, conversion: Conversion, day: date, also: Iterable[Customer] = ()
+) -> dict[str, Customer]:
+    """The active customers (and *also*) by id, their figures in the reporting currency."""
+    wanted = [c for c in portfolio.customers if _counted(c)]
+    wanted.extend(c for c in also if not _counted(c))
+    return {c.id: conversion.customer(c, day) for c in wanted}
 
 
 def _wanted(accounts: object) -> tuple[str, ...]:
@@ -93,6 +105,8 @@ class LossImpact(Table):
         revenue_share: ``revenue_at_risk / total_revenue``; None when the total is zero.
         profit_share: ``profit_at_risk / total_profit``; None when the total is zero.
         unknown: Accounts asked about whose revenue or profit is not known.
+        rates_used: The exchange rates the figures were converted with, in the
+            order first used; empty when every figure was in the reporting currency.
     """
 
     _title: ClassVar[str] = "Loss impact"
@@ -108,6 +122,17 @@ class LossImpact(Table):
         "currency",
     )
     _formats: ClassVar[dict[str, str]] = {"revenue_share": PERCENT, "profit_share": PERCENT}
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "customer": "text",
+        "name": "text",
+        "status": tuple(CustomerStatus),
+        "key_account": "bool",
+        "revenue": "money",
+        "revenue_share": "decimal",
+        "profit": "money",
+        "profit_share": "decimal",
+        "currency": "text",
+    }
     claims: ClassVar[tuple[str, ...]] = ("S2.3",)
 
     accounts: tuple[AccountAtRisk, ...]
@@ -118,6 +143,7 @@ class LossImpact(Table):
     revenue_share: Decimal | None
     profit_share: Decimal | None
     unknown: tuple[str, ...]
+    rates_used: tuple[ExchangeRate, ...] = ()
 
     def summary(self) -> dict[str, Cell]:
         """The figures at risk, absolute and as shares of the portfolio."""
@@ -151,7 +177,14 @@ class LossImpact(Table):
         return "Only active customers count; lapsed and lost ones have nothing left to lose."
 
 
-def loss_impact(portfolio: Portfolio, accounts: str | Iterable[str]) -> LossImpact:
+def loss_impact(
+    portfolio: Portfolio,
+    accounts: str | Iterable[str],
+    *,
+    as_of: date | str | None = None,
+    rates: ExchangeRates | None = None,
+    currency: str | None = None,
+) -> LossImpact:
     """What losing *accounts* would cost: revenue and profit at risk (S2.3).
 
     Losing a key account "is a significant risk to revenue and profitability"
@@ -163,15 +196,21 @@ def loss_impact(portfolio: Portfolio, accounts: str | Iterable[str]) -> LossImpa
     Args:
         portfolio: The portfolio to read.
         accounts: A customer id, or an iterable of them.
+        as_of: The day annual figures in other currencies are converted at
+            (default: the portfolio's ``as_of``, else today).
+        rates: The exchange rates to convert figures in other currencies with.
+        currency: The reporting currency (default: the portfolio's).
 
     Returns:
         The figures at risk, absolute and as shares of the portfolio's.
 
     Raises:
-        ValidationError: *portfolio* is no Portfolio, or *accounts* are no customer ids.
+        ValidationError: *portfolio* is no Portfolio, *accounts* are no
+            customer ids, an argument is invalid, or a rate is missing
+            (code ``missing_rate``, naming the pair and the day).
         NotFoundError: An id names no customer of the portfolio.
-        CurrencyMismatchError: A customer's figures are not in the portfolio's
-            currency; the message names the customer and the figure.
+        CurrencyMismatchError: Without *rates*, a customer's figures are not in
+            the reporting currency; the message names every customer and figure.
 
     >>> from salesroles.testing import sample_portfolio
     >>> impact = loss_impact(sample_portfolio(), "C-ACME")
@@ -179,12 +218,15 @@ def loss_impact(portfolio: Portfolio, accounts: str | Iterable[str]) -> LossImpa
     ('1200000.00 EUR', '58.0%')
     """
     portfolio = read_portfolio(portfolio)
-    chosen = [portfolio.customer(ident) for ident in _wanted(accounts)]
-    currency = portfolio_currency(portfolio)
-    check_figures((c for c in portfolio.customers if _counted(c)), currency)
-    check_figures(chosen, currency)
-    revenues = [c.annual_revenue for c in portfolio.customers if _counted(c)]
-    profits = [c.annual_profit for c in portfolio.customers if _counted(c)]
+    asked = [portfolio.customer(ident) for ident in _wanted(accounts)]
+    conversion = reporting(portfolio, rates, currency)
+    customers = _in_currency(portfolio, conversion, read_as_of(as_of, portfolio), asked)
+    used = conversion.done()
+    currency = conversion.currency
+    chosen = [customers[c.id] for c in asked]
+    active = [c for c in customers.values() if _counted(c)]
+    revenues = [c.annual_revenue for c in active]
+    profits = [c.annual_profit for c in active]
     total_revenue = total((m for m in revenues if m is not None), currency)
     total_profit = total((m for m in profits if m is not None), currency)
     rows = []
@@ -228,6 +270,7 @@ def loss_impact(portfolio: Portfolio, accounts: str | Iterable[str]) -> LossImpa
         revenue_share=ratio(at_risk, total_revenue),
         profit_share=ratio(profit_at_risk, total_profit),
         unknown=tuple(c.id for c in chosen if c.annual_revenue is None or c.annual_profit is None),
+        rates_used=used,
     )
 
 
@@ -274,6 +317,8 @@ class Concentration(Table):
         key_account_profit_share: The key accounts' share of the annual profit
             of the active customers whose profit is known.
         excluded: Active customers left off the curve.
+        rates_used: The exchange rates the figures were converted with, in the
+            order first used; empty when every figure was in the reporting currency.
     """
 
     _title: ClassVar[str] = "Revenue concentration"
@@ -295,6 +340,16 @@ class Concentration(Table):
         "key_account_revenue_share": PERCENT,
         "key_account_profit_share": PERCENT,
     }
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "rank": "int",
+        "customer": "text",
+        "name": "text",
+        "key_account": "bool",
+        "revenue": "money",
+        "share": "decimal",
+        "cumulative_share": "decimal",
+        "currency": "text",
+    }
     claims: ClassVar[tuple[str, ...]] = ("S2.2", "S2.3")
 
     customers: tuple[CustomerRevenue, ...]
@@ -305,6 +360,7 @@ class Concentration(Table):
     key_account_revenue_share: Decimal | None
     key_account_profit_share: Decimal | None
     excluded: tuple[str, ...]
+    rates_used: tuple[ExchangeRate, ...] = ()
 
     @property
     def effective_customers(self) -> Decimal | None:
@@ -350,7 +406,14 @@ class Concentration(Table):
         ]
 
 
-def concentration(portfolio: Portfolio, *, top: int = 5) -> Concentration:
+def concentration(
+    portfolio: Portfolio,
+    *,
+    top: int = 5,
+    as_of: date | str | None = None,
+    rates: ExchangeRates | None = None,
+    currency: str | None = None,
+) -> Concentration:
     """Measure how concentrated the portfolio's revenue is (S2.2, S2.3).
 
     The curve ranks the active customers with a positive annual revenue,
@@ -361,15 +424,20 @@ def concentration(portfolio: Portfolio, *, top: int = 5) -> Concentration:
     Args:
         portfolio: The portfolio to read.
         top: How many of the largest customers ``top_share`` counts.
+        as_of: The day annual figures in other currencies are converted at
+            (default: the portfolio's ``as_of``, else today).
+        rates: The exchange rates to convert figures in other currencies with.
+        currency: The reporting currency (default: the portfolio's).
 
     Returns:
         The curve and its headline figures.
 
     Raises:
-        ValidationError: *portfolio* is no Portfolio, or *top* is not a whole
-            number above 0.
-        CurrencyMismatchError: An active customer's figures are not in the
-            portfolio's currency; the message names the customer and the figure.
+        ValidationError: *portfolio* is no Portfolio, *top* is not a whole
+            number above 0, an argument is invalid, or a rate is missing
+            (code ``missing_rate``, naming the pair and the day).
+        CurrencyMismatchError: Without *rates*, an active customer's figures are
+            not in the reporting currency; the message names every customer and figure.
 
     >>> from salesroles.testing import sample_portfolio
     >>> c = concentration(sample_portfolio(), top=2)
@@ -380,15 +448,15 @@ def concentration(portfolio: Portfolio, *, top: int = 5) -> Concentration:
     """
     portfolio = read_portfolio(portfolio)
     top = read_count(top, "top")
-    currency = portfolio_currency(portfolio)
-    check_figures((c for c in portfolio.customers if _counted(c)), currency)
+    conversion = reporting(portfolio, rates, currency)
+    customers = _in_currency(portfolio, conversion, read_as_of(as_of, portfolio))
+    used = conversion.done()
+    currency = conversion.currency
     ranked: list[tuple[Customer, Money]] = []
     excluded: list[str] = []
     profit = Money.zero(currency)
     key_profit = Money.zero(currency)
-    for c in portfolio.customers:
-        if not _counted(c):
-            continue
+    for c in customers.values():
         if c.annual_profit is not None:
             profit += c.annual_profit
             if portfolio.is_key_account(c.id):
@@ -424,4 +492,5 @@ def concentration(portfolio: Portfolio, *, top: int = 5) -> Concentration:
         key_account_revenue_share=ratio(key_revenue, revenue),
         key_account_profit_share=ratio(key_profit, profit),
         excluded=tuple(excluded),
+        rates_used=used,
     )

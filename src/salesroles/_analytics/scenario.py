@@ -21,21 +21,23 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
-from salesroles._display import Cell, Record, Table, render_html
+from salesroles._display import PERCENT, Cell, Kind, Record, Table, render_html
 from salesroles._model.arguments import read_optional_day
 from salesroles._model.commerce import Product
-from salesroles._model.enums import CustomerStatus, DealStage, Role, to_role
+from salesroles._model.enums import CustomerStatus, DealStage, Role, RoleValue, to_role
 from salesroles._model.messages import and_list, describe, plural, problem, with_article
 from salesroles._model.portfolio import Portfolio, resolve_as_of
+from salesroles._model.rates import ExchangeRate, ExchangeRates
 from salesroles._rules.judge import check
 from salesroles._rules.policy import STRICT, Policy, as_policy
 from salesroles._rules.report import Finding, Report, findings_html
 from salesroles.exceptions import LifecycleError, NotFoundError
 
-from .assessment import assess_key_accounts
-from .attainment import plan_attainment
-from .revenue import LossImpact, concentration, loss_impact
-from .teams import decision_team
+from .assessment import KeyAccountAssessment, assess_key_accounts
+from .attainment import PlanAttainment, plan_attainment
+from .conversion import reporting
+from .revenue import Concentration, LossImpact, concentration, loss_impact
+from .teams import DecisionTeam, decision_team
 from .workload import workload
 
 if TYPE_CHECKING:
@@ -216,7 +218,11 @@ class Scenario:
         return self._then(p, change)
 
     def promote(
-        self, member: str, role: Role = Role.ACCOUNT_MANAGER, *, title: str | None = None
+        self,
+        member: str,
+        role: Role | RoleValue = Role.ACCOUNT_MANAGER,
+        *,
+        title: str | None = None,
     ) -> Scenario:
         """Give *member* a new *role* (by default: make a sales rep an account manager).
 
@@ -236,7 +242,46 @@ class Scenario:
             after, f"promote {member} ({who.name}) from {who.role.value} to {role.value}"
         )
 
-    def with_policy(self, policy: Policy | str | Mapping[str, Any]) -> Scenario:
+    def leave(self, member: str, *, to: str) -> Scenario:
+        """*member* leaves the team: everything still in their name passes to *to*.
+
+        Their key accounts go to *to* with their plans and open deals (as
+        :meth:`reassign` moves them); every other record that names them (a
+        lead, a deal, a contract they negotiated, a target they own or set, an
+        order they administer, an assignment) names *to* instead. Then they
+        are removed from the team, so that no analysis counts them any more.
+
+        Raises:
+            NotFoundError: *member* or *to* is no team member.
+            LifecycleError: *member* and *to* are the same, or *to* is no
+                account manager while *member* still manages key accounts.
+        """
+        p = self.after
+        who = p.member(member)
+        p.member(to)
+        if member == to:
+            raise LifecycleError(f"{member!r} cannot hand their work to themselves")
+        scenario = self
+        if p.accounts_managed_by(member):
+            scenario = self.reassign(member, to)
+            p = scenario.after
+        records = 0
+        for name in _MEMBER_RECORDS:
+            items = []
+            for item in getattr(p, name):
+                names = {f: to for f in _MEMBER_FIELDS if getattr(item, f, None) == member}
+                records += bool(names)
+                items.append(attrs.evolve(item, **names) if names else item)
+            p = attrs.evolve(p, **{name: items})  # type: ignore[arg-type]
+        p = p.remove(member)
+        handed = f", {plural(records, 'other record')} to {to}" if records else ""
+        return attrs.evolve(
+            scenario,
+            after=p,
+            changes=(*scenario.changes, f"{member} ({who.name}) leaves the team{handed}"),
+        )
+
+    def with_policy(self, policy: Policy | str | Mapping[str, object]) -> Scenario:
         """Judge the after side under *policy* (such as ``MERGED``, S0.2)."""
         new = as_policy(policy)
         return attrs.evolve(
@@ -264,24 +309,49 @@ class Scenario:
 
     # -- the comparison --
 
-    def compare(self, *, as_of: date | None = None) -> Comparison:
+    def compare(
+        self,
+        *,
+        as_of: date | str | None = None,
+        rates: ExchangeRates | None = None,
+        currency: str | None = None,
+    ) -> Comparison:
         """Judge both sides and compare them.
 
         Both are judged at *as_of*, by default the before portfolio's
         ``as_of``, else today's date, so that only the changes differ.
+        The analyses convert amounts in other currencies with *rates* into
+        *currency* (by default the before portfolio's), as each analysis
+        documents; the comparison names the rates used.
         """
         on = resolve_as_of(read_optional_day(as_of, "as_of"), self.before)
+        money = reporting(self.before, rates, currency)
+        chosen = money.currency if money.chosen or self.before.currency is not None else None
+        used: dict[ExchangeRate, None] = {}
+
+        def measure(name: str, portfolio: Portfolio) -> Mapping[str, Cell]:
+            figures, rates_used = _ANALYSES[name](portfolio, on, money.rates, chosen)
+            used.update(dict.fromkeys(rates_used))
+            return figures
+
         report_before = check(self.before, policy=self.policy_before, as_of=on)
         report_after = check(self.after, policy=self.policy_after, as_of=on)
         seen_before = {_identity(f) for f in report_before}
         seen_after = {_identity(f) for f in report_after}
         figures = tuple(
             FigureChange(analysis=name, figure=figure, before=old, after=new)
-            for name, measure in _ANALYSES.items()
+            for name in _ANALYSES
             for figure, old, new in _changed_figures(
-                measure(self.before, on), measure(self.after, on)
+                measure(name, self.before), measure(name, self.after)
             )
         )
+        loss = (
+            loss_impact(self.before, self.lost, as_of=on, rates=money.rates, currency=chosen)
+            if self.lost
+            else None
+        )
+        if loss is not None:
+            used.update(dict.fromkeys(loss.rates_used))
         return Comparison(
             name=self.name,
             as_of=on,
@@ -291,7 +361,8 @@ class Scenario:
             appeared=tuple(f for f in report_after if _identity(f) not in seen_before),
             disappeared=tuple(f for f in report_before if _identity(f) not in seen_after),
             figures=figures,
-            loss=loss_impact(self.before, self.lost) if self.lost else None,
+            loss=loss,
+            rates_used=tuple(used),
         )
 
     def __repr__(self) -> str:
@@ -305,6 +376,19 @@ class Scenario:
             ("change",),
             {},
         )
+
+
+# The collections whose records name team members, and the fields that do.
+_MEMBER_RECORDS: Final = (
+    "leads",
+    "plans",
+    "contracts",
+    "orders",
+    "deals",
+    "targets",
+    "assignments",
+)
+_MEMBER_FIELDS: Final = ("owner", "negotiated_by", "administered_by", "set_by", "member")
 
 
 def _ids(values: object, path: str) -> list[str]:
@@ -332,8 +416,14 @@ def _changed_figures(
             yield figure, old.get(figure), new.get(figure)
 
 
-def _workload(portfolio: Portfolio, on: date) -> dict[str, Cell]:
+_Measured = tuple[dict[str, Cell], tuple[ExchangeRate, ...]]
+
+
+def _workload(
+    portfolio: Portfolio, on: date, _rates: ExchangeRates | None, _currency: str | None
+) -> _Measured:
     # Totals, then each member's counts: a reorganisation shows who gains and who loses.
+    # Workload counts things, not money: it needs no rates.
     load = workload(portfolio, as_of=on)
     figures = load.summary()
     for row in load.to_records():
@@ -343,16 +433,54 @@ def _workload(portfolio: Portfolio, on: date) -> dict[str, Cell]:
             for name, value in row.items()
             if name not in {"member", "name", "role"}
         )
-    return figures
+    return figures, ()
 
 
-# The analyses a comparison reads: headline figures of a portfolio on a date.
-_ANALYSES: Final[dict[str, Callable[[Portfolio, date], Mapping[str, Cell]]]] = {
-    "concentration": lambda p, _: concentration(p).summary(),
-    "key-account assessment": lambda p, _: assess_key_accounts(p).summary(),
-    "plan attainment": lambda p, on: plan_attainment(p, on).summary(),
-    "decision team": lambda p, _: decision_team(p).summary(),
+def _concentration(
+    p: Portfolio, on: date, rates: ExchangeRates | None, currency: str | None
+) -> _Measured:
+    found = concentration(p, as_of=on, rates=rates, currency=currency)
+    return found.summary(), found.rates_used
+
+
+def _assessment(
+    p: Portfolio, on: date, rates: ExchangeRates | None, currency: str | None
+) -> _Measured:
+    found = assess_key_accounts(p, as_of=on, rates=rates, currency=currency)
+    return found.summary(), found.rates_used
+
+
+def _attainment(
+    p: Portfolio, on: date, rates: ExchangeRates | None, currency: str | None
+) -> _Measured:
+    found = plan_attainment(p, on, rates=rates, currency=currency)
+    return found.summary(), found.rates_used
+
+
+def _decision_team(p: Portfolio, *_: object) -> _Measured:
+    return decision_team(p).summary(), ()  # people, not money: no rates
+
+
+# The analyses a comparison reads: headline figures of a portfolio on a date, and the rates
+# they converted with.
+_ANALYSES: Final[
+    dict[str, Callable[[Portfolio, date, ExchangeRates | None, str | None], _Measured]]
+] = {
+    "concentration": _concentration,
+    "key-account assessment": _assessment,
+    "plan attainment": _attainment,
+    "decision team": _decision_team,
     "workload": _workload,
+}
+
+
+# How each analysis shows its figures (a workload's are counts, shown as they are).
+_FORMATS: Final[dict[str, Mapping[str, str]]] = {
+    "concentration": Concentration._formats,  # noqa: SLF001
+    "key-account assessment": KeyAccountAssessment._formats,  # noqa: SLF001
+    "plan attainment": PlanAttainment._formats,  # noqa: SLF001
+    "decision team": DecisionTeam._formats,  # noqa: SLF001
+    "workload": {},
 }
 
 
@@ -400,6 +528,8 @@ class Comparison(Table):
         disappeared: Findings only before the changes.
         figures: Every headline figure that moved.
         loss: The loss impact of the accounts lost in the scenario, if any (S2.3).
+        rates_used: The exchange rates the analyses converted amounts with, in
+            the order first used; empty when none needed converting.
     """
 
     name: str
@@ -411,9 +541,21 @@ class Comparison(Table):
     disappeared: tuple[Finding, ...]
     figures: tuple[FigureChange, ...]
     loss: LossImpact | None = None
+    rates_used: tuple[ExchangeRate, ...] = ()
 
     _title: ClassVar[str] = "Scenario"
     _columns: ClassVar[tuple[str, ...]] = ("analysis", "figure", "before", "after", "delta")
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "analysis": tuple(_ANALYSES),
+        "figure": "text",
+        "before": "decimal",
+        "after": "decimal",
+        "delta": "decimal",
+    }
+    _formats: ClassVar[dict[str, str]] = {
+        "revenue_at_risk": ",.2f",
+        "revenue_share_at_risk": PERCENT,
+    }
     claims: ClassVar[tuple[str, ...]] = ("S0.2", "S2.3")
 
     def _heading(self) -> str:
@@ -447,6 +589,12 @@ class Comparison(Table):
             for f in self.figures
         ]
 
+    def _format_of(self, record: Record, column: str) -> str | None:
+        # A moved figure is shown as its analysis shows it: a share as a percentage.
+        if column in {"before", "after", "delta"}:
+            return _FORMATS[str(record["analysis"])].get(str(record["figure"]))
+        return self._formats.get(column)
+
     def finding_records(self) -> list[Record]:
         """One row per finding that appeared (``change: "new"``) or went (``"gone"``)."""
         return [
@@ -464,11 +612,17 @@ class Comparison(Table):
 
     def _repr_html_(self) -> str:
         changes = render_html(
-            self._heading(), self.summary(), [{"change": c} for c in self.changes], ("change",), {}
+            self._heading(),
+            self.summary(),
+            [{"change": c} for c in self.changes],
+            ("change",),
+            self._formats,
         )
         marked = [("new", f) for f in self.appeared] + [("gone", f) for f in self.disappeared]
         findings = "<p><strong>Findings that appear and disappear</strong></p>" + (
             findings_html(marked, first="change") or "<p>(none)</p>"
         )
-        figures = render_html("Figures that move", {}, self.to_records(), self._columns, {})
+        figures = render_html(
+            "Figures that move", {}, self.to_records(), self._columns, self._format_of
+        )
         return changes + findings + figures

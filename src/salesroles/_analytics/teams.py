@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
-from salesroles._display import PERCENT, Cell, Record, Table
+from salesroles._display import PERCENT, Cell, Kind, Record, Table
 from salesroles._model.arguments import read_each, read_id, read_share
 from salesroles._model.enums import DECISION_TEAM, BuyingRole, Relationship
 from salesroles._model.parties import Customer, Stakeholder
@@ -121,6 +121,18 @@ class DecisionTeam(Table):
     _formats: ClassVar[dict[str, str]] = {
         "relationship_strength": ".2f",
         "carrier_influence_share": PERCENT,
+    }
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "customer": "text",
+        "name": "text",
+        "key_account": "bool",
+        "stakeholders": "int",
+        "covered": "list",
+        "missing": "list",
+        "relationship_strength": "decimal",
+        "single_contact": "bool",
+        "carrier": "text",
+        "carrier_influence_share": "decimal",
     }
     claims: ClassVar[tuple[str, ...]] = ("S4.2", "S4.3")
 

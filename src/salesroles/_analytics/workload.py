@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
-from salesroles._display import Cell, Record, Table
+from salesroles._display import Cell, Kind, Record, Table
 from salesroles._model.enums import LeadStatus, Role
 from salesroles.exceptions import NotFoundError
 
@@ -87,6 +87,12 @@ class Workload(Table):
 
     _title: ClassVar[str] = "Workload"
     _columns: ClassVar[tuple[str, ...]] = ("member", "name", "role", *_COUNTS)
+    _dtypes: ClassVar[dict[str, Kind]] = {
+        "member": "text",
+        "name": "text",
+        "role": tuple(Role),
+        **dict.fromkeys(_COUNTS, "int"),
+    }
     claims: ClassVar[tuple[str, ...]] = ("S0.1", "S1.1", "S1.4", "S2.1", "S3.4")
 
     on: date

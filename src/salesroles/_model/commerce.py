@@ -11,15 +11,26 @@ from dateutil.relativedelta import relativedelta
 
 from salesroles.exceptions import ErrorItem
 
-from .converters import to_date, to_tuple
+from .arguments import read_day
+from .converters import to_day, to_tuple
 from .enums import DealStage, Responsibility, to_deal_stage, to_responsibility
 from .validation import Checked, bounded, invariant
 from .values import Money, Period
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
 __all__ = ["Assignment", "Deal", "Order", "Product", "SupplyContract"]
+
+
+# Typed names of to_tuple for each element type: type checkers read a converter's parameter
+# as the argument's type (attrs' plugin, dataclass_transform); at run time they are to_tuple.
+if TYPE_CHECKING:
+
+    def _ids(value: Iterable[str]) -> tuple[str, ...]: ...
+
+else:
+    _ids = to_tuple
 
 
 @attrs.frozen(kw_only=True)
@@ -49,10 +60,10 @@ class SupplyContract(Checked):
 
     id: str
     customer: str
-    start: date = attrs.field(converter=to_date)
+    start: date = attrs.field(converter=to_day)
     term_months: int = attrs.field(metadata=bounded(1, 1200))
     annual_value: Money | None = None
-    products: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    products: tuple[str, ...] = attrs.field(default=(), converter=_ids)
     negotiated_by: str | None = None
 
     @invariant("start", "term_months")
@@ -82,9 +93,10 @@ class SupplyContract(Checked):
         """The days the contract is active, as a :class:`Period`."""
         return Period(start=self.start, end=self.end_date)
 
-    def is_active(self, on: date) -> bool:
-        """Whether the contract is in force on day *on*."""
-        return self.start <= on < self.renewal_date
+    def is_active(self, on: date | str) -> bool:
+        """Whether the contract is in force on day *on* (a date or its ISO text)."""
+        day = on if type(on) is date else read_day(on, "on")
+        return self.start <= day < self.renewal_date
 
     def renew(self, *, term_months: int | None = None) -> SupplyContract:
         """Return the follow-on contract starting on the renewal date.
@@ -110,7 +122,7 @@ class Order(Checked):
 
     id: str
     customer: str
-    placed_on: date = attrs.field(converter=to_date)
+    placed_on: date = attrs.field(converter=to_day)
     amount: Money
     placed_by: str | None = None
     administered_by: str | None = None

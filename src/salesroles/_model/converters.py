@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 __all__ = [
+    "DAY_CONVERTERS",
     "DECIMAL_CONVERTERS",
     "DECIMAL_TEXT",
     "FIGURE_CONVERTERS",
@@ -35,8 +36,10 @@ __all__ = [
     "iso_day",
     "to_amount",
     "to_date",
+    "to_day",
     "to_decimal",
     "to_figure",
+    "to_optional_day",
     "to_optional_figure",
     "to_tuple",
     "too_long",
@@ -85,6 +88,23 @@ def to_date(value: Any) -> Any:
             KNOWN_DAYS[value] = day
             return day
     return value
+
+
+def to_day(value: date | str) -> date:
+    """:func:`to_date` for a required day, typed as attrs' mypy plugin reads converters."""
+    return to_date(value)  # type: ignore[no-any-return]
+
+
+def to_optional_day(value: date | str | None) -> date | None:
+    """:func:`to_date` for an optional day: what a user may pass is typed ``date | str | None``."""
+    return to_date(value)  # type: ignore[no-any-return]
+
+
+#: The converters that are :func:`to_date` under another signature: generated structure code
+#: looks a day up in :data:`KNOWN_DAYS` in place rather than calling them.
+DAY_CONVERTERS: Final[frozenset[Callable[..., Any]]] = frozenset(
+    {to_date, to_day, to_optional_day}
+)
 
 
 def iso_day(day: date) -> str:

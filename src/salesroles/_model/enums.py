@@ -7,7 +7,7 @@ member compares equal to its wire value.
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -15,15 +15,26 @@ if TYPE_CHECKING:
 __all__ = [
     "ENUM_CONVERTERS",
     "ActionKind",
+    "ActionKindValue",
     "BuyingRole",
+    "BuyingRoleValue",
     "CustomerStatus",
+    "CustomerStatusValue",
     "DealStage",
+    "DealStageValue",
     "LeadSource",
+    "LeadSourceValue",
     "LeadStatus",
+    "LeadStatusValue",
     "Relationship",
+    "RelationshipValue",
     "Responsibility",
+    "ResponsibilityValue",
     "Role",
+    "RoleValue",
     "Segment",
+    "SegmentValue",
+    "SeverityValue",
     "to_action_kind",
     "to_buying_role",
     "to_customer_status",
@@ -156,6 +167,87 @@ class Responsibility(enum.StrEnum):
     ORDER_ADMINISTRATION = "order_administration"
 
 
+# The wire values of each enumeration as a Literal: what type checkers accept beside the member
+# wherever a user passes one (``segment="medium"``), and refuse when misspelt.
+
+#: The values of :class:`Role`.
+RoleValue: TypeAlias = Literal[
+    "account_manager",
+    "sales_rep",
+    "sales_manager",
+    "sales_coordinator",
+    "marketing",
+]
+
+#: The values of :class:`Segment`.
+SegmentValue: TypeAlias = Literal["small", "medium", "large"]
+
+#: The values of :class:`CustomerStatus`.
+CustomerStatusValue: TypeAlias = Literal["active", "lapsed", "lost"]
+
+#: The values of :class:`LeadSource`.
+LeadSourceValue: TypeAlias = Literal[
+    "marketing",
+    "referral",
+    "inbound",
+    "outbound",
+    "event",
+    "partner",
+]
+
+#: The values of :class:`LeadStatus`.
+LeadStatusValue: TypeAlias = Literal["new", "contacted", "qualified", "disqualified", "converted"]
+
+#: The values of :class:`BuyingRole`.
+BuyingRoleValue: TypeAlias = Literal[
+    "purchasing_manager",
+    "technical_decision_maker",
+    "senior_executive",
+    "user",
+    "influencer",
+]
+
+#: The values of :class:`Relationship`.
+RelationshipValue: TypeAlias = Literal["none", "cold", "neutral", "warm", "champion"]
+
+#: The values of :class:`ActionKind`.
+ActionKindValue: TypeAlias = Literal[
+    "relationship",
+    "competitive_response",
+    "growth",
+    "service",
+    "communication",
+]
+
+#: The values of :class:`DealStage`.
+DealStageValue: TypeAlias = Literal["qualification", "proposal", "negotiation", "won", "lost"]
+
+#: The values of :class:`Responsibility`.
+ResponsibilityValue: TypeAlias = Literal[
+    "prospecting",
+    "follow_up_leads",
+    "close_deals",
+    "widen_product_range",
+    "meet_sales_target",
+    "set_sales_targets",
+    "manage_key_accounts",
+    "defend_against_competitors",
+    "own_account_profitability",
+    "write_account_plan",
+    "negotiate_long_term_contracts",
+    "build_decision_team_relationships",
+    "coordinate_internal_resources",
+    "plan_decision_maker_communication",
+    "propose_customization",
+    "generate_leads",
+    "field_sales",
+    "order_administration",
+]
+
+#: The values of :class:`Severity`.
+SeverityValue: TypeAlias = Literal["error", "warning", "info"]
+
+
 # Converters for attrs fields: a wire value becomes its member; anything else is left for the
 # field check to name. attrs' mypy plugin needs each converter to be a named function.
 
@@ -164,52 +256,52 @@ def _member(cls: type[enum.Enum], value: object) -> Any:
     return cls._value2member_map_.get(value, value) if type(value) is str else value
 
 
-def to_action_kind(value: ActionKind | str) -> ActionKind:
+def to_action_kind(value: ActionKind | ActionKindValue) -> ActionKind:
     """Return the member whose value is *value*; anything else is left to the field check."""
     return _member(ActionKind, value)  # type: ignore[no-any-return]
 
 
-def to_buying_role(value: BuyingRole | str) -> BuyingRole:
+def to_buying_role(value: BuyingRole | BuyingRoleValue) -> BuyingRole:
     """Return the member whose value is *value*; anything else is left to the field check."""
     return _member(BuyingRole, value)  # type: ignore[no-any-return]
 
 
-def to_customer_status(value: CustomerStatus | str) -> CustomerStatus:
+def to_customer_status(value: CustomerStatus | CustomerStatusValue) -> CustomerStatus:
     """Return the member whose value is *value*; anything else is left to the field check."""
     return _member(CustomerStatus, value)  # type: ignore[no-any-return]
 
 
-def to_deal_stage(value: DealStage | str) -> DealStage:
+def to_deal_stage(value: DealStage | DealStageValue) -> DealStage:
     """Return the member whose value is *value*; anything else is left to the field check."""
     return _member(DealStage, value)  # type: ignore[no-any-return]
 
 
-def to_lead_source(value: LeadSource | str) -> LeadSource:
+def to_lead_source(value: LeadSource | LeadSourceValue) -> LeadSource:
     """Return the member whose value is *value*; anything else is left to the field check."""
     return _member(LeadSource, value)  # type: ignore[no-any-return]
 
 
-def to_lead_status(value: LeadStatus | str) -> LeadStatus:
+def to_lead_status(value: LeadStatus | LeadStatusValue) -> LeadStatus:
     """Return the member whose value is *value*; anything else is left to the field check."""
     return _member(LeadStatus, value)  # type: ignore[no-any-return]
 
 
-def to_relationship(value: Relationship | str) -> Relationship:
+def to_relationship(value: Relationship | RelationshipValue) -> Relationship:
     """Return the member whose value is *value*; anything else is left to the field check."""
     return _member(Relationship, value)  # type: ignore[no-any-return]
 
 
-def to_responsibility(value: Responsibility | str) -> Responsibility:
+def to_responsibility(value: Responsibility | ResponsibilityValue) -> Responsibility:
     """Return the member whose value is *value*; anything else is left to the field check."""
     return _member(Responsibility, value)  # type: ignore[no-any-return]
 
 
-def to_role(value: Role | str) -> Role:
+def to_role(value: Role | RoleValue) -> Role:
     """Return the member whose value is *value*; anything else is left to the field check."""
     return _member(Role, value)  # type: ignore[no-any-return]
 
 
-def to_segment(value: Segment | str) -> Segment:
+def to_segment(value: Segment | SegmentValue) -> Segment:
     """Return the member whose value is *value*; anything else is left to the field check."""
     return _member(Segment, value)  # type: ignore[no-any-return]
 

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
 from salesroles.exceptions import LifecycleError
 
-from .converters import to_date, to_optional_figure, to_tuple
+from .converters import to_optional_day, to_optional_figure, to_tuple
 from .enums import (
     BuyingRole,
     CustomerStatus,
+    CustomerStatusValue,
     LeadSource,
     LeadStatus,
     Relationship,
+    RelationshipValue,
     Role,
+    RoleValue,
     Segment,
+    SegmentValue,
     to_buying_role,
     to_customer_status,
     to_lead_source,
@@ -39,6 +44,19 @@ __all__ = [
 ]
 
 
+# Typed names of to_tuple for each element type: type checkers read a converter's parameter
+# as the argument's type (attrs' plugin, dataclass_transform); at run time they are to_tuple.
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    def _competitive_threats(
+        value: Iterable[CompetitiveThreat],
+    ) -> tuple[CompetitiveThreat, ...]: ...
+
+else:
+    _competitive_threats = to_tuple
+
+
 @attrs.frozen(kw_only=True)
 class TeamMember(Checked):
     """A person of the company's sales organisation (S0.1).
@@ -55,7 +73,7 @@ class TeamMember(Checked):
     role: Role = attrs.field(converter=to_role)
     title: str | None = None
 
-    def promote(self, role: Role, *, title: str | None = None) -> TeamMember:
+    def promote(self, role: Role | RoleValue, *, title: str | None = None) -> TeamMember:
         """Return this member in a new *role* (and, if given, a new *title*)."""
         return attrs.evolve(self, role=role, title=title if title is not None else self.title)
 
@@ -78,7 +96,7 @@ class Customer(Checked):
     name: str
     segment: Segment = attrs.field(converter=to_segment)
     status: CustomerStatus = attrs.field(converter=to_customer_status)
-    since: date | None = attrs.field(default=None, converter=to_date)
+    since: date | None = attrs.field(default=None, converter=to_optional_day)
     annual_revenue: Money | None = None
     annual_profit: Money | None = None
     growth_potential: Decimal | None = attrs.field(
@@ -94,7 +112,11 @@ class Customer(Checked):
         return self.status is CustomerStatus.ACTIVE
 
     def designate(
-        self, *, manager: str | None = None, on: date | None = None, reason: str | None = None
+        self,
+        *,
+        manager: str | None = None,
+        on: date | str | None = None,
+        reason: str | None = None,
     ) -> KeyAccount:
         """Designate this customer a key account (S2.1, S2.2).
 
@@ -109,7 +131,7 @@ class Customer(Checked):
             )
         return KeyAccount(customer=self.id, manager=manager, designated_on=on, reason=reason)
 
-    def with_status(self, status: CustomerStatus) -> Customer:
+    def with_status(self, status: CustomerStatus | CustomerStatusValue) -> Customer:
         """Return this customer with another status (a lost account, a win-back)."""
         return attrs.evolve(self, status=status)
 
@@ -131,7 +153,7 @@ class Lead(Checked):
     source: LeadSource = attrs.field(converter=to_lead_source)
     status: LeadStatus = attrs.field(converter=to_lead_status)
     owner: str | None = None
-    created_on: date | None = attrs.field(default=None, converter=to_date)
+    created_on: date | None = attrs.field(default=None, converter=to_optional_day)
 
     def _move(self, to: LeadStatus, allowed_from: tuple[LeadStatus, ...]) -> Lead:
         if self.status not in allowed_from:
@@ -160,8 +182,8 @@ class Lead(Checked):
         self,
         *,
         customer_id: str,
-        segment: Segment,
-        since: date | None = None,
+        segment: Segment | SegmentValue,
+        since: date | str | None = None,
         name: str | None = None,
     ) -> tuple[Lead, Customer]:
         """Win the lead: return it marked ``converted`` and the new active customer.
@@ -187,7 +209,7 @@ class CompetitiveThreat(Checked):
     id: str
     competitor: str
     description: str | None = None
-    noted_on: date | None = attrs.field(default=None, converter=to_date)
+    noted_on: date | None = attrs.field(default=None, converter=to_optional_day)
 
 
 @attrs.frozen(kw_only=True)
@@ -202,9 +224,11 @@ class KeyAccount(Checked):
 
     customer: str
     manager: str | None = None
-    designated_on: date | None = attrs.field(default=None, converter=to_date)
+    designated_on: date | None = attrs.field(default=None, converter=to_optional_day)
     reason: str | None = None
-    threats: tuple[CompetitiveThreat, ...] = attrs.field(default=(), converter=to_tuple)
+    threats: tuple[CompetitiveThreat, ...] = attrs.field(
+        default=(), converter=_competitive_threats
+    )
 
     @property
     def id(self) -> str:
@@ -220,7 +244,7 @@ class KeyAccount(Checked):
         return attrs.evolve(self, threats=(*self.threats, threat))
 
 
-def _to_relationship(value: Relationship | str | None) -> Relationship | None:
+def _to_relationship(value: Relationship | RelationshipValue | None) -> Relationship | None:
     return None if value is None else to_relationship(value)
 
 
@@ -239,6 +263,6 @@ class Stakeholder(Checked):
     influence: int | None = attrs.field(default=None, metadata=bounded(1, 5))
     relationship: Relationship | None = attrs.field(default=None, converter=_to_relationship)
 
-    def with_relationship(self, relationship: Relationship) -> Stakeholder:
+    def with_relationship(self, relationship: Relationship | RelationshipValue) -> Stakeholder:
         """Return the stakeholder with a warmer or colder relationship."""
         return attrs.evolve(self, relationship=relationship)

@@ -10,14 +10,15 @@ import attrs
 
 from salesroles.exceptions import ErrorItem, ValidationError
 
+from .arguments import read_enum
 from .cadence import Cadence
-from .converters import Rejected, to_date, to_optional_figure, to_tuple
-from .enums import ActionKind, to_action_kind
+from .converters import Rejected, to_optional_day, to_optional_figure, to_tuple
+from .enums import ActionKind, ActionKindValue, to_action_kind
 from .validation import Checked, fraction, invariant
 from .values import Money, Period
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
 __all__ = [
     "AccountPlan",
@@ -28,6 +29,32 @@ __all__ = [
     "ResourceCommitment",
     "RevenueTarget",
 ]
+
+
+# Typed names of to_tuple for each element type: type checkers read a converter's parameter
+# as the argument's type (attrs' plugin, dataclass_transform); at run time they are to_tuple.
+if TYPE_CHECKING:
+
+    def _customization_proposals(
+        value: Iterable[CustomizationProposal],
+    ) -> tuple[CustomizationProposal, ...]: ...
+
+    def _plan_actions(value: Iterable[PlanAction]) -> tuple[PlanAction, ...]: ...
+
+    def _product_targets(value: Iterable[ProductTarget]) -> tuple[ProductTarget, ...]: ...
+
+    def _resource_commitments(
+        value: Iterable[ResourceCommitment],
+    ) -> tuple[ResourceCommitment, ...]: ...
+
+    def _ids(value: Iterable[str]) -> tuple[str, ...]: ...
+
+else:
+    _customization_proposals = to_tuple
+    _plan_actions = to_tuple
+    _product_targets = to_tuple
+    _resource_commitments = to_tuple
+    _ids = to_tuple
 
 
 def _to_cadence(value: Cadence | str) -> Cadence:
@@ -62,7 +89,7 @@ class PlanAction(Checked):
     id: str
     kind: ActionKind = attrs.field(converter=to_action_kind)
     description: str
-    due: date | None = attrs.field(default=None, converter=to_date)
+    due: date | None = attrs.field(default=None, converter=to_optional_day)
     responds_to: str | None = None
 
 
@@ -75,7 +102,7 @@ class CommunicationPlan(Checked):
     """
 
     cadence: Cadence = attrs.field(converter=_to_cadence)
-    stakeholders: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    stakeholders: tuple[str, ...] = attrs.field(default=(), converter=_ids)
     with_marketing: bool = False
 
 
@@ -114,14 +141,20 @@ class AccountPlan(Checked):
     account: str
     owner: str
     period: Period
-    product_targets: tuple[ProductTarget, ...] = attrs.field(default=(), converter=to_tuple)
+    product_targets: tuple[ProductTarget, ...] = attrs.field(
+        default=(), converter=_product_targets
+    )
     profitability_target: Decimal | None = attrs.field(
         default=None, converter=to_optional_figure, metadata=fraction()
     )
-    actions: tuple[PlanAction, ...] = attrs.field(default=(), converter=to_tuple)
+    actions: tuple[PlanAction, ...] = attrs.field(default=(), converter=_plan_actions)
     communication: CommunicationPlan | None = None
-    customizations: tuple[CustomizationProposal, ...] = attrs.field(default=(), converter=to_tuple)
-    resources: tuple[ResourceCommitment, ...] = attrs.field(default=(), converter=to_tuple)
+    customizations: tuple[CustomizationProposal, ...] = attrs.field(
+        default=(), converter=_customization_proposals
+    )
+    resources: tuple[ResourceCommitment, ...] = attrs.field(
+        default=(), converter=_resource_commitments
+    )
 
     @invariant("product_targets")
     def _one_target_per_product(self) -> Iterator[ErrorItem]:
@@ -163,9 +196,10 @@ class AccountPlan(Checked):
         first, *rest = (t.revenue for t in self.product_targets)
         return sum(rest, first)
 
-    def actions_of(self, kind: ActionKind) -> tuple[PlanAction, ...]:
-        """Return the plan's actions of *kind*."""
-        return tuple(a for a in self.actions if a.kind is kind)
+    def actions_of(self, kind: ActionKind | ActionKindValue) -> tuple[PlanAction, ...]:
+        """Return the plan's actions of *kind* (a member or its value, ``"relationship"``)."""
+        wanted = read_enum(kind, ActionKind, "kind")
+        return tuple(a for a in self.actions if a.kind is wanted)
 
     def with_target(self, product: str, revenue: Money) -> AccountPlan:
         """Return the plan with *product*'s target set to *revenue* (added or replaced)."""

@@ -6,15 +6,16 @@ import functools
 import html
 from collections import defaultdict
 from datetime import date
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from salesroles.exceptions import ErrorItem, LifecycleError, NotFoundError, ValidationError
 
+from .arguments import read_day, read_enum
 from .commerce import Assignment, Deal, Order, Product, SupplyContract
-from .converters import to_date, to_tuple
-from .enums import Role, Segment
+from .converters import to_optional_day, to_tuple
+from .enums import Role, RoleValue, Segment, SegmentValue
 from .messages import describe, problem, with_article
 from .parties import CompetitiveThreat, Customer, KeyAccount, Lead, Stakeholder, TeamMember
 from .planning import AccountPlan, RevenueTarget
@@ -22,9 +23,52 @@ from .references import COLLECTION_OF, COLLECTIONS, KIND_OF, reference_problems,
 from .validation import Checked, currency
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
 __all__ = ["Portfolio", "reference_problems", "resolve_as_of"]
+
+
+# Typed names of to_tuple for each element type: type checkers read a converter's parameter
+# as the argument's type (attrs' plugin, dataclass_transform); at run time they are to_tuple.
+if TYPE_CHECKING:
+
+    def _account_plans(value: Iterable[AccountPlan]) -> tuple[AccountPlan, ...]: ...
+
+    def _assignments(value: Iterable[Assignment]) -> tuple[Assignment, ...]: ...
+
+    def _customers(value: Iterable[Customer]) -> tuple[Customer, ...]: ...
+
+    def _deals(value: Iterable[Deal]) -> tuple[Deal, ...]: ...
+
+    def _key_accounts(value: Iterable[KeyAccount]) -> tuple[KeyAccount, ...]: ...
+
+    def _leads(value: Iterable[Lead]) -> tuple[Lead, ...]: ...
+
+    def _orders(value: Iterable[Order]) -> tuple[Order, ...]: ...
+
+    def _products(value: Iterable[Product]) -> tuple[Product, ...]: ...
+
+    def _revenue_targets(value: Iterable[RevenueTarget]) -> tuple[RevenueTarget, ...]: ...
+
+    def _stakeholders(value: Iterable[Stakeholder]) -> tuple[Stakeholder, ...]: ...
+
+    def _supply_contracts(value: Iterable[SupplyContract]) -> tuple[SupplyContract, ...]: ...
+
+    def _team_members(value: Iterable[TeamMember]) -> tuple[TeamMember, ...]: ...
+
+else:
+    _account_plans = to_tuple
+    _assignments = to_tuple
+    _customers = to_tuple
+    _deals = to_tuple
+    _key_accounts = to_tuple
+    _leads = to_tuple
+    _orders = to_tuple
+    _products = to_tuple
+    _revenue_targets = to_tuple
+    _stakeholders = to_tuple
+    _supply_contracts = to_tuple
+    _team_members = to_tuple
 
 T = TypeVar("T")
 
@@ -34,10 +78,14 @@ def _today() -> date:
     return date.today()  # noqa: DTZ011 - a calendar date in the caller's local sense
 
 
-def resolve_as_of(on: date | None, portfolio: Portfolio) -> date:
-    """The date to judge at: *on*, else the portfolio's ``as_of``, else today's date."""
+def resolve_as_of(on: date | str | None, portfolio: Portfolio, path: str = "on") -> date:
+    """The date to judge at: *on* (a date or ISO text), else the portfolio's ``as_of``, else today.
+
+    Raises:
+        ValidationError: *on* is no date (code ``invalid_date``, at *path*).
+    """
     if on is not None:
-        return on
+        return read_day(on, path)
     if portfolio.as_of is not None:
         return portfolio.as_of
     return _today()
@@ -78,20 +126,20 @@ class Portfolio(Checked):
     salesroles.exceptions.ValidationError: key_accounts[0].manager: 'nobody' names nothing in this portfolio; expected the id of a team member
     """  # noqa: E501
 
-    as_of: date | None = attrs.field(default=None, converter=to_date)
+    as_of: date | None = attrs.field(default=None, converter=to_optional_day)
     currency: str | None = attrs.field(default=None, metadata=currency())
-    products: tuple[Product, ...] = attrs.field(default=(), converter=to_tuple)
-    team: tuple[TeamMember, ...] = attrs.field(default=(), converter=to_tuple)
-    customers: tuple[Customer, ...] = attrs.field(default=(), converter=to_tuple)
-    leads: tuple[Lead, ...] = attrs.field(default=(), converter=to_tuple)
-    key_accounts: tuple[KeyAccount, ...] = attrs.field(default=(), converter=to_tuple)
-    stakeholders: tuple[Stakeholder, ...] = attrs.field(default=(), converter=to_tuple)
-    plans: tuple[AccountPlan, ...] = attrs.field(default=(), converter=to_tuple)
-    contracts: tuple[SupplyContract, ...] = attrs.field(default=(), converter=to_tuple)
-    orders: tuple[Order, ...] = attrs.field(default=(), converter=to_tuple)
-    deals: tuple[Deal, ...] = attrs.field(default=(), converter=to_tuple)
-    targets: tuple[RevenueTarget, ...] = attrs.field(default=(), converter=to_tuple)
-    assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=to_tuple)
+    products: tuple[Product, ...] = attrs.field(default=(), converter=_products)
+    team: tuple[TeamMember, ...] = attrs.field(default=(), converter=_team_members)
+    customers: tuple[Customer, ...] = attrs.field(default=(), converter=_customers)
+    leads: tuple[Lead, ...] = attrs.field(default=(), converter=_leads)
+    key_accounts: tuple[KeyAccount, ...] = attrs.field(default=(), converter=_key_accounts)
+    stakeholders: tuple[Stakeholder, ...] = attrs.field(default=(), converter=_stakeholders)
+    plans: tuple[AccountPlan, ...] = attrs.field(default=(), converter=_account_plans)
+    contracts: tuple[SupplyContract, ...] = attrs.field(default=(), converter=_supply_contracts)
+    orders: tuple[Order, ...] = attrs.field(default=(), converter=_orders)
+    deals: tuple[Deal, ...] = attrs.field(default=(), converter=_deals)
+    targets: tuple[RevenueTarget, ...] = attrs.field(default=(), converter=_revenue_targets)
+    assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=_assignments)
 
     def _invariants(self) -> Iterator[ErrorItem]:
         if references_hold(self):  # the valid case, without a path or an object per id
@@ -119,6 +167,23 @@ class Portfolio(Checked):
             f"<table><thead><tr><th>collection</th><th>entries</th></tr></thead>"
             f"<tbody>{rows}</tbody></table></div>"
         )
+
+    # -- pandas (the notebook extra); given by salesroles._analytics.frames, above the wire --
+
+    def to_frames(self) -> dict[str, Any]:
+        """Return one pandas DataFrame per collection, ids as the index (the notebook extra).
+
+        See docs/analytics.md, "A portfolio as DataFrames".
+        """
+        raise NotImplementedError  # replaced when salesroles is imported
+
+    @classmethod
+    def from_frames(cls, frames: Mapping[str, Any]) -> Portfolio:
+        """Build a portfolio from frames shaped as :meth:`to_frames` returns them.
+
+        See docs/analytics.md, "A portfolio as DataFrames".
+        """
+        raise NotImplementedError  # replaced when salesroles is imported
 
     # -- indexes, built once on first use --
 
@@ -265,7 +330,7 @@ class Portfolio(Checked):
         """Return every plan written for *account*, current or not."""
         return self._plans_by_account.get(account, ())
 
-    def current_plan(self, account: str, on: date | None = None) -> AccountPlan | None:
+    def current_plan(self, account: str, on: date | str | None = None) -> AccountPlan | None:
         """Return the plan of *account* whose period contains *on*, or None.
 
         *on* defaults to the portfolio's ``as_of``, else today. When several
@@ -280,7 +345,7 @@ class Portfolio(Checked):
         return self._contracts_by_customer.get(customer, ())
 
     def active_contracts(
-        self, on: date | None = None, *, customer: str | None = None
+        self, on: date | str | None = None, *, customer: str | None = None
     ) -> tuple[SupplyContract, ...]:
         """Return the contracts in force on *on* (default: ``as_of``, else today).
 
@@ -314,9 +379,10 @@ class Portfolio(Checked):
         """Return the revenue targets *member* owns."""
         return self._targets_by_owner.get(member, ())
 
-    def members_with(self, role: Role) -> tuple[TeamMember, ...]:
-        """Return the team members in *role*."""
-        return tuple(m for m in self.team if m.role is role)
+    def members_with(self, role: Role | RoleValue) -> tuple[TeamMember, ...]:
+        """Return the team members in *role* (a Role or its value, ``"sales_rep"``)."""
+        wanted = read_enum(role, Role, "role")
+        return tuple(m for m in self.team if m.role is wanted)
 
     # -- change: each returns a new, re-validated portfolio --
 
@@ -369,8 +435,8 @@ class Portfolio(Checked):
         lead: str,
         *,
         customer_id: str,
-        segment: Segment,
-        since: date | None = None,
+        segment: Segment | SegmentValue,
+        since: date | str | None = None,
         name: str | None = None,
     ) -> Portfolio:
         """Return the portfolio with a qualified lead won: marked converted, its customer added."""
@@ -384,7 +450,7 @@ class Portfolio(Checked):
         customer: str,
         *,
         manager: str | None = None,
-        on: date | None = None,
+        on: date | str | None = None,
         reason: str | None = None,
     ) -> Portfolio:
         """Return the portfolio with *customer* designated a key account (S2.1, S2.2).

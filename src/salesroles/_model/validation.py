@@ -178,10 +178,17 @@ def _check_enum(cls: type[enum.Enum]) -> _FieldCheck:
 
 
 def _check_instance(cls: type) -> _FieldCheck:
+    expected = with_article(cls.__name__)
+    # A dict where an object belongs is refused in Python, saying what to pass: reading the
+    # wire's objects is structure()'s job, with its rules and paths.
+    from_dict = (
+        f"{expected}: build one with {cls.__name__}(...), or read the whole document "
+        "with salesroles.structure()"
+    )
 
     def check(value: Any, path: str, out: list[ErrorItem]) -> None:
         if not isinstance(value, cls):
-            _type_error(with_article(cls.__name__))(value, path, out)
+            _type_error(from_dict if type(value) is dict else expected)(value, path, out)
 
     return check
 
@@ -524,7 +531,33 @@ def _compile_fast(cls: type) -> Callable[[Any], None]:
 _FAST_CHECKERS: dict[type, Callable[[Any], None]] = {}
 
 
-class Checked:
+class CheckedMeta(type):
+    """The metaclass of every model class: a ``TypeError`` of ``__init__`` names every problem.
+
+    attrs' ``__init__`` names one missing or unknown argument at a time. When
+    it raises a ``TypeError``, every argument is read again
+    (:func:`~salesroles._model.construction.argument_problems`) and all
+    problems are raised as one :class:`~salesroles.ValidationError`. Type
+    checkers do not see ``__call__``: they keep reading attrs' ``__init__``.
+    """
+
+    if not TYPE_CHECKING:
+
+        def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return super().__call__(*args, **kwargs)
+            except TypeError as e:
+                failed = e
+            from .construction import argument_problems  # noqa: PLC0415 - only on failure
+
+            problems = argument_problems(cls, args, kwargs)
+            if not problems:  # a TypeError of something else: it is not ours to rename
+                raise failed
+            # Raised outside the except block: attrs' TypeError is no part of the answer.
+            raise ValidationError(problems)
+
+
+class Checked(metaclass=CheckedMeta):
     """Mixin of every model class: validate the whole object after ``__init__``."""
 
     __slots__ = ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 from datetime import date, timedelta
 from decimal import (
     ROUND_HALF_EVEN,
@@ -12,20 +13,22 @@ from decimal import (
     InvalidOperation,
     Overflow,
 )
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from salesroles.exceptions import CurrencyMismatchError, ErrorItem, MoneyError
 
-from .converters import MAX_DECIMAL_CHARS, to_amount, to_date
+from .arguments import read_day
+from .converters import MAX_DECIMAL_CHARS, to_amount, to_day
+from .iso4217 import CURRENCIES
 from .messages import describe, problem
 from .validation import CHECK, Checked, check_amount, currency, invariant
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["Money", "Period"]
+__all__ = ["ROUNDINGS", "Money", "Period", "format_amount"]
 
 
 # Sums, differences and products of money are exact or refused: 100 digits hold any sum of
@@ -66,6 +69,10 @@ def _fit_to_wire(quotient: Decimal) -> Decimal:
     return quotient.quantize(Decimal(1).scaleb(-places, _DIVIDE), context=_DIVIDE)
 
 
+#: The rounding modes of :mod:`decimal`, which :meth:`Money.round` accepts by name.
+ROUNDINGS: Final = tuple(sorted(name for name in dir(decimal) if name.startswith("ROUND_")))
+
+
 def _exactly(op: str, compute: Any, *args: Decimal) -> Decimal:
     try:
         return compute(*args)  # type: ignore[no-any-return]
@@ -102,6 +109,16 @@ class Money(Checked):
     Money(amount=Decimal('38.50'), currency='EUR')
     >>> sum([price, price], Money.zero("EUR"))
     Money(amount=Decimal('25.00'), currency='EUR')
+
+    A quotient keeps its digits until it is rounded to the currency's minor
+    unit with :meth:`round`; ``format()`` and f-strings take a decimal format
+    spec and add the currency:
+
+    >>> third = Money(amount="100", currency="EUR") / 3
+    >>> third.round()
+    Money(amount=Decimal('33.33'), currency='EUR')
+    >>> f"{Money(amount='1234567.891', currency='EUR'):,.2f}"
+    '1,234,567.89 EUR'
     """
 
     amount: Decimal = attrs.field(converter=to_amount, metadata={CHECK: check_amount})
@@ -195,12 +212,62 @@ class Money(Checked):
     def __ge__(self, other: object) -> bool:
         return self.amount >= self._compare(other)
 
+    def round(self, rounding: str = ROUND_HALF_EVEN) -> Money:
+        """Return the amount rounded to the currency's minor unit (ISO 4217).
+
+        EUR rounds to cents (2 places), JPY to whole yen (0), BHD to fils (3).
+        *rounding* is one of the rounding modes of :mod:`decimal`
+        (:data:`ROUNDINGS`), half to even by default, as banks round. A code
+        without a minor unit (``XXX``, the precious metals ``XAU`` …) has no
+        smallest coin to round to: its amount comes back unchanged, exact.
+
+        >>> Money(amount="2.345", currency="EUR").round()
+        Money(amount=Decimal('2.34'), currency='EUR')
+        >>> Money(amount="2.345", currency="EUR").round("ROUND_HALF_UP")
+        Money(amount=Decimal('2.35'), currency='EUR')
+        >>> Money(amount="1234.5", currency="JPY").round()
+        Money(amount=Decimal('1234'), currency='JPY')
+
+        Raises:
+            ValidationError: *rounding* is no rounding mode of :mod:`decimal`.
+        """
+        # Untrusted callers may pass anything: a str is checked against decimal's names.
+        if rounding not in ROUNDINGS:
+            raise problem(
+                "rounding",
+                f"got {describe(rounding)}; expected a rounding mode of decimal: "
+                + ", ".join(ROUNDINGS),
+            )
+        places = CURRENCIES.get(self.currency)
+        if places is None:
+            return self
+        unit = Decimal(1).scaleb(-places)
+        amount = self.amount.quantize(unit, rounding=rounding, context=_DIVIDE)
+        # -0.001 rounds to a zero without a sign: nothing owed either way.
+        return Money(amount=amount or amount.copy_abs(), currency=self.currency)
+
+    def __format__(self, spec: str) -> str:
+        """Format the amount by *spec* (a :class:`~decimal.Decimal` spec) and add the currency.
+
+        An empty spec gives ``str(money)``; ``",.2f"`` gives ``"1,234.50 EUR"``.
+        A spec rounds as the decimal context does (half to even unless changed)
+        and never shows a negative zero (``-0.001`` shown to cents is ``0.00``).
+        """
+        if not spec:
+            return str(self)
+        return f"{format_amount(self.amount, spec)} {self.currency}"
+
     def __str__(self) -> str:
         return f"{format(self.amount, 'f')} {self.currency}"
 
 
-def _date(value: date | str) -> date:
-    return to_date(value)  # type: ignore[no-any-return]
+def format_amount(value: Decimal, spec: str) -> str:
+    """Format *value* by *spec*, without a sign on a zero that was rounded (never ``-0.00``)."""
+    text = format(value, spec)
+    # A small negative number shown to fewer places reads "-0.00": a loss of nothing.
+    if text.startswith("-") and not any(ch in "123456789" for ch in text):
+        return text[1:]
+    return text
 
 
 @attrs.frozen(kw_only=True)
@@ -214,8 +281,8 @@ class Period(Checked):
     (True, False)
     """
 
-    start: date = attrs.field(converter=_date)
-    end: date = attrs.field(converter=_date)
+    start: date = attrs.field(converter=to_day)
+    end: date = attrs.field(converter=to_day)
 
     @invariant("start", "end")
     def _ordered(self) -> Iterator[ErrorItem]:
@@ -248,8 +315,10 @@ class Period(Checked):
         """How many days the period holds, both ends counted."""
         return (self.end - self.start).days + 1
 
-    def contains(self, day: date) -> bool:
-        """Whether *day* falls within the period (ends included)."""
+    def contains(self, day: date | str) -> bool:
+        """Whether *day* (a date or its ISO text) falls within the period, ends included."""
+        if type(day) is not date:
+            day = read_day(day, "day")
         return self.start <= day <= self.end
 
     def overlaps(self, other: Period) -> bool:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from salesroles._model.arguments import read_instance, read_optional_day
 from salesroles._model.commerce import Deal, Order, Product, SupplyContract
-from salesroles._model.enums import Responsibility, Role
+from salesroles._model.enums import Responsibility, ResponsibilityValue, Role
 from salesroles._model.messages import describe, problem, role_phrase, roles_phrase
 from salesroles._model.parties import Customer, KeyAccount, Lead, Stakeholder, TeamMember
 from salesroles._model.planning import AccountPlan, RevenueTarget
@@ -49,7 +49,7 @@ def _context(portfolio: Portfolio, as_of: date | str | None, policy: Policy) -> 
 def check(
     portfolio: Portfolio,
     *,
-    policy: Policy | str | Mapping[str, Any] = STRICT,
+    policy: Policy | str | Mapping[str, object] = STRICT,
     as_of: date | str | None = None,
 ) -> Report:
     """Judge *portfolio* by every rule *policy* switches on, and report what is at fault.
@@ -161,10 +161,10 @@ def _read_subject(subject: object, portfolio: Portfolio | None) -> object:
 
 def decide(  # noqa: PLR0913 - the work, and what it is judged by
     who: Role | TeamMember | str,
-    responsibility: Responsibility | str,
+    responsibility: Responsibility | ResponsibilityValue,
     subject: object = None,
     *,
-    policy: Policy | str | Mapping[str, Any] = STRICT,
+    policy: Policy | str | Mapping[str, object] = STRICT,
     portfolio: Portfolio | None = None,
     as_of: date | str | None = None,
 ) -> Decision:

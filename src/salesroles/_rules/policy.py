@@ -9,11 +9,18 @@ from __future__ import annotations
 
 import types
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Final
+from typing import Any, Final, TypeAlias, cast
 
 import attrs
 
-from salesroles._model.enums import Responsibility, Role, Severity
+from salesroles._model.enums import (
+    Responsibility,
+    ResponsibilityValue,
+    Role,
+    RoleValue,
+    Severity,
+    SeverityValue,
+)
 from salesroles._model.messages import describe
 from salesroles.exceptions import ErrorItem, ValidationError
 
@@ -59,7 +66,30 @@ def _as_set(items: Iterable[Any]) -> frozenset[Any] | tuple[Any, ...]:
         return tuple(listed)
 
 
-def _to_owners(value: Any) -> Any:
+# The converters' parameter types are what type checkers show as Policy's arguments; at run
+# time they take anything and leave what is wrong for the check to report.
+OwnersArgument: TypeAlias = Mapping[
+    Responsibility | ResponsibilityValue, Iterable[Role | RoleValue]
+]
+SeveritiesArgument: TypeAlias = Mapping[str, Severity | SeverityValue]
+
+
+def _to_owners(value: OwnersArgument) -> Mapping[Responsibility, frozenset[Role]]:
+    """Policy's ``owners``: :func:`_fill_owners`, typed for what callers may pass."""
+    return _fill_owners(value)  # type: ignore[no-any-return]
+
+
+def _to_severities(value: SeveritiesArgument) -> Mapping[str, Severity]:
+    """Policy's ``severities``: :func:`_fill_severities`, typed for what callers may pass."""
+    return _fill_severities(value)  # type: ignore[no-any-return]
+
+
+def _to_off(value: Iterable[str]) -> frozenset[str]:
+    """Policy's ``off``: :func:`_off_set`, typed for what callers may pass."""
+    return _off_set(value)  # type: ignore[no-any-return]
+
+
+def _fill_owners(value: Any) -> Any:
     """Fill a partial table of owners from the strict one; leave the rest for the check."""
     if not isinstance(value, Mapping):
         return value
@@ -75,7 +105,7 @@ def _to_owners(value: Any) -> Any:
     return types.MappingProxyType(table)
 
 
-def _to_severities(value: Any) -> Any:
+def _fill_severities(value: Any) -> Any:
     """Fill a partial table of severities from the defaults; leave the rest for the check."""
     if not isinstance(value, Mapping):
         return value
@@ -85,7 +115,7 @@ def _to_severities(value: Any) -> Any:
     return types.MappingProxyType(ordered | table)
 
 
-def _to_off(value: Any) -> Any:
+def _off_set(value: Any) -> Any:
     if isinstance(value, Iterable) and not isinstance(value, str | bytes | Mapping):
         return _as_set(value)
     return value
@@ -186,11 +216,13 @@ class Policy:
 
     # -- questions --
 
-    def owners_of(self, responsibility: Responsibility | str) -> frozenset[Role]:
+    def owners_of(self, responsibility: Responsibility | ResponsibilityValue) -> frozenset[Role]:
         """Return the roles that own *responsibility* under this policy."""
         return self.owners[as_responsibility(responsibility)]
 
-    def allows(self, role: Role | str, responsibility: Responsibility | str) -> bool:
+    def allows(
+        self, role: Role | RoleValue, responsibility: Responsibility | ResponsibilityValue
+    ) -> bool:
         """Whether *role* owns *responsibility* under this policy."""
         return as_role(role) in self.owners_of(responsibility)
 
@@ -218,7 +250,7 @@ class Policy:
             self, name=name, description=self.description if description is None else description
         )
 
-    def with_severity(self, rule: str, severity: Severity | str) -> Policy:
+    def with_severity(self, rule: str, severity: Severity | SeverityValue) -> Policy:
         """Return this policy with *rule*'s findings at *severity*; on or off, it stays so."""
         _rule_id(rule)
         level = enum_member(Severity, severity)
@@ -238,7 +270,9 @@ class Policy:
             _rule_id(rule)
         return self._derive(off=self.off - frozenset(rules))
 
-    def with_owners(self, responsibility: Responsibility | str, *roles: Role | str) -> Policy:
+    def with_owners(
+        self, responsibility: Responsibility | ResponsibilityValue, *roles: Role | RoleValue
+    ) -> Policy:
         """Return this policy with *responsibility* owned by *roles* (and by no other role).
 
         This is how a company moves a responsibility:
@@ -270,7 +304,7 @@ class Policy:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Policy:
+    def from_dict(cls, data: Mapping[str, object]) -> Policy:
         """Build a policy from plain data, such as a config file the application reads.
 
         The data holds a ``name``, optionally a ``description``, a ``base``
@@ -335,8 +369,52 @@ class Policy:
         if problems:
             raise ValidationError(problems)
         return cls(
-            name=str(name), description=description, owners=owners, severities=severities, off=off
+            name=str(name),
+            description=str(description),
+            owners=cast("OwnersArgument", owners),  # keys are invariant; members are values too
+            severities=severities,
+            off=off,
         )
+
+    @classmethod
+    def __wire_schema__(cls) -> dict[str, Any]:
+        """The JSON Schema of the one shape :meth:`from_dict` reads and :meth:`to_dict` writes.
+
+        ``salesroles.json_schema(Policy)`` returns it, and ``structure`` and
+        ``unstructure`` read and write the same shape (the wire wing knows
+        this method, not the policy: judging and JSON stay apart).
+        """
+        severity = {"type": "string", "enum": [s.value for s in Severity]}
+        return {
+            "type": "object",
+            "title": "Policy",
+            "description": "Who owns which responsibility, which rules are on, and each "
+            "rule's severity; left-out entries are the base policy's.",
+            "properties": {
+                "name": {"type": "string", "minLength": 1, "pattern": r"\S"},
+                "description": {"type": "string"},
+                "base": {"type": "string", "enum": ["strict", "merged"]},
+                "rules": {
+                    "type": "object",
+                    "propertyNames": {"enum": list(_RULE_IDS)},
+                    "additionalProperties": {
+                        "type": "object",
+                        "properties": {"severity": severity, "enabled": {"type": "boolean"}},
+                        "additionalProperties": False,
+                    },
+                },
+                "responsibilities": {
+                    "type": "object",
+                    "propertyNames": {"enum": [d.value for d in Responsibility]},
+                    "additionalProperties": {
+                        "type": "array",
+                        "items": {"type": "string", "enum": [r.value for r in Role]},
+                    },
+                },
+            },
+            "required": ["name"],
+            "additionalProperties": False,
+        }
 
     # -- display --
 
@@ -595,7 +673,7 @@ MERGED: Final = Policy(
     name="merged",
     description="The O*NET reading of S0.2: account manager and sales representative are one "
     "job under two titles, so each does the other's work.",
-    owners=_merged_owners(),
+    owners=cast("OwnersArgument", _merged_owners()),  # keys are invariant; see OwnersArgument
     off=frozenset({"account-manager-new-business", "key-account-served-by-sales-rep"}),
 )
 
@@ -603,7 +681,7 @@ MERGED: Final = Policy(
 _BUILT_IN_SETTINGS.update({p.name: _settings(p) for p in (STRICT, MERGED)})
 
 
-def as_policy(value: Policy | str | Mapping[str, Any], *, path: str = "policy") -> Policy:
+def as_policy(value: Policy | str | Mapping[str, object], *, path: str = "policy") -> Policy:
     """Accept a policy, the name of a built-in one, or its plain-data form (see from_dict)."""
     if isinstance(value, Policy):
         return value

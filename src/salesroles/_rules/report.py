@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from salesroles._display import records_to_frame
+from salesroles._display import Kind, records_to_frame
 from salesroles._model.enums import Responsibility, Role, Severity
 
 from .catalogue import rules
@@ -26,6 +26,17 @@ _RECORD_COLUMNS: Final = (
     "as_of",
     "policy",
 )
+# The dtypes of a report's frame: severities order from the gravest (error < warning < info).
+_RECORD_KINDS: Final[dict[str, Kind]] = {
+    "rule": "text",
+    "severity": tuple(s.value for s in sorted(Severity, key=lambda s: s.rank)),
+    "subject": "text",
+    "message": "text",
+    "claims": "list",
+    "involves": "list",
+    "as_of": "date",
+    "policy": "text",
+}
 
 
 _MARK: Final = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "ℹ"}  # noqa: RUF001
@@ -200,10 +211,19 @@ class Report:
     def to_frame(self) -> Any:
         """Return the findings as a :class:`pandas.DataFrame`, one row per finding.
 
+        ``severity`` is an ordered categorical, so ``sort_values("severity")``
+        puts errors first, then warnings, then infos; ``claims`` and
+        ``involves`` are list columns, ``as_of`` a date.
+
         Raises:
-            ImportError: pandas is not installed; ``pip install "salesroles[notebook]"``.
+            ImportError: pandas or pyarrow is not installed;
+                ``pip install "salesroles[notebook]"``.
         """
-        return records_to_frame(self.to_records(), _RECORD_COLUMNS)
+        rows = [
+            {**row, "claims": list(f.claims), "involves": list(f.involves)}
+            for row, f in zip(self.to_records(), self.findings, strict=True)
+        ]
+        return records_to_frame(rows, _RECORD_COLUMNS, _RECORD_KINDS)
 
     def __repr__(self) -> str:
         return (

@@ -16,7 +16,12 @@ from typing import Any, Final, NamedTuple
 import attrs
 
 from salesroles._model.arguments import gather, read_each
-from salesroles._model.enums import NEW_BUSINESS, Responsibility, Role
+from salesroles._model.enums import (
+    NEW_BUSINESS,
+    Responsibility,
+    Role,
+    RoleValue,
+)
 from salesroles._model.messages import (
     and_list,
     describe,
@@ -626,7 +631,7 @@ class RoleFit:
     lines: tuple[DutyLine, ...] = ()
     unmapped: tuple[str, ...] = ()
 
-    def score(self, role: Role | str) -> float:
+    def score(self, role: Role | RoleValue) -> float:
         """Return the share of the duties *role* owns.
 
         Raises:
@@ -634,7 +639,7 @@ class RoleFit:
         """
         return dict(self.scores)[as_role(role)]
 
-    def duties_of(self, role: Role | str) -> tuple[Responsibility, ...]:
+    def duties_of(self, role: Role | RoleValue) -> tuple[Responsibility, ...]:
         """Return the duties listed that *role* owns: the evidence for it.
 
         Raises:
@@ -648,7 +653,9 @@ class RoleFit:
         return f"{self.reason} [{shares or 'no duties'}; {', '.join(self.claims) or '-'}]"
 
 
-def _duties(responsibilities: Iterable[Responsibility | str]) -> list[Responsibility]:
+def _duties(
+    responsibilities: Iterable[Responsibility | str],
+) -> list[Responsibility]:
     if isinstance(responsibilities, str | bytes | Mapping) or not isinstance(
         responsibilities, Iterable
     ):
@@ -680,7 +687,7 @@ def classify_duties(
     responsibilities: Iterable[Responsibility | str] = (),
     *,
     text: str | Iterable[str] | None = None,
-    policy: Policy | str | Mapping[str, Any] = STRICT,
+    policy: Policy | str | Mapping[str, object] = STRICT,
 ) -> RoleFit:
     """Tell which role a job description's duties describe under *policy*.
 

@@ -22,6 +22,7 @@ import attrs
 from salesroles._model.cadence import Cadence
 from salesroles._model.messages import describe, shorten, with_article
 from salesroles._model.portfolio import Portfolio
+from salesroles._model.rates import ExchangeRates
 from salesroles._model.validation import CHECK, CONSTRAINT, Checked, check_amount, field_check
 from salesroles._model.values import Money
 from salesroles.exceptions import ErrorItem
@@ -124,7 +125,10 @@ def wire_fields(cls: type) -> tuple[WireField, ...]:
 
 
 def wire_classes() -> tuple[type, ...]:
-    """Return every class with an object form on the wire, :class:`Portfolio` first."""
+    """Return every class with an object form on the wire, :class:`Portfolio` first.
+
+    Exchange rates travel beside a portfolio (an analysis' ``rates=``), not in it.
+    """
     seen: dict[type, None] = {}
 
     def visit(cls: type) -> None:
@@ -136,6 +140,7 @@ def wire_classes() -> tuple[type, ...]:
                 visit(f.item)
 
     visit(Portfolio)
+    visit(ExchangeRates)
     return tuple(seen)
 
 

@@ -31,6 +31,7 @@ from salesroles._model.messages import describe, problem
 from salesroles._model.validation import field_check
 
 from .fields import wire_classes
+from .results import has_own_form, is_result, write
 from .structure import _checked, structure_cadence, structure_enum, structure_object
 from .unstructure import cadence_rule, enum_value, format_decimal, unstructure_function
 
@@ -132,6 +133,10 @@ def _make_converter() -> cattrs.Converter:
     for cls in wire_classes():
         conv.register_structure_hook(cls, _model_hook)
         conv.register_unstructure_hook(cls, unstructure_function(cls))
+    # Reports and results inside a class of the user's: written as unstructure writes them.
+    conv.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and (is_result(t) or has_own_form(t)), write
+    )
     return conv
 
 

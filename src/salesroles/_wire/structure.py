@@ -31,13 +31,13 @@ import attrs
 from salesroles._model.cadence import Cadence
 from salesroles._model.codegen import compile_source
 from salesroles._model.converters import (
+    DAY_CONVERTERS,
     DECIMAL_CONVERTERS,
     DECIMAL_TEXT,
     FIGURE_CONVERTERS,
     KNOWN_DAYS,
     MAX_DECIMAL_CHARS,
     Rejected,
-    to_date,
     too_wide,
 )
 from salesroles._model.enums import ENUM_CONVERTERS
@@ -256,7 +256,7 @@ def _emit_conversion(converter: Any, v: str, lines: list[str], ns: dict[str, Any
         members = f"_m{len(ns)}"
         ns[members] = ENUM_CONVERTERS[converter]._value2member_map_.get
         lines.append(f"    {v} = {members}({v}, {v}) if {v}.__class__ is _str else {conv}({v})")
-    elif converter is to_date:
+    elif converter in DAY_CONVERTERS:
         ns["_day"] = KNOWN_DAYS.get
         lines.append(
             f"    {v} = (_day({v}) or {conv}({v})) if {v}.__class__ is _str else {conv}({v})"

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from salesroles._model.cadence import Cadence
 from salesroles._model.commerce import Assignment, Deal, Order, Product, SupplyContract
@@ -360,11 +361,21 @@ def _build_plan_actions(
 
 
 def _build_contract(setting: _Setting, facts: _AccountFacts) -> SupplyContract:
-    """Build a key account's three-year supply contract, negotiated by its manager."""
+    """Build a key account's three-year supply contract, negotiated by its manager.
+
+    Contracts start on the first of a month up to 35 months before ``as_of``,
+    spread over the whole term, so that about one in six comes up for renewal
+    in the next half year (S4.2), as in a real book of contracts.
+    """
+    # The one draw of the first version is kept, so that every later number stays the same.
+    years_back = setting.rng.randrange(0, 2)
+    # ACME (n 0) keeps the January start it always had; the others spread over the term.
+    months_back = (12 * years_back + 7 * facts.n + 10) % 36
+    first = setting.as_of.replace(day=1) - relativedelta(months=months_back)
     return SupplyContract(
         id=f"K{facts.n}",
         customer=facts.customer,
-        start=date(setting.as_of.year - setting.rng.randrange(0, 2), 1, 1),
+        start=first,
         term_months=36,
         annual_value=_eur(f"{facts.revenue * 8 / 10:.2f}"),
         products=["P-PUMP", "P-VALVE"],

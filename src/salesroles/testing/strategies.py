@@ -43,6 +43,7 @@ from salesroles._model.planning import (
     RevenueTarget,
 )
 from salesroles._model.portfolio import Portfolio
+from salesroles._model.rates import ExchangeRate, ExchangeRates
 from salesroles._model.values import Money, Period
 
 from .generator import _CADENCES
@@ -92,6 +93,35 @@ def periods() -> SearchStrategy[Period]:
     st = _import_strategies()
     return st.tuples(_dates(), _dates()).map(  # type: ignore[no-any-return]
         lambda ds: Period(start=min(ds), end=max(ds))
+    )
+
+
+def exchange_rates() -> SearchStrategy[ExchangeRate]:
+    """Valid :class:`ExchangeRate` values between two of EUR, USD, CHF and JPY."""
+    st = _import_strategies()
+    pairs = st.permutations(["EUR", "USD", "CHF", "JPY"]).map(lambda c: (c[0], c[1]))
+    rates = st.decimals(
+        min_value=Decimal("0.0001"), max_value=Decimal(1000), places=4, allow_nan=False
+    )
+    return st.builds(  # type: ignore[no-any-return]
+        lambda pair, rate, day: ExchangeRate(
+            source=pair[0], target=pair[1], rate=rate, valid_from=day
+        ),
+        pairs,
+        rates,
+        _dates(),
+    )
+
+
+def rate_tables() -> SearchStrategy[ExchangeRates]:
+    """Valid :class:`ExchangeRates`: one rate per pair and day, with or without a base."""
+    st = _import_strategies()
+    return st.builds(  # type: ignore[no-any-return]
+        ExchangeRates,
+        rates=st.lists(
+            exchange_rates(), max_size=6, unique_by=lambda r: (r.source, r.target, r.valid_from)
+        ),
+        base=st.none() | st.sampled_from(["EUR", "USD"]),
     )
 
 
