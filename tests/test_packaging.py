@@ -78,6 +78,14 @@ def test_every_error_derives_from_the_base():
     assert issubclass(salesroles.ValidationError, ValueError)
 
 
+def _run(code: str) -> str:
+    """What *code* prints in a fresh interpreter."""
+    out = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return out.stdout.strip()
+
+
 def _loaded_after(code: str) -> set[str]:
     out = subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", f"{code}\nimport sys\nprint(' '.join(sys.modules))"],
@@ -100,9 +108,7 @@ def test_a_service_reading_and_writing_documents_loads_no_analytics_and_no_cattr
         "unstructure_json(structure_json('{}', Portfolio))"
     )
     assert "salesroles._wire.api" in loaded
-    # frames gives Portfolio its pandas methods (and loads no pandas): the one analytics module.
-    analytics = {m for m in loaded if m.startswith(("salesroles._analytics", "salesroles._rules"))}
-    assert analytics <= {"salesroles._analytics", "salesroles._analytics.frames"}
+    assert not {m for m in loaded if m.startswith(("salesroles._analytics", "salesroles._rules"))}
     assert not {m for m in loaded if m.startswith(("cattrs", "pandas", "matplotlib"))}
 
 
@@ -138,3 +144,13 @@ def test_the_wheel_ships_the_type_marker_and_the_german_catalogue(wheel_files):
     assert "salesroles/py.typed" in wheel_files
     assert "salesroles/_i18n/locales/de/LC_MESSAGES/salesroles.po" in wheel_files
     assert not any(name.endswith((".mo", ".pyc")) for name in wheel_files)
+
+
+def test_a_portfolio_from_anywhere_has_its_frame_methods():
+    # Portfolio's pandas methods live above the wire and load on first use.
+    code = (
+        "from salesroles.testing import sample_portfolio\n"
+        "p = sample_portfolio()\n"
+        "print(type(p).from_frames(p.to_frames()) == p)"
+    )
+    assert _run(code) == "True"

@@ -328,18 +328,11 @@ __all__ = [
     "workload",
 ]
 
-# Modules that need no model: loading their names leaves the portfolio's frames unloaded.
-_NO_MODEL: frozenset[str] = frozenset({".exceptions", "._i18n.labels", "._i18n.locale"})
-
 
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is not None:
         value = getattr(importlib.import_module(module, __name__), name)
-        if module not in _NO_MODEL:
-            # Gives Portfolio its pandas methods (to_frames, from_frames) from above the
-            # wire; it imports no pandas itself.
-            importlib.import_module("._analytics.frames", __name__)
         globals()[name] = value  # the next access is a plain attribute
         return value
     # The version comes from the installed metadata, read only when asked for.
