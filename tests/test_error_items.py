@@ -33,6 +33,20 @@ def test_loc_and_pointer_follow_the_path():
     assert sr.ErrorItem(path="[3]", message="m", code="c").loc == (3,)
 
 
+def test_a_frames_error_keeps_the_id_its_row_is_known_by():
+    """Portfolio.from_frames names rows by id; loc and pointer keep the id whole."""
+    frames = sample_portfolio().to_frames()
+    customers = frames["customers"]
+    customers["segment"] = customers["segment"].astype(str)  # a category may not be "huge"
+    customers.loc["C-ACME", "segment"] = "huge"
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.Portfolio.from_frames(frames)
+    (item,) = caught.value.errors
+    assert item.path == "customers[C-ACME].segment"
+    assert item.loc == ("customers", "C-ACME", "segment")
+    assert item.pointer == "/customers/C-ACME/segment"
+
+
 def test_a_pointer_escapes_tilde_and_slash_as_rfc_6901_says():
     item = sr.ErrorItem(path="rules.a/b~c.severity", message="m", code="c")
     assert item.pointer == "/rules/a~1b~0c/severity"

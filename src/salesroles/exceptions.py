@@ -28,8 +28,9 @@ import attrs
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-# One step of a path: an index ``[3]`` or a key up to the next ``.`` or ``[``.
-_STEP: Final = re.compile(r"\[(\d+)\]|([^.\[]+)")
+# One step of a path: a bracketed step (an index ``[3]``, or an id ``[C-ACME]`` in the paths of
+# ``Portfolio.from_frames``) or a key up to the next ``.`` or ``[``.
+_STEP: Final = re.compile(r"\[([^\]]*)\]|([^.\[]+)")
 
 __all__ = [
     "CurrencyMismatchError",
@@ -87,8 +88,17 @@ class ErrorItem:
 
         >>> ErrorItem(path="plans[0].period.end", message="…", code="missing").loc
         ('plans', 0, 'period', 'end')
+        >>> ErrorItem(path="customers[C-ACME].segment", message="…", code="invalid_enum").loc
+        ('customers', 'C-ACME', 'segment')
         """
-        return tuple(int(index) if index else key for index, key in _STEP.findall(self.path))
+        steps: list[str | int] = []
+        for match in _STEP.finditer(self.path):
+            inside, key = match.groups()
+            if inside is None:
+                steps.append(key)
+            else:  # an index, or the id a frame's row is known by
+                steps.append(int(inside) if inside.isdigit() else inside)
+        return tuple(steps)
 
     @property
     def pointer(self) -> str:
