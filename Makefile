@@ -17,7 +17,7 @@ demo: $(BIN)/python
 	$(BIN)/python examples/quickstart.py
 
 test: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[notebook,i18n,fastapi]" --group dev
+	$(BIN)/python -m pip install --quiet -e ".[notebook,i18n,fastapi,fast,dask]" --group dev
 	$(MAKE) --no-print-directory lint typecheck tests docs
 
 lint:
@@ -29,12 +29,15 @@ typecheck:
 
 tests:
 	$(BIN)/pytest -n auto --cov --cov-report=term
+	# Once more on the standard library's JSON alone, as without the fast extra (msgspec).
+	SALESROLES_PURE_JSON=1 $(BIN)/pytest -n auto -q -p no:cacheprovider tests src
 
 docs:
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
 
 bench: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[notebook]" --group dev
+	$(BIN)/python -m pip install --quiet -e ".[notebook,fast]" --group dev
+	$(BIN)/python benchmarks/bench_service.py
 	$(BIN)/python benchmarks/bench_validation.py
 	$(BIN)/python benchmarks/bench_check.py
 

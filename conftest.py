@@ -1,5 +1,10 @@
-"""Run the examples of the docs, the README and the docstrings as tests (sybil)."""
+"""Run the examples of the docs, the README and the docstrings as tests (sybil).
 
+``SALESROLES_PURE_JSON=1`` runs everything on the standard library's JSON
+alone, as without the ``fast`` extra (``make tests`` runs the suite both ways).
+"""
+
+import os
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
 
 from sybil import Sybil
@@ -20,3 +25,10 @@ pytest_collect_file = (
         path="src",
     )
 ).pytest()
+
+
+def pytest_configure(config: object) -> None:  # noqa: ARG001 - pytest's hook signature
+    if os.environ.get("SALESROLES_PURE_JSON", "") not in {"", "0"}:
+        from salesroles._wire import codec  # noqa: PLC0415 - only when asked for
+
+        codec.use_msgspec(on=False)

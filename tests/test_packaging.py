@@ -78,6 +78,53 @@ def test_every_error_derives_from_the_base():
     assert issubclass(salesroles.ValidationError, ValueError)
 
 
+def _run(code: str) -> str:
+    """What *code* prints in a fresh interpreter."""
+    out = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return out.stdout.strip()
+
+
+def _loaded_after(code: str) -> set[str]:
+    out = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", f"{code}\nimport sys\nprint(' '.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(out.stdout.split())
+
+
+def test_importing_the_package_loads_none_of_its_wings():
+    loaded = _loaded_after("import salesroles")
+    assert not {m for m in loaded if m.startswith("salesroles.")} - {"salesroles.exceptions"}
+    assert "cattrs" not in loaded
+
+
+def test_a_service_reading_and_writing_documents_loads_no_analytics_and_no_cattrs():
+    loaded = _loaded_after(
+        "from salesroles import Portfolio, structure_json, unstructure_json\n"
+        "unstructure_json(structure_json('{}', Portfolio))"
+    )
+    assert "salesroles._wire.api" in loaded
+    assert not {m for m in loaded if m.startswith(("salesroles._analytics", "salesroles._rules"))}
+    assert not {m for m in loaded if m.startswith(("cattrs", "pandas", "matplotlib"))}
+
+
+def test_every_public_name_is_listed_and_loaded_on_first_access():
+    assert set(dir(salesroles)) >= set(salesroles.__all__)
+    assert salesroles.__all__ == sorted(salesroles.__all__, key=_ruff_order)
+    fresh = _loaded_after("import salesroles\nsalesroles.workload")
+    assert "salesroles._analytics.workload" in fresh
+
+
+def _ruff_order(name: str) -> tuple[int, str]:
+    # RUF022: SCREAMING_CASE first, then CamelCase, then the rest.
+    kind = 0 if name.isupper() else 1 if name[:1].isupper() else 2
+    return kind, name
+
+
 @pytest.fixture(scope="module")
 def wheel_files(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     """The names of the files in a wheel built from this checkout."""
@@ -97,3 +144,13 @@ def test_the_wheel_ships_the_type_marker_and_the_german_catalogue(wheel_files):
     assert "salesroles/py.typed" in wheel_files
     assert "salesroles/_i18n/locales/de/LC_MESSAGES/salesroles.po" in wheel_files
     assert not any(name.endswith((".mo", ".pyc")) for name in wheel_files)
+
+
+def test_a_portfolio_from_anywhere_has_its_frame_methods():
+    # Portfolio's pandas methods live above the wire and load on first use.
+    code = (
+        "from salesroles.testing import sample_portfolio\n"
+        "p = sample_portfolio()\n"
+        "print(type(p).from_frames(p.to_frames()) == p)"
+    )
+    assert _run(code) == "True"

@@ -68,9 +68,9 @@ class SupplyContract(Checked):
 
     @invariant("start", "term_months")
     def _ends_by_9999(self) -> Iterator[ErrorItem]:
-        try:
-            self.renewal_date  # noqa: B018 - computing it is the check
-        except (ValueError, OverflowError):
+        # The year of the renewal date by integer arithmetic, which is what relativedelta
+        # computes before it builds the date (a year past 9999 is no date).
+        if (self.start.year * 12 + self.start.month - 1 + self.term_months) // 12 > date.max.year:
             yield ErrorItem(
                 path="term_months",
                 message=f"a term of {self.term_months} months from {self.start.isoformat()} "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import html
+import importlib
 from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -19,7 +20,7 @@ from .enums import Role, RoleValue, Segment, SegmentValue
 from .messages import describe, problem, with_article
 from .parties import CompetitiveThreat, Customer, KeyAccount, Lead, Stakeholder, TeamMember
 from .planning import AccountPlan, RevenueTarget
-from .references import COLLECTION_OF, COLLECTIONS, KIND_OF, reference_problems
+from .references import COLLECTION_OF, COLLECTIONS, KIND_OF, reference_problems, references_hold
 from .validation import Checked, currency
 
 if TYPE_CHECKING:
@@ -76,6 +77,13 @@ T = TypeVar("T")
 def _today() -> date:
     # The one place the library reads the clock, as the documented default of "as of".
     return date.today()  # noqa: DTZ011 - a calendar date in the caller's local sense
+
+
+def _load_frames() -> None:
+    # The frame methods live above the wire (salesroles._analytics.frames), which the model
+    # does not import; loaded by name on first use, that module replaces them on the class,
+    # so that importing salesroles loads neither it nor the wire until they are needed.
+    importlib.import_module("salesroles._analytics.frames")
 
 
 def resolve_as_of(on: date | str | None, portfolio: Portfolio, path: str = "on") -> date:
@@ -142,6 +150,8 @@ class Portfolio(Checked):
     assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=_assignments)
 
     def _invariants(self) -> Iterator[ErrorItem]:
+        if references_hold(self):  # the valid case, without a path or an object per id
+            return
         yield from reference_problems({name: getattr(self, name) for name in COLLECTIONS})
 
     def __repr__(self) -> str:
@@ -173,7 +183,8 @@ class Portfolio(Checked):
 
         See docs/analytics.md, "A portfolio as DataFrames".
         """
-        raise NotImplementedError  # replaced when salesroles is imported
+        _load_frames()  # replaces this method on the class
+        return type(self).to_frames(self)
 
     @classmethod
     def from_frames(cls, frames: Mapping[str, Any]) -> Portfolio:
@@ -181,7 +192,8 @@ class Portfolio(Checked):
 
         See docs/analytics.md, "A portfolio as DataFrames".
         """
-        raise NotImplementedError  # replaced when salesroles is imported
+        _load_frames()  # replaces this method on the class
+        return cls.from_frames(frames)
 
     # -- indexes, built once on first use --
 

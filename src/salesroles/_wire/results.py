@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from .unstructure import UNSTRUCTURE, format_decimal
+from .unstructure import format_decimal, unstructure_of
 
 _PLAIN = (str, int, bool, float, type(None))
 
@@ -36,7 +36,7 @@ def is_result(cls: type) -> bool:
 
 def write(value: Any) -> Any:  # noqa: C901, PLR0911 - one answer per kind of value
     """Return *value* as JSON-ready data."""
-    known = UNSTRUCTURE.get(type(value))
+    known = unstructure_of(type(value))
     if known is not None:  # the model's classes, and a cadence
         return known(value)
     if type(value) in _PLAIN:

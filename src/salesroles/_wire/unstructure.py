@@ -178,6 +178,17 @@ def _compile_unstructure(cls: type, *, branched: int) -> Callable[[Any], Any]:
     return fn
 
 
-for _cls in wire_classes():
-    unstructure_function(_cls)
+# The functions are generated on first use (about 200 ms for all of them): a service that
+# only reads documents never pays for writing them.
 UNSTRUCTURE[Cadence] = cadence_rule
+
+
+def unstructure_of(cls: type) -> Callable[[Any], Any] | None:
+    """The generated unstructure function of *cls*, if *cls* is one of the wire's classes."""
+    found = UNSTRUCTURE.get(cls)
+    if found is None and cls in _WIRE_CLASSES:
+        found = unstructure_function(cls)
+    return found
+
+
+_WIRE_CLASSES: Final = frozenset(wire_classes())

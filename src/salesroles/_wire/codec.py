@@ -1,0 +1,97 @@
+r"""JSON text read on msgspec, when the ``fast`` extra is installed.
+
+The standard library's reading (``api._read_json``) stays the definition:
+msgspec is used only where it gives the very same result, and every doubt
+hands the document back to the standard library.
+
+msgspec keeps the last of two equal keys without a word, so a document read
+by msgspec is re-encoded (as fast as it was read), and the colons of the two
+texts are counted: each key of the document has one, and each colon inside a
+string is in both, so the counts differ exactly when the document repeated a
+key (an escaped colon, ``\u003a``, is in one text only: such a document goes
+to the standard library). Whatever msgspec refuses (no JSON, ``NaN``, a lone
+surrogate, an integer it cannot hold) goes to the standard library too, which
+names the problem as it always has. Float literals reach
+:class:`~salesroles._wire.structure.JsonFloat` with their text, as with the
+standard library.
+
+Writing stays with :mod:`salesroles._wire.text`, which writes the text
+straight from the objects faster than msgspec encodes the unstructured data
+(measured: ``benchmarks/bench_service.py``).
+
+:func:`use_msgspec` switches at run time (the test suite runs once each way,
+see ``conftest.py``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Final
+
+from .structure import JsonFloat
+
+
+def _msgspec() -> Any:
+    try:
+        return importlib.import_module("msgspec")
+    except ImportError:  # the default install
+        return None
+
+
+msgspec: Any = _msgspec()
+
+#: What :func:`read` returns for a document msgspec did not read.
+NOT_READ: Final = object()
+
+_state: dict[str, Any] = {}
+
+
+def msgspec_available() -> bool:
+    """Whether the ``fast`` extra (msgspec) is installed."""
+    return msgspec is not None
+
+
+def msgspec_version() -> str:
+    """The version of msgspec in use ('' if none)."""
+    return str(msgspec.__version__) if msgspec is not None else ""
+
+
+def use_msgspec(*, on: bool) -> None:
+    """Read JSON text on msgspec (*on*, if installed) or on the standard library."""
+    if on and msgspec is not None:
+        _state["decode"] = msgspec.json.Decoder(float_hook=JsonFloat).decode
+        # Re-encoding what was read, to count its keys: a JSON float as its float.
+        _state["again"] = msgspec.json.Encoder(enc_hook=float).encode
+    else:
+        _state.clear()
+
+
+def in_use() -> bool:
+    """Whether msgspec reads JSON text now."""
+    return bool(_state)
+
+
+def read(document: object) -> Any:
+    """The data of *document*, or :data:`NOT_READ` if the standard library must read it."""
+    if not _state:
+        return NOT_READ
+    if isinstance(document, str):
+        # A lone surrogate survives the encoding, for msgspec to refuse it.
+        body = document.encode("utf-8", "surrogatepass")
+    elif isinstance(document, bytes | bytearray):
+        body = bytes(document)
+    else:
+        return NOT_READ
+    if b"\\u003a" in body or b"\\u003A" in body:
+        return NOT_READ  # an escaped colon would upset the count of keys
+    try:
+        data = _state["decode"](body)
+        again = _state["again"](data)
+    except (msgspec.DecodeError, msgspec.EncodeError, ValueError, OverflowError, RecursionError):
+        return NOT_READ
+    if body.count(b":") != again.count(b":"):
+        return NOT_READ  # a key repeated in an object: the standard library names it
+    return data
+
+
+use_msgspec(on=True)
