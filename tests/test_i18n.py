@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import enum
 import re
+import string
 import threading
 from datetime import date
 from decimal import Decimal
@@ -14,10 +15,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import salesroles as sr
+import salesroles._rules.article  # registers the findings' messages
+from salesroles import testing as srt
 from salesroles._i18n import catalogue, formats
 from salesroles._i18n.catalogue import Entry, parse_po, translate, translate_plural
 from salesroles._i18n.labels import english_label
 from salesroles._i18n.locale import read_locale
+from salesroles._i18n.message import ROLE_PHRASES, TEMPLATES
+from salesroles._i18n.message import render as sr_render
 
 PUBLIC_ENUMS = [
     value
@@ -232,10 +237,25 @@ def test_every_label_of_every_public_enumeration_has_a_german_translation():
     assert missing == []
 
 
+def _everything_said() -> set[tuple[str | None, str]]:
+    """Every (context, English text) the library renders: labels, messages, phrases, words."""
+    said = {(cls.__name__, english_label(member)) for cls in PUBLIC_ENUMS for member in cls}
+    said |= set(TEMPLATES.items())
+    said |= {("role phrase", phrase) for phrase in ROLE_PHRASES.values()}
+    said |= {("wording", word) for word in ("and", "or", "nobody")}
+    return said
+
+
+def test_every_message_has_a_german_translation():
+    """A new finding's message without German fails here."""
+    german = catalogue.catalogue("de")
+    assert TEMPLATES  # the rules registered theirs on import
+    assert [key for key in _everything_said() if key not in german] == []
+
+
 def test_the_german_catalogue_holds_no_stale_entry():
     """Every entry translates something the library still says."""
-    said = {(cls.__name__, english_label(member)) for cls in PUBLIC_ENUMS for member in cls}
-    assert set(catalogue.catalogue("de")) - said == set()
+    assert set(catalogue.catalogue("de")) - _everything_said() == set()
 
 
 def test_no_translation_has_a_placeholder_its_english_message_lacks():
@@ -347,3 +367,73 @@ def test_without_babel_en_and_de_look_exactly_as_cldr_has_them(amount, places, c
         formats._babel = cldr
     assert cldr() is not None
     assert own == shown
+
+
+# --- findings in German --------------------------------------------------------------------
+
+_SAMPLE_VALUE = {
+    "message": {"code": "who", "params": {"name": "Ann Meyer", "id": "ann", "role": "sales_rep"}},
+    "role": "sales_manager",
+    "roles": ("account_manager", "marketing"),
+    "duty": "close_deals",
+    "buying_roles": ("purchasing_manager", "senior_executive"),
+    "list": ("P-VALVE (Valves)", "P-PUMP (Pumps)"),
+    "date": "2026-11-27",
+    "CustomerStatus": "lapsed",
+    "DealStage": "negotiation",
+}
+
+
+@pytest.mark.parametrize("code", sorted(TEMPLATES))
+def test_every_message_renders_in_german_with_the_parameters_english_takes(code):
+    """Each German text fills from the very parameters its English one names."""
+    fields = [
+        (name, spec)
+        for _, name, spec, _ in string.Formatter().parse(TEMPLATES[code])
+        if name is not None
+    ]
+    params = {name: _SAMPLE_VALUE.get(spec or "", f"<{name}>") for name, spec in fields}
+    english = sr_render(code, params, locale="en")
+    german = sr_render(code, params, locale="de")
+    assert "{" not in german
+    assert german != english
+    for name, spec in fields:
+        if not spec:  # ids and names appear as they are in both languages
+            assert f"<{name}>" in german
+
+
+def test_check_speaks_german_inside_use_locale():
+    """The sample's findings, rendered in German when the check runs under use_locale("de")."""
+    from salesroles.testing import sample_portfolio
+
+    with sr.use_locale("de"):
+        report = sr.check(sample_portfolio(), as_of="2026-11-27")
+    messages = {f.code: f.message for f in report.findings}
+    assert messages["decision-team-gap"] == (
+        "Im Entscheidungsteam des Key Accounts C-NORD (Nordwerk Wasser GmbH) fehlt: "
+        "technischer Entscheidungsträger und leitender Angestellter"
+    )
+    assert messages["key-account-without-contract"] == (
+        "Key Account C-NORD (Nordwerk Wasser GmbH) hat am 27.11.2026 keinen gültigen Liefervertrag"
+    )
+    assert messages["order-admin-not-coordinator.key-account"] == (
+        "Auftrag O-2 von C-NORD (Nordwerk Wasser GmbH), einem Key Account, wird verwaltet von "
+        "Bob Braun (bob, Vertriebsmitarbeiter); Aufträge verwaltet laut Richtlinie 'strict': "
+        "ein Vertriebskoordinator"
+    )
+    # The same report rendered back in English is the English check, word for word.
+    english = sr.check(sample_portfolio(), as_of="2026-11-27")
+    assert [f.render("en") for f in report.findings] == [f.message for f in english.findings]
+    assert [r["message"] for r in english.to_records(locale="de")] == [
+        f.message for f in report.findings
+    ]
+
+
+@given(srt.portfolios())
+def test_every_finding_of_any_portfolio_renders_in_both_languages(portfolio):
+    """Whatever the rules find, its code has a German text and its parameters fill it."""
+    german = catalogue.catalogue("de")
+    for finding in sr.check(portfolio).findings:
+        assert finding.render("en") == finding.message
+        assert (finding.code, TEMPLATES[finding.code]) in german
+        assert finding.render("de") != finding.message

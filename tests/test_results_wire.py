@@ -104,7 +104,16 @@ def test_a_report_is_written_whole():
         "message": first.message,
         "claims": list(first.claims),
         "involves": list(first.involves),
+        "code": first.code,
+        "params": json.loads(json.dumps(first.params)),  # tuples are written as lists
     }
+    # The wire carries the message in the language it was rendered in, and its code and
+    # parameters, which never change with the language.
+    with sr.use_locale("de"):
+        german = sr.unstructure(sr.check(PORTFOLIO))
+    assert german["findings"][0]["code"] == data["findings"][0]["code"]
+    assert german["findings"][0]["params"] == data["findings"][0]["params"]
+    assert german["findings"][0]["message"] == first.render("de") != first.message
 
 
 def test_a_result_says_null_where_it_could_not_compute():

@@ -11,6 +11,7 @@ import difflib
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
+from salesroles._i18n.message import ROLE_PHRASES, and_list, with_article
 from salesroles.exceptions import ErrorItem, ValidationError
 
 from .enums import Role
@@ -35,11 +36,6 @@ _SHOWN = 40
 def shorten(text: str) -> str:
     """*text* cut to 40 characters (with an ellipsis), for quoting input in messages."""
     return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
-
-
-def with_article(noun: str) -> str:
-    """*noun* with its indefinite article, for messages: "an order", "a Customer"."""
-    return f"{'an' if noun[:1] in set('AEIOUaeiou') else 'a'} {noun}"
 
 
 def describe(value: object) -> str:  # noqa: PLR0911 - one return per JSON type
@@ -104,14 +100,6 @@ def enum_refusal(value: object, cls: type[enum.Enum]) -> tuple[str, str]:
     return "invalid_enum", message
 
 
-def and_list(words: Iterable[str], conjunction: str = "and") -> str:
-    """Join words as a sentence does: ``a``, ``a and b``, ``a, b and c``."""
-    items = list(words)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
-
-
 def plural(n: int, noun: str) -> str:
     """``1 finding``, ``2 findings``: a count with its noun (an ``s`` when not one)."""
     return f"{n} {noun}{'' if n == 1 else 's'}"
@@ -126,13 +114,8 @@ def problem(path: str, message: str, code: str = "invalid_type") -> ValidationEr
     return ValidationError([ErrorItem(path=path, message=message, code=code)])
 
 
-_ROLE_NAMES: Final = {
-    Role.ACCOUNT_MANAGER: "an account manager",
-    Role.SALES_REP: "a sales representative",
-    Role.SALES_MANAGER: "a sales manager",
-    Role.SALES_COORDINATOR: "a sales coordinator",
-    Role.MARKETING: "marketing",
-}
+# How English sentences name each role: the source texts the catalogues translate.
+_ROLE_NAMES: Final = {Role(value): phrase for value, phrase in ROLE_PHRASES.items()}
 
 
 def role_phrase(role: Role) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from salesroles._i18n.message import template
 from salesroles._model.commerce import Deal, Order
 from salesroles._model.enums import (
     DECISION_TEAM,
@@ -28,10 +29,10 @@ from salesroles._model.enums import (
     Role,
     Severity,
 )
-from salesroles._model.messages import and_list, role_phrase, roles_phrase, with_article
 from salesroles._model.parties import Customer, KeyAccount, Lead
 from salesroles._model.planning import AccountPlan, RevenueTarget
 
+from .context import said
 from .rule import Guard, Violation, rule
 from .work import (
     CURRENT_PLAN,
@@ -48,8 +49,45 @@ from .work import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Container, Iterable, Iterator
+    from typing import Any
 
     from .context import Context
+
+
+def _roles(roles: Iterable[Role]) -> tuple[str, ...]:
+    """Roles as a message's parameter (``{x:roles}``): their wire values."""
+    return tuple(role.value for role in Role if role in frozenset(roles))
+
+
+# Messages of the rules that share a helper.
+_PLANS_FOR_OTHER_PERIODS: Final = template(
+    "key-account-without-plan.other-periods",
+    "key account {account} has no plan covering {day:date} (its plans {ids} cover other periods)",
+)
+_PLAN_WITHOUT_PROFITABILITY_TARGET: Final = template(
+    "plan-without-profitability-target",
+    "plan {plan} of key account {account} has no profitability target",
+)
+_PLAN_WITHOUT_RELATIONSHIP_ACTION: Final = template(
+    "plan-without-relationship-action",
+    "plan {plan} of key account {account} has no relationship action",
+)
+_KEY_ACCOUNT_WITHOUT_CONTRACT: Final = template(
+    "key-account-without-contract",
+    "key account {account} has no supply contract in force on {day:date}",
+)
+_CONTRACTS_FOR_OTHER_PERIODS: Final = template(
+    "key-account-without-contract.other-periods",
+    "key account {account} has no supply contract in force on {day:date} (contracts "
+    "{ids} are not in force then)",
+)
+_NO_COMMUNICATION_CADENCE: Final = template(
+    "no-communication-cadence",
+    "plan {plan} of key account {account} has no communication cadence with the decision makers",
+)
+_KEY_ACCOUNT_WITHOUT_PLAN: Final = template(
+    "key-account-without-plan", "key account {account} has no plan covering {day:date}"
+)
 
 
 def _ids_by(pairs: Iterable[tuple[str, str]], wanted: Iterable[str]) -> dict[str, list[str]]:
@@ -74,74 +112,122 @@ def _key_accounts_without(
     """A violation for each key account whose customer is not in *having*.
 
     *held* pairs (customer, id) of what the customers hold at other times:
-    the message names them with *others* (``{ids}``); *lacking* says what is
-    missing (``{day}``).
+    the message *others* names them (``{ids}``); the message *lacking* says
+    what is missing on the day (``{day}``).
     """
     missing = [c for c in ctx.active_accounts if c not in having]
     by_customer = _ids_by(held, missing)
+    day = ctx.as_of.isoformat()
     for customer in missing:
         ids = by_customer[customer]
-        also = f" ({others.format(ids=', '.join(ids))})" if ids else ""
+        params: dict[str, Any] = {"account": ctx.account_name(customer), "day": day}
         yield Violation(
             subject=customer,
-            message=f"key account {ctx.account_name(customer)} has "
-            f"{lacking.format(day=ctx.as_of.isoformat())}{also}",
+            code=others if ids else lacking,
+            params=params | {"ids": ", ".join(ids)} if ids else params,
             involves=(customer, *ids),
         )
 
 
 def _current_plans_without(
-    ctx: Context, lacks: Callable[[AccountPlan], bool], what: str
+    ctx: Context, lacks: Callable[[AccountPlan], bool], code: str
 ) -> Iterator[Violation]:
     """A violation for each current plan of an active key account that *lacks* something.
 
-    The message says the plan has *what*: ``no profitability target``.
+    The message *code* says what the plan lacks (``{plan}``, ``{account}``).
     """
     for account, plan in ctx.current:
         if lacks(plan):
             yield Violation(
                 subject=plan.id,
-                message=f"plan {plan.id} of key account {ctx.account_name(account.customer)} has "
-                f"{what}",
+                code=code,
+                params={"plan": plan.id, "account": ctx.account_name(account.customer)},
                 involves=(plan.id,),
             )
 
 
-def _doing(ctx: Context, work: Work) -> str:  # noqa: PLR0911 - one wording per kind of work
+_ASSIGNED: Final = template("doing.assigned", "{who:message} is assigned {duty:duty} ({subject})")
+_ASSIGNED_LEAD: Final = template(
+    "doing.assigned-lead", "{who:message} is assigned {duty:duty} on a lead ({subject})"
+)
+_ASSIGNED_FORMER: Final = template(
+    "doing.assigned-former-customer",
+    "{who:message} is assigned {duty:duty} on a {status:CustomerStatus} customer ({subject})",
+)
+_OWNS_LEAD: Final = template("doing.lead", "lead {lead} ({company}) is owned by {who:message}")
+_MANAGES: Final = template(
+    "doing.key-account", "key account {account} is managed by {who:message}"
+)
+_SET_TARGET: Final = template(
+    "doing.target", "revenue target {target} of {owner:message}, was set by {who:message}"
+)
+_OWNS_PLAN: Final = template("doing.plan", "plan {plan} for {customer} is owned by {who:message}")
+_ADMINISTERS: Final = template(
+    "doing.order", "order {order} of {customer} is administered by {who:message}"
+)
+_OWNS_DEAL: Final = template(
+    "doing.deal", "open deal {deal} ({stage:DealStage}) is owned by {who:message}"
+)
+_OWNS_KEY_DEAL: Final = template(
+    "doing.key-account-deal",
+    "open deal {deal} ({stage:DealStage}) on a key account is owned by {who:message}",
+)
+_DOES: Final = template("doing.other", "{who:message} does {duty:duty} for {subject}")
+
+
+def _doing(ctx: Context, work: Work) -> dict[str, Any]:  # noqa: PLR0911 - one per kind of work
     """Say what a piece of work is and who does it, as a finding's message begins."""
-    subject, who = work.subject, ctx.who(work.member)
+    subject, who = work.subject, ctx.who_said(work.member)
     if work.recorded_as == "assignment":
-        on = ""
+        duty, ident = work.responsibility.value, work.subject_id
         if isinstance(subject, Lead):
-            on = " on a lead"
-        elif isinstance(subject, Customer) and subject.status is not CustomerStatus.ACTIVE:
-            on = f" on a {subject.status.value} customer"
-        return f"{who} is assigned {work.responsibility.value}{on} ({work.subject_id})"
+            return said(_ASSIGNED_LEAD, who=who, duty=duty, subject=ident)
+        if isinstance(subject, Customer) and subject.status is not CustomerStatus.ACTIVE:
+            status = subject.status.value
+            return said(_ASSIGNED_FORMER, who=who, duty=duty, status=status, subject=ident)
+        return said(_ASSIGNED, who=who, duty=duty, subject=ident)
     if isinstance(subject, Lead):
-        return f"lead {subject.id} ({subject.company}) is owned by {who}"
+        return said(_OWNS_LEAD, lead=subject.id, company=subject.company, who=who)
     if isinstance(subject, KeyAccount):
-        return f"key account {ctx.account_name(subject.customer)} is managed by {who}"
+        return said(_MANAGES, account=ctx.account_name(subject.customer), who=who)
     if isinstance(subject, RevenueTarget):
-        return f"revenue target {subject.id} of {ctx.who(subject.owner)}, was set by {who}"
+        return said(_SET_TARGET, target=subject.id, owner=ctx.who_said(subject.owner), who=who)
     if isinstance(subject, AccountPlan):
-        return f"plan {subject.id} for {subject.account} is owned by {who}"
+        return said(_OWNS_PLAN, plan=subject.id, customer=subject.account, who=who)
     if isinstance(subject, Order):
-        return f"order {subject.id} of {subject.customer} is administered by {who}"
+        return said(_ADMINISTERS, order=subject.id, customer=subject.customer, who=who)
     if isinstance(subject, Deal):
-        on = " on a key account" if subject.customer in ctx.active_accounts else ""
-        return f"open deal {subject.id} ({subject.stage.value}){on} is owned by {who}"
-    return f"{who} does {work.responsibility.value} for {work.subject_id}"  # pragma: no cover
+        code = _OWNS_KEY_DEAL if subject.customer in ctx.active_accounts else _OWNS_DEAL
+        return said(code, deal=subject.id, stage=subject.stage.value, who=who)
+    return said(  # pragma: no cover - every kind of subject is named above
+        _DOES, who=who, duty=work.responsibility.value, subject=work.subject_id
+    )
+
+
+_MISASSIGNED: Final = template(
+    "misassigned", "{doing:message}; {policy:message}, {duty:duty} is the work of {roles:roles}"
+)
+_MISASSIGNED_DEAL: Final = template(
+    "misassigned.key-account-deal",
+    "{doing:message}; {policy:message}, deals on key accounts are closed by {roles:roles}",
+)
 
 
 def _misassigned(ctx: Context, work: Work, verdict: Verdict) -> Violation:
     """A finding about a piece of work the policy gives to other roles."""
-    if verdict.what == "key accounts":
-        whose = f"deals on key accounts are closed by {roles_phrase(verdict.owners)}"
-    else:
-        whose = f"{work.responsibility.value} is the work of {roles_phrase(verdict.owners)}"
+    code = _MISASSIGNED_DEAL if verdict.what == "key accounts" else _MISASSIGNED
+    params = {
+        "doing": _doing(ctx, work),
+        "policy": ctx.policy_message,
+        "duty": work.responsibility.value,
+        "roles": _roles(verdict.owners),
+    }
+    if code == _MISASSIGNED_DEAL:
+        del params["duty"]
     return Violation(
         subject=work.subject_id,
-        message=f"{_doing(ctx, work)}; {ctx.policy_said}, {whose}",
+        code=code,
+        params=params,
         involves=(work.subject_id, work.member),
     )
 
@@ -173,10 +259,17 @@ def account_manager_new_business(ctx: Context) -> Iterator[Violation]:
     for work, _ in ctx.refused("account-manager-new-business"):
         yield Violation(
             subject=work.subject_id,
-            message=f"{_doing(ctx, work)}; account managers deal only with existing customers "
-            "and have no new-business duties",
+            code=_NEW_BUSINESS,
+            params={"doing": _doing(ctx, work)},
             involves=(work.subject_id, work.member),
         )
+
+
+_NEW_BUSINESS: Final = template(
+    "account-manager-new-business",
+    "{doing:message}; account managers deal only with existing customers and have no "
+    "new-business duties",
+)
 
 
 @rule(
@@ -201,22 +294,41 @@ def key_account_without_manager(ctx: Context) -> Iterator[Violation]:
     ``manage_key_accounts`` (under ``strict``: anybody but an account
     manager), is a key account at risk.
     """
-    allowed = ctx.owners(Responsibility.MANAGE_KEY_ACCOUNTS)
+    allowed = _roles(ctx.owners(Responsibility.MANAGE_KEY_ACCOUNTS))
     for account in ctx.active_accounts.values():
         if account.manager is None:
             yield Violation(
                 subject=account.customer,
-                message=f"key account {ctx.account_name(account.customer)} has no manager; key "
-                f"accounts are managed by {roles_phrase(allowed)} {ctx.policy_said}",
+                code=_NO_MANAGER,
+                params={
+                    "account": ctx.account_name(account.customer),
+                    "roles": allowed,
+                    "policy": ctx.policy_message,
+                },
                 involves=(account.customer,),
             )
     for work, verdict in ctx.refused("key-account-without-manager"):
         yield Violation(
             subject=work.subject_id,
-            message=f"{_doing(ctx, work)}; key accounts are managed by "
-            f"{roles_phrase(verdict.owners)} {ctx.policy_said}",
+            code=_WRONG_MANAGER,
+            params={
+                "doing": _doing(ctx, work),
+                "roles": _roles(verdict.owners),
+                "policy": ctx.policy_message,
+            },
             involves=(work.subject_id, work.member),
         )
+
+
+_NO_MANAGER: Final = template(
+    "key-account-without-manager",
+    "key account {account} has no manager; key accounts are managed by {roles:roles} "
+    "{policy:message}",
+)
+_WRONG_MANAGER: Final = template(
+    "key-account-without-manager.wrong-role",
+    "{doing:message}; key accounts are managed by {roles:roles} {policy:message}",
+)
 
 
 @rule(
@@ -241,10 +353,17 @@ def key_account_not_customer(ctx: Context) -> Iterator[Violation]:
             manager = () if account.manager is None else (account.manager,)
             yield Violation(
                 subject=customer.id,
-                message=f"key account {ctx.account_name(customer.id)} is a "
-                f"{customer.status.value} customer; a key account is an active, existing customer",
+                code=_NOT_CUSTOMER,
+                params={"account": ctx.account_name(customer.id), "status": customer.status.value},
                 involves=(customer.id, *manager),
             )
+
+
+_NOT_CUSTOMER: Final = template(
+    "key-account-not-customer",
+    "key account {account} is a {status:CustomerStatus} customer; a key account is an active, "
+    "existing customer",
+)
 
 
 @rule(
@@ -272,16 +391,28 @@ def target_not_set_by_sales_manager(ctx: Context) -> Iterator[Violation]:
     for work, verdict in ctx.refused("target-not-set-by-sales-manager"):
         target = work.subject
         if isinstance(target, RevenueTarget):
-            owner = ctx.members[target.owner].role
             yield Violation(
                 subject=target.id,
-                message=f"revenue target {target.id} of {ctx.who(target.owner)}, was set by "
-                f"{ctx.who(target.set_by)}; {role_phrase(owner)}'s target is set by "
-                f"{roles_phrase(verdict.owners)} {ctx.policy_said}",
+                code=_TARGET_SETTER,
+                params={
+                    "target": target.id,
+                    "owner": ctx.who_said(target.owner),
+                    "setter": ctx.who_said(target.set_by),
+                    "role": ctx.members[target.owner].role.value,
+                    "roles": _roles(verdict.owners),
+                    "policy": ctx.policy_message,
+                },
                 involves=(target.id, work.member, target.owner),
             )
         else:  # pragma: no cover - the guard names targets
             yield _misassigned(ctx, work, verdict)
+
+
+_TARGET_SETTER: Final = template(
+    "target-not-set-by-sales-manager",
+    "revenue target {target} of {owner:message}, was set by {setter:message}; {role:role}'s "
+    "target is set by {roles:roles} {policy:message}",
+)
 
 
 @rule(
@@ -304,8 +435,8 @@ def key_account_without_plan(ctx: Context) -> Iterator[Violation]:
         ctx,
         ctx.current_plans,
         ((p.account, p.id) for p in ctx.portfolio.plans),
-        lacking="no plan covering {day}",
-        others="its plans {ids} cover other periods",
+        lacking=_KEY_ACCOUNT_WITHOUT_PLAN,
+        others=_PLANS_FOR_OTHER_PERIODS,
     )
 
 
@@ -338,18 +469,29 @@ def plan_owner_not_account_manager(ctx: Context) -> Iterator[Violation]:
             continue
         # A current plan of an active key account with a manager: what the guard names.
         manager = ctx.active_accounts[plan.account].manager or ""
-        name = ctx.account_name(plan.account)
-        if work.recorded_as == "plan owner":
-            doing = f"plan {plan.id} of key account {name} is owned by {ctx.who(work.member)}, "
-            doing += "not by"
-        else:
-            doing = f"{ctx.who(work.member)} is assigned write_account_plan for plan {plan.id} of "
-            doing += f"key account {name}, which is written by"
         yield Violation(
             subject=plan.id,
-            message=f"{doing} the account's manager {ctx.who(manager)}",
+            code=_NOT_OWNER if work.recorded_as == "plan owner" else _NOT_ASSIGNED,
+            params={
+                "plan": plan.id,
+                "account": ctx.account_name(plan.account),
+                "who": ctx.who_said(work.member),
+                "manager": ctx.who_said(manager),
+            },
             involves=(plan.id, work.member, manager),
         )
+
+
+_NOT_OWNER: Final = template(
+    "plan-owner-not-account-manager",
+    "plan {plan} of key account {account} is owned by {who:message}, not by the account's "
+    "manager {manager:message}",
+)
+_NOT_ASSIGNED: Final = template(
+    "plan-owner-not-account-manager.assigned",
+    "{who:message} is assigned write_account_plan for plan {plan} of key account {account}, "
+    "which is written by the account's manager {manager:message}",
+)
 
 
 @rule(
@@ -375,13 +517,22 @@ def plan_missing_product_target(ctx: Context) -> Iterator[Violation]:
         if every <= targeted:
             continue
         missing = [p for p in catalogue if p.id not in targeted]
-        named = and_list(f"{p.id} ({p.name})" for p in missing)
         yield Violation(
             subject=plan.id,
-            message=f"plan {plan.id} of key account {ctx.account_name(account.customer)} has "
-            f"no revenue target for {named}",
+            code=_NO_PRODUCT_TARGET,
+            params={
+                "plan": plan.id,
+                "account": ctx.account_name(account.customer),
+                "products": tuple(f"{p.id} ({p.name})" for p in missing),
+            },
             involves=(plan.id, *(p.id for p in missing)),
         )
+
+
+_NO_PRODUCT_TARGET: Final = template(
+    "plan-missing-product-target",
+    "plan {plan} of key account {account} has no revenue target for {products:list}",
+)
 
 
 @rule(
@@ -399,7 +550,9 @@ def plan_without_profitability_target(ctx: Context) -> Iterator[Violation]:
     that unplanned.
     """
     yield from _current_plans_without(
-        ctx, lambda plan: plan.profitability_target is None, "no profitability target"
+        ctx,
+        lambda plan: plan.profitability_target is None,
+        _PLAN_WITHOUT_PROFITABILITY_TARGET,
     )
 
 
@@ -419,7 +572,7 @@ def plan_without_relationship_action(ctx: Context) -> Iterator[Violation]:
     yield from _current_plans_without(
         ctx,
         lambda plan: ActionKind.RELATIONSHIP not in {a.kind for a in plan.actions},
-        "no relationship action",
+        _PLAN_WITHOUT_RELATIONSHIP_ACTION,
     )
 
 
@@ -445,20 +598,36 @@ def threat_without_response(ctx: Context) -> Iterator[Violation]:
             continue
         plan = plans.get(account.customer)
         answered = {a.responds_to for a in plan.actions} if plan is not None else set()
-        where = f"of plan {plan.id}" if plan is not None else "(the account has no current plan)"
+        code = _UNANSWERED if plan is not None else _NO_PLAN_TO_ANSWER
         for threat in account.threats:
             if threat.id not in answered:
                 yield Violation(
                     subject=threat.id,
-                    message=f"threat {threat.id} by {threat.competitor} to key account "
-                    f"{ctx.account_name(account.customer)} is answered by no action {where}",
+                    code=code,
+                    params={
+                        "threat": threat.id,
+                        "competitor": threat.competitor,
+                        "account": ctx.account_name(account.customer),
+                    }
+                    | ({"plan": plan.id} if plan is not None else {}),
                     involves=(threat.id, account.customer),
                 )
 
 
-# The decision team as messages name it: "a purchasing manager", ….
-_DECISION_TEAM: Final = tuple(
-    (role, with_article(role.value.replace("_", " "))) for role in DECISION_TEAM
+_UNANSWERED: Final = template(
+    "threat-without-response",
+    "threat {threat} by {competitor} to key account {account} is answered by no action of "
+    "plan {plan}",
+)
+_NO_PLAN_TO_ANSWER: Final = template(
+    "threat-without-response.no-plan",
+    "threat {threat} by {competitor} to key account {account} is answered by no action (the "
+    "account has no current plan)",
+)
+
+
+_TEAM_GAP: Final = template(
+    "decision-team-gap", "the decision team of key account {account} lacks {roles:buying_roles}"
 )
 
 
@@ -478,7 +647,7 @@ def decision_team_gap(ctx: Context) -> Iterator[Violation]:
     and senior executives (S4.3). A key account where we know nobody in one
     of these buying roles has a blind spot.
     """
-    known: dict[BuyingRole, set[str]] = {role: set() for role, _ in _DECISION_TEAM}
+    known: dict[BuyingRole, set[str]] = {role: set() for role in DECISION_TEAM}
     for person in ctx.portfolio.stakeholders:
         found = known.get(person.buying_role)
         if found is not None:
@@ -487,12 +656,12 @@ def decision_team_gap(ctx: Context) -> Iterator[Violation]:
     for customer in ctx.active_accounts:
         if customer in buyers and customer in deciders and customer in executives:
             continue
-        missing = [(role, name) for role, name in _DECISION_TEAM if customer not in known[role]]
+        missing = tuple(role.value for role in DECISION_TEAM if customer not in known[role])
         yield Violation(
             subject=customer,
-            message=f"the decision team of key account {ctx.account_name(customer)} "
-            f"lacks {and_list(name for _, name in missing)}",
-            involves=(customer, *(role.value for role, _ in missing)),
+            code=_TEAM_GAP,
+            params={"account": ctx.account_name(customer), "roles": missing},
+            involves=(customer, *missing),
         )
 
 
@@ -514,8 +683,8 @@ def key_account_without_contract(ctx: Context) -> Iterator[Violation]:
         ctx,
         ctx.under_contract,
         ((k.customer, k.id) for k in ctx.portfolio.contracts),
-        lacking="no supply contract in force on {day}",
-        others="contracts {ids} are not in force then",
+        lacking=_KEY_ACCOUNT_WITHOUT_CONTRACT,
+        others=_CONTRACTS_FOR_OTHER_PERIODS,
     )
 
 
@@ -546,15 +715,46 @@ def order_admin_not_coordinator(ctx: Context) -> Iterator[Violation]:
         order = work.subject
         if not isinstance(order, Order):  # pragma: no cover - the guard names orders
             continue
-        key = ", a key account," if order.customer in ctx.accounts else ""
-        what = "administered by" if work.recorded_as == "order administrator" else "assigned to"
+        administered = work.recorded_as == "order administrator"
+        if order.customer in ctx.accounts:
+            code = _ADMINISTERED_KEY if administered else _ASSIGNED_KEY
+        else:
+            code = _ADMINISTERED if administered else _ASSIGNED_ORDER
         yield Violation(
             subject=order.id,
-            message=f"order {order.id} of {order.customer} ({names[order.customer]}){key} is "
-            f"{what} {ctx.who(work.member)}; orders are administered by "
-            f"{roles_phrase(verdict.owners)} {ctx.policy_said}",
+            code=code,
+            params={
+                "order": order.id,
+                "customer": order.customer,
+                "name": names[order.customer],
+                "who": ctx.who_said(work.member),
+                "roles": _roles(verdict.owners),
+                "policy": ctx.policy_message,
+            },
             involves=(order.id, work.member),
         )
+
+
+_ADMINISTERED: Final = template(
+    "order-admin-not-coordinator",
+    "order {order} of {customer} ({name}) is administered by {who:message}; orders are "
+    "administered by {roles:roles} {policy:message}",
+)
+_ASSIGNED_ORDER: Final = template(
+    "order-admin-not-coordinator.assigned",
+    "order {order} of {customer} ({name}) is assigned to {who:message}; orders are "
+    "administered by {roles:roles} {policy:message}",
+)
+_ADMINISTERED_KEY: Final = template(
+    "order-admin-not-coordinator.key-account",
+    "order {order} of {customer} ({name}), a key account, is administered by {who:message}; "
+    "orders are administered by {roles:roles} {policy:message}",
+)
+_ASSIGNED_KEY: Final = template(
+    "order-admin-not-coordinator.key-account-assigned",
+    "order {order} of {customer} ({name}), a key account, is assigned to {who:message}; "
+    "orders are administered by {roles:roles} {policy:message}",
+)
 
 
 @rule(
@@ -589,20 +789,39 @@ def key_account_served_by_sales_rep(ctx: Context) -> Iterator[Violation]:
         if work.recorded_as == "deal owner" and isinstance(deal, Deal):
             yield Violation(
                 subject=deal.id,
-                message=f"open deal {deal.id} ({deal.stage.value}) on key account "
-                f"{ctx.account_name(deal.customer)} is owned by {ctx.who(deal.owner)}; key "
-                "accounts are served by their account manager",
+                code=_REP_DEAL,
+                params={
+                    "deal": deal.id,
+                    "stage": deal.stage.value,
+                    "account": ctx.account_name(deal.customer),
+                    "who": ctx.who_said(deal.owner),
+                },
                 involves=(deal.id, work.member, deal.customer),
             )
             continue
         account = ctx.account_of(work.subject_id)
         yield Violation(
             subject=work.subject_id,
-            message=f"{ctx.who(work.member)} is assigned {work.responsibility.value} for key "
-            f"account {ctx.account_name(account or work.subject_id)}; key accounts are served "
-            "by their account manager",
+            code=_REP_ASSIGNED,
+            params={
+                "who": ctx.who_said(work.member),
+                "duty": work.responsibility.value,
+                "account": ctx.account_name(account or work.subject_id),
+            },
             involves=(work.subject_id, work.member),
         )
+
+
+_REP_DEAL: Final = template(
+    "key-account-served-by-sales-rep",
+    "open deal {deal} ({stage:DealStage}) on key account {account} is owned by {who:message}; "
+    "key accounts are served by their account manager",
+)
+_REP_ASSIGNED: Final = template(
+    "key-account-served-by-sales-rep.assigned",
+    "{who:message} is assigned {duty:duty} for key account {account}; key accounts are served "
+    "by their account manager",
+)
 
 
 @rule(
@@ -622,7 +841,7 @@ def no_communication_cadence(ctx: Context) -> Iterator[Violation]:
     yield from _current_plans_without(
         ctx,
         lambda plan: plan.communication is None,
-        "no communication cadence with the decision makers",
+        _NO_COMMUNICATION_CADENCE,
     )
 
 

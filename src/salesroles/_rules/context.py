@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
+from salesroles._i18n.message import template
 from salesroles._model.commerce import Deal, Order, in_term
 from salesroles._model.enums import CustomerStatus
 from salesroles._model.messages import role_phrase
@@ -201,6 +202,11 @@ class Context:
         found = self.members[member]  # the portfolio checked every reference
         return f"{found.name} ({found.id}), {role_phrase(found.role)}"
 
+    def who_said(self, member: str) -> dict[str, Any]:
+        """:meth:`who` as a message to nest in another (``{who:message}``)."""
+        found = self.members[member]
+        return said(WHO, name=found.name, id=found.id, role=found.role.value)
+
     def role_of(self, member: str) -> Role | None:
         """The role of the team member *member* (an id), or None when there is none."""
         found = self.members.get(member)
@@ -233,3 +239,19 @@ class Context:
     def policy_said(self) -> str:
         """``under policy 'strict'``: how messages name the policy."""
         return f"under policy {self.policy_name!r}"
+
+    @property
+    def policy_message(self) -> dict[str, Any]:
+        """:attr:`policy_said` as a message to nest in another (``{policy:message}``)."""
+        return said(UNDER_POLICY, policy=self.policy_name)
+
+
+#: ``Ann Meyer (ann), an account manager``: a member as messages name them.
+WHO: Final = template("who", "{name} ({id}), {role:role}")
+#: How messages name the policy judged by.
+UNDER_POLICY: Final = template("under-policy", "under policy {policy!r}")
+
+
+def said(code: str, **params: Any) -> dict[str, Any]:
+    """A message as JSON-ready data: its code and parameters (to nest or to keep)."""
+    return {"code": code, "params": params}

@@ -96,6 +96,8 @@ def check(
                 message=v.message,
                 claims=rule.claims,
                 involves=v.involves,
+                code=v.code,
+                params=v.params,
             )
             for v in rule.judge(ctx)
         )

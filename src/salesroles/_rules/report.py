@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from salesroles._display import Kind, records_to_frame
+from salesroles._i18n.message import render
 from salesroles._model.enums import Responsibility, Role, Severity
 
 from .catalogue import rules
@@ -73,10 +75,16 @@ class Finding:
         subject: The id of the entity at fault: the key account, plan,
             threat, order, deal, target or lead, or the subject of a
             misassigned piece of work.
-        message: What is wrong, naming the entities involved.
+        message: What is wrong, naming the entities involved, in the language
+            active when the finding was made (see :meth:`render` for another).
         claims: The claims of the article the rule comes from, such as ``("S4.2", "S4.3")``.
         involves: The ids of every entity the message names, the subject
             first (missing products and buying roles included).
+        code: The message's stable code (``decision-team-gap``,
+            ``key-account-without-manager.wrong-role``, …); it never changes
+            with the language. Empty for a finding built by hand.
+        params: The message's JSON-ready parameters (ids, names, wire values;
+            a nested message is a ``{"code", "params"}`` mapping).
     """
 
     rule: str
@@ -85,14 +93,31 @@ class Finding:
     message: str
     claims: tuple[str, ...]
     involves: tuple[str, ...] = ()
+    code: str = ""
+    params: Mapping[str, Any] = attrs.field(factory=dict, eq=False, hash=False)
 
-    def to_record(self) -> dict[str, str]:
+    def render(self, locale: str | None = None) -> str:
+        """The message in *locale* (default: the active one), from its code and parameters.
+
+        >>> from salesroles import check
+        >>> from salesroles.testing import sample_portfolio
+        >>> gap = check(sample_portfolio(), as_of="2026-11-27").errors[0]
+        >>> print(gap.render("de"))
+        Plan AP-NORD-2026 des Key Accounts C-NORD (Nordwerk Wasser GmbH) hat kein Umsatzziel für P-VALVE (Control valves) und P-SERVICE (Maintenance contracts)
+        >>> gap.code, gap.params["plan"]
+        ('plan-missing-product-target', 'AP-NORD-2026')
+        """  # noqa: E501
+        if not self.code:
+            return self.message
+        return render(self.code, self.params, locale=locale)
+
+    def to_record(self, locale: str | None = None) -> dict[str, str]:
         """Return the finding as a flat dict of strings (one row of a table)."""
         return {
             "rule": self.rule,
             "severity": self.severity.value,
             "subject": self.subject,
-            "message": self.message,
+            "message": self.message if locale is None else self.render(locale),
             "claims": claims_text(self.claims),
             "involves": ", ".join(self.involves),
         }
@@ -198,17 +223,20 @@ class Report:
             groups.setdefault(finding.subject, []).append(finding)
         return {k: tuple(v) for k, v in groups.items()}
 
-    def to_records(self) -> list[dict[str, Any]]:
+    def to_records(self, locale: str | None = None) -> list[dict[str, Any]]:
         """Return one flat dict per finding, ready for ``pandas.DataFrame(report.to_records())``.
 
         Each holds ``rule``, ``severity``, ``subject``, ``message``, ``claims``
         and ``involves`` (comma-separated), and the report's ``as_of`` (an ISO
         date string, like every date in the library's records) and ``policy``.
+        With *locale*, each message is rendered in that language.
         """
         as_of = self.as_of.isoformat()
-        return [{**f.to_record(), "as_of": as_of, "policy": self.policy} for f in self.findings]
+        return [
+            {**f.to_record(locale), "as_of": as_of, "policy": self.policy} for f in self.findings
+        ]
 
-    def to_frame(self) -> Any:
+    def to_frame(self, locale: str | None = None) -> Any:
         """Return the findings as a :class:`pandas.DataFrame`, one row per finding.
 
         ``severity`` is an ordered categorical, so ``sort_values("severity")``
@@ -221,7 +249,7 @@ class Report:
         """
         rows = [
             {**row, "claims": list(f.claims), "involves": list(f.involves)}
-            for row, f in zip(self.to_records(), self.findings, strict=True)
+            for row, f in zip(self.to_records(locale), self.findings, strict=True)
         ]
         return records_to_frame(rows, _RECORD_COLUMNS, _RECORD_KINDS)
 

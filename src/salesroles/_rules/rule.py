@@ -9,11 +9,12 @@ refusal cites in the catalogue, and adding a rule touches one module.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from salesroles._i18n.message import render
 from salesroles._model.enums import Responsibility, Role, Severity
 
 if TYPE_CHECKING:
@@ -28,13 +29,20 @@ class Violation:
 
     Attributes:
         subject: The id of the entity at fault.
-        message: A sentence naming the entities involved.
+        code: The message's code (see :func:`~salesroles._i18n.message.template`).
+        params: Its JSON-ready parameters, naming the entities involved.
         involves: The ids of every entity the message names, the subject first.
     """
 
     subject: str
-    message: str
+    code: str
+    params: Mapping[str, Any]
     involves: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        """The sentence, in the active language."""
+        return render(self.code, self.params)
 
 
 @attrs.frozen(kw_only=True)

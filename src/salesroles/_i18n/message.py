@@ -1,0 +1,150 @@
+"""Messages as a code and JSON-ready parameters, rendered in the active language.
+
+A message is registered once with :func:`template`: its code and its English
+text, whose placeholders name the parameters (``{account}``). A placeholder
+may say what kind of value it holds after a colon, so that each language
+renders it its own way:
+
+- ``{x:message}``: a nested message, ``{"code": ..., "params": {...}}``, or
+  ``""`` for nothing;
+- ``{x:role}`` / ``{x:roles}``: a role's wire value, or several (English "an
+  account manager or marketing", "nobody" for none);
+- ``{x:duty}``: a responsibility's wire value (English keeps the value,
+  ``write_account_plan``; German says it in words);
+- ``{x:buying_roles}``: buying roles' wire values, each with its article;
+- ``{x:list}``: several texts joined with "and";
+- ``{x:date}``: an ISO day;
+- ``{x:CustomerStatus}`` and any other enumeration's name: a wire value,
+  translated with that enumeration's labels.
+
+English is the source: its rendering is the registered text. Other languages
+translate the text in their catalogue with the code as context
+(``msgctxt``), so the same words may read differently in two messages. The
+markers are extractable by babel: ``pybabel extract -k template:1c,2``.
+"""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+from typing import TYPE_CHECKING, Any, Final
+
+from .catalogue import translate
+from .formats import format_date
+from .locale import current_locale, language_of, read_locale
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+__all__ = [
+    "ROLE_PHRASES",
+    "TEMPLATES",
+    "and_list",
+    "render",
+    "render_in",
+    "template",
+    "with_article",
+    "wording",
+]
+
+#: Every registered message: code -> English text.
+TEMPLATES: Final[dict[str, str]] = {}
+
+#: How English sentences name each role (the source texts of context "role phrase").
+ROLE_PHRASES: Final = {
+    "account_manager": "an account manager",
+    "sales_rep": "a sales representative",
+    "sales_manager": "a sales manager",
+    "sales_coordinator": "a sales coordinator",
+    "marketing": "marketing",
+}
+
+# The order in which several roles are named: the order of Role.
+_ROLE_ORDER: Final = tuple(ROLE_PHRASES)
+
+# Words the renderers join with, translated under context "wording".
+_WORDS: Final = ("and", "or", "nobody")
+
+
+def template(code: str, english: str) -> str:
+    """Register *english* as the text of message *code*; return the code.
+
+    Raises:
+        ValueError: *code* is registered already with another text.
+    """
+    known = TEMPLATES.setdefault(code, english)
+    if known != english:
+        msg = f"message {code!r} is registered twice with different texts"
+        raise ValueError(msg)
+    return code
+
+
+def wording(word: str, language: str) -> str:
+    """One of the small words renderers join with (``and``, ``or``, ``nobody``)."""
+    return translate(word, context="wording", locale=language)
+
+
+def and_list(words: Iterable[str], conjunction: str = "and") -> str:
+    """Join words as a sentence does: ``a``, ``a and b``, ``a, b and c``."""
+    items = list(words)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+def with_article(noun: str) -> str:
+    """*noun* with its indefinite article, for English messages: "an order", "a Customer"."""
+    return f"{'an' if noun[:1] in set('AEIOUaeiou') else 'a'} {noun}"
+
+
+class _Renderer(string.Formatter):
+    """Fills a text's placeholders, each by its kind, in one language."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def format_field(self, value: Any, format_spec: str) -> str:  # noqa: PLR0911 - one per kind
+        lang = self.language
+        if format_spec == "message":
+            return render_in(value["code"], value["params"], lang) if value else ""
+        if format_spec == "role":
+            return translate(ROLE_PHRASES[value], context="role phrase", locale=lang)
+        if format_spec == "roles":
+            named = [
+                translate(ROLE_PHRASES[role], context="role phrase", locale=lang)
+                for role in _ROLE_ORDER
+                if role in value
+            ]
+            return and_list(named, wording("or", lang)) if named else wording("nobody", lang)
+        if format_spec == "duty":
+            return _label(value, "Responsibility", lang)
+        if format_spec == "buying_roles":
+            if lang == "en":
+                return and_list(with_article(v.replace("_", " ")) for v in value)
+            return and_list((_label(v, "BuyingRole", lang) for v in value), wording("and", lang))
+        if format_spec == "list":
+            return and_list(value, wording("and", lang))
+        if format_spec == "date":
+            return value if lang == "en" else format_date(date.fromisoformat(value), locale=lang)
+        if format_spec and format_spec[0].isupper():  # an enumeration's labels
+            return _label(value, format_spec, lang)
+        return str(super().format_field(value, format_spec))
+
+
+def _label(value: str, enumeration: str, language: str) -> str:
+    # English messages keep the wire value (``write_account_plan``); others say it in words.
+    if language == "en":
+        return value
+    return translate(value.replace("_", " "), context=enumeration, locale=language)
+
+
+def render_in(code: str, params: Mapping[str, Any], language: str) -> str:
+    """The text of message *code* with *params*, in *language*."""
+    text = translate(TEMPLATES[code], context=code, locale=language)
+    return _Renderer(language).vformat(text, (), params)
+
+
+def render(code: str, params: Mapping[str, Any], *, locale: str | None = None) -> str:
+    """The text of message *code* with *params*, in *locale* (default: the active one)."""
+    tag = current_locale() if locale is None else read_locale(locale)
+    return render_in(code, params, language_of(tag))
