@@ -386,6 +386,7 @@ def test_a_deal_on_a_key_account_is_its_managers_to_close():
         subject="D-1",
         member="ann",
         policy="strict",
+        code="decision.may",
     )
 
 
@@ -404,6 +405,7 @@ def test_a_sales_rep_closing_a_deal_on_a_key_account_serves_it_in_the_managers_p
         responsibility=Responsibility.CLOSE_DEALS,
         subject="D-1",
         member="bob",
+        code="decision.may-not-citing",
     )
 
 

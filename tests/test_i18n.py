@@ -16,12 +16,13 @@ from hypothesis import strategies as st
 
 import salesroles as sr
 import salesroles._rules.article  # registers the findings' messages
+import salesroles._rules.judge  # and the decisions'
 from salesroles import testing as srt
 from salesroles._i18n import catalogue, formats
 from salesroles._i18n.catalogue import Entry, parse_po, translate, translate_plural
 from salesroles._i18n.labels import english_label
 from salesroles._i18n.locale import read_locale
-from salesroles._i18n.message import ROLE_PHRASES, TEMPLATES
+from salesroles._i18n.message import PHRASES, ROLE_PHRASES, TEMPLATES
 from salesroles._i18n.message import render as sr_render
 
 PUBLIC_ENUMS = [
@@ -243,6 +244,7 @@ def _everything_said() -> set[tuple[str | None, str]]:
     said |= set(TEMPLATES.items())
     said |= {("role phrase", phrase) for phrase in ROLE_PHRASES.values()}
     said |= {("wording", word) for word in ("and", "or", "nobody")}
+    said |= {(kind, phrase) for kind, table in PHRASES.items() for phrase in table.values()}
     return said
 
 
@@ -381,6 +383,8 @@ _SAMPLE_VALUE = {
     "date": "2026-11-27",
     "CustomerStatus": "lapsed",
     "DealStage": "negotiation",
+    "duty_phrase": "prospecting",
+    "rule_summary": "decision-team-gap",
 }
 
 
@@ -419,7 +423,7 @@ def test_check_speaks_german_inside_use_locale():
     assert messages["order-admin-not-coordinator.key-account"] == (
         "Auftrag O-2 von C-NORD (Nordwerk Wasser GmbH), einem Key Account, wird verwaltet von "
         "Bob Braun (bob, Vertriebsmitarbeiter); Aufträge verwaltet laut Richtlinie 'strict': "
-        "ein Vertriebskoordinator"
+        "Vertriebskoordinator"
     )
     # The same report rendered back in English is the English check, word for word.
     english = sr.check(sample_portfolio(), as_of="2026-11-27")
@@ -437,3 +441,37 @@ def test_every_finding_of_any_portfolio_renders_in_both_languages(portfolio):
         assert finding.render("en") == finding.message
         assert (finding.code, TEMPLATES[finding.code]) in german
         assert finding.render("de") != finding.message
+
+
+def test_decide_speaks_german_inside_use_locale():
+    """A decision's reason in German, and the same decision rendered back in English."""
+    from salesroles.testing import sample_portfolio
+
+    p = sample_portfolio()
+    with sr.use_locale("de"):
+        refused = sr.decide("sales_rep", "close_deals", "D-1", portfolio=p)
+        allowed = sr.decide(p.member("ann"), "close_deals", "D-1", portfolio=p)
+    assert refused.reason == (
+        "Die Rolle Vertriebsmitarbeiter darf bei Deal D-1 nicht laufende Verhandlungen mit "
+        "bestehenden Kunden abschließen: D-1 gehört zu einem Key Account, und laut Richtlinie "
+        "'strict' werden Key Accounts gehalten und ausgebaut von der Rolle Account Manager. Key "
+        "Accounts gehören dem Account Manager; Vertriebsmitarbeiter betreuen kleine und mittlere "
+        "Kunden."
+    )
+    assert allowed.reason.startswith("Ann Meyer (Account Manager) darf bei Deal D-1 laufende")
+    english = sr.decide("sales_rep", "close_deals", "D-1", portfolio=p)
+    assert refused.render("en") == english.reason
+    assert (refused.code, refused.params) == (english.code, english.params)
+
+
+@given(
+    st.sampled_from(list(sr.Role)),
+    st.sampled_from(list(sr.Responsibility)),
+    st.sampled_from(["strict", "merged"]),
+)
+def test_every_decision_renders_in_german(role, duty, policy):
+    """Whatever is decided, every part of its reason has a German text."""
+    decision = sr.decide(role, duty, policy=policy)
+    german = decision.render("de")
+    assert german != decision.reason
+    assert german[:1].isupper()

@@ -123,7 +123,7 @@ def test_a_result_says_null_where_it_could_not_compute():
     assert decision["member"] is None
     assert sr.json_schema(sr.Decision)["required"] == [
         "allowed", "reason", "rule", "claims", "role", "responsibility", "subject", "member",
-        "policy",
+        "policy", "code", "params",
     ]  # fmt: skip
 
 

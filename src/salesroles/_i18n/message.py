@@ -37,11 +37,15 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
 __all__ = [
+    "PHRASES",
     "ROLE_PHRASES",
+    "SENTENCES",
     "TEMPLATES",
     "and_list",
+    "phrases",
     "render",
     "render_in",
+    "said",
     "template",
     "with_article",
     "wording",
@@ -49,6 +53,14 @@ __all__ = [
 
 #: Every registered message: code -> English text.
 TEMPLATES: Final[dict[str, str]] = {}
+
+#: The codes of messages that are whole sentences: their first letter is a capital.
+SENTENCES: Final[set[str]] = set()
+
+#: Phrases a placeholder's kind names, registered by the wing that owns them:
+#: kind -> wire value -> English phrase (``{"duty_phrase": {"prospecting": "prospect for
+#: new customers"}}``). Other languages translate the phrase with the kind as context.
+PHRASES: Final[dict[str, dict[str, str]]] = {}
 
 #: How English sentences name each role (the source texts of context "role phrase").
 ROLE_PHRASES: Final = {
@@ -66,8 +78,11 @@ _ROLE_ORDER: Final = tuple(ROLE_PHRASES)
 _WORDS: Final = ("and", "or", "nobody")
 
 
-def template(code: str, english: str) -> str:
+def template(code: str, english: str, *, sentence: bool = False) -> str:
     """Register *english* as the text of message *code*; return the code.
+
+    A *sentence* is rendered with a capital first letter, whatever its first
+    placeholder gives ("An account manager may not …").
 
     Raises:
         ValueError: *code* is registered already with another text.
@@ -76,7 +91,19 @@ def template(code: str, english: str) -> str:
     if known != english:
         msg = f"message {code!r} is registered twice with different texts"
         raise ValueError(msg)
+    if sentence:
+        SENTENCES.add(code)
     return code
+
+
+def said(code: str, **params: Any) -> dict[str, Any]:
+    """A message as JSON-ready data: its code and parameters (to nest or to keep)."""
+    return {"code": code, "params": params}
+
+
+def phrases(kind: str, english: Mapping[str, str]) -> None:
+    """Register the English phrases of *kind* (``{x:kind}`` renders ``english[x]``)."""
+    PHRASES.setdefault(kind, {}).update(english)
 
 
 def wording(word: str, language: str) -> str:
@@ -103,7 +130,7 @@ class _Renderer(string.Formatter):
     def __init__(self, language: str) -> None:
         self.language = language
 
-    def format_field(self, value: Any, format_spec: str) -> str:  # noqa: PLR0911 - one per kind
+    def format_field(self, value: Any, format_spec: str) -> str:  # noqa: C901, PLR0911 - one per kind
         lang = self.language
         if format_spec == "message":
             return render_in(value["code"], value["params"], lang) if value else ""
@@ -126,6 +153,11 @@ class _Renderer(string.Formatter):
             return and_list(value, wording("and", lang))
         if format_spec == "date":
             return value if lang == "en" else format_date(date.fromisoformat(value), locale=lang)
+        if format_spec in PHRASES:
+            english = PHRASES[format_spec][value]
+            return (
+                english if lang == "en" else translate(english, context=format_spec, locale=lang)
+            )
         if format_spec and format_spec[0].isupper():  # an enumeration's labels
             return _label(value, format_spec, lang)
         return str(super().format_field(value, format_spec))
@@ -141,7 +173,9 @@ def _label(value: str, enumeration: str, language: str) -> str:
 def render_in(code: str, params: Mapping[str, Any], language: str) -> str:
     """The text of message *code* with *params*, in *language*."""
     text = translate(TEMPLATES[code], context=code, locale=language)
-    return _Renderer(language).vformat(text, (), params)
+    rendered = _Renderer(language).vformat(text, (), params)
+    # A sentence begins with a capital in every language the catalogues speak.
+    return rendered[:1].upper() + rendered[1:] if code in SENTENCES else rendered
 
 
 def render(code: str, params: Mapping[str, Any], *, locale: str | None = None) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from salesroles._i18n.message import template
+from salesroles._i18n.message import said, template
 from salesroles._model.commerce import Deal, Order
 from salesroles._model.enums import (
     DECISION_TEAM,
@@ -32,7 +32,6 @@ from salesroles._model.enums import (
 from salesroles._model.parties import Customer, KeyAccount, Lead
 from salesroles._model.planning import AccountPlan, RevenueTarget
 
-from .context import said
 from .rule import Guard, Violation, rule
 from .work import (
     CURRENT_PLAN,

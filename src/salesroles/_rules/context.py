@@ -5,10 +5,9 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any, Final
 
-from salesroles._i18n.message import template
+from salesroles._i18n.message import said, template
 from salesroles._model.commerce import Deal, Order, in_term
 from salesroles._model.enums import CustomerStatus
-from salesroles._model.messages import role_phrase
 from salesroles._model.parties import Customer
 from salesroles._model.planning import AccountPlan
 
@@ -197,14 +196,12 @@ class Context:
         """The roles the policy gives *responsibility* to."""
         return self.table[responsibility]
 
-    def who(self, member: str) -> str:
-        """Name a team member with their role: ``Ann Meyer (ann), an account manager``."""
-        found = self.members[member]  # the portfolio checked every reference
-        return f"{found.name} ({found.id}), {role_phrase(found.role)}"
-
     def who_said(self, member: str) -> dict[str, Any]:
-        """:meth:`who` as a message to nest in another (``{who:message}``)."""
-        found = self.members[member]
+        """A team member with their role, as a message to nest in another (``{who:message}``).
+
+        In English: ``Ann Meyer (ann), an account manager``.
+        """
+        found = self.members[member]  # the portfolio checked every reference
         return said(WHO, name=found.name, id=found.id, role=found.role.value)
 
     def role_of(self, member: str) -> Role | None:
@@ -236,13 +233,8 @@ class Context:
         return customer if customer in self.accounts else None
 
     @property
-    def policy_said(self) -> str:
-        """``under policy 'strict'``: how messages name the policy."""
-        return f"under policy {self.policy_name!r}"
-
-    @property
     def policy_message(self) -> dict[str, Any]:
-        """:attr:`policy_said` as a message to nest in another (``{policy:message}``)."""
+        """How messages name the policy (``under policy 'strict'``), to nest in another."""
         return said(UNDER_POLICY, policy=self.policy_name)
 
 
@@ -250,8 +242,3 @@ class Context:
 WHO: Final = template("who", "{name} ({id}), {role:role}")
 #: How messages name the policy judged by.
 UNDER_POLICY: Final = template("under-policy", "under policy {policy!r}")
-
-
-def said(code: str, **params: Any) -> dict[str, Any]:
-    """A message as JSON-ready data: its code and parameters (to nest or to keep)."""
-    return {"code": code, "params": params}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from salesroles._i18n.message import phrases
 from salesroles._model.enums import Responsibility, Role
 
 __all__ = ["duty_claims", "duty_phrase", "strict_owners"]
@@ -93,6 +94,10 @@ _DUTIES: Final[dict[Responsibility, tuple[str, tuple[Role, ...], tuple[str, ...]
         ("S5.5",),
     ),
 }
+
+
+# Messages name a responsibility by its phrase (``{duty:duty_phrase}``).
+phrases("duty_phrase", {duty.value: entry[0] for duty, entry in _DUTIES.items()})
 
 
 def duty_phrase(responsibility: Responsibility) -> str:

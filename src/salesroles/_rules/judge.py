@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
+from salesroles._i18n.message import render, said, template
 from salesroles._model.arguments import read_instance, read_optional_day
 from salesroles._model.commerce import Deal, Order, Product, SupplyContract
 from salesroles._model.enums import Responsibility, ResponsibilityValue, Role
-from salesroles._model.messages import describe, problem, role_phrase, roles_phrase
+from salesroles._model.messages import describe, problem
 from salesroles._model.parties import Customer, KeyAccount, Lead, Stakeholder, TeamMember
 from salesroles._model.planning import AccountPlan, RevenueTarget
 from salesroles._model.portfolio import Portfolio, resolve_as_of
 
 from .catalogue import rules
-from .context import Context
-from .policy import STRICT, Policy, as_policy, as_responsibility, as_role, duty_claims, duty_phrase
+from .context import UNDER_POLICY, Context
+from .policy import STRICT, Policy, as_policy, as_responsibility, as_role, duty_claims
 from .report import Decision, Finding, Report
-from .work import Verdict, judge_work
+from .work import judge_work
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -118,20 +119,6 @@ _SUBJECTS: Final = (
     Product,
     TeamMember,
 )
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _subject_name(subject: object) -> str:
-    if isinstance(subject, Lead):
-        return f"lead {subject.id} ({subject.company})"
-    if isinstance(subject, Customer):
-        return f"customer {subject.id} ({subject.name})"
-    if isinstance(subject, KeyAccount):
-        return f"key account {subject.customer}"
-    return f"{type(subject).__name__} {subject.id}"  # type: ignore[attr-defined]
 
 
 def _who(who: object) -> tuple[Role, TeamMember | None]:
@@ -241,25 +228,29 @@ def decide(  # noqa: PLR0913 - the work, and what it is judged by
         rules=_switched_on(judged_by),
         ctx=ctx,
     )
-    said = f"under policy {judged_by.name!r}"
-    actor = role_phrase(role) if member is None else f"{member.name} ({role_phrase(role)})"
-    on = f" for {_subject_name(entity)}" if entity is not None else ""
-    may = "may" if verdict.allowed else "may not"
-    reason = f"{_capital(actor)} {may} {duty_phrase(duty)}{on}: "
-    if verdict.because is not None:
-        reason += f"{verdict.because}"
-        if verdict.owners != judged_by.owners_of(duty) or verdict.what != "that":
-            reason += f", and {said} {verdict.what} {_is_work_of(verdict)}"
-        reason += "."
+    policy = said(UNDER_POLICY, policy=judged_by.name)
+    owners = said(_OWNERS[verdict.what], roles=_roles(verdict.owners))
+    if verdict.because is None:
+        why = said(_WHY_TABLE, policy=policy, owners=owners)
+    elif verdict.owners != judged_by.owners_of(duty) or verdict.what != "that":
+        why = said(_WHY_BECAUSE_AND, because=verdict.because, policy=policy, owners=owners)
     else:
-        reason += f"{said} that is the work of {roles_phrase(verdict.owners)}."
+        why = verdict.because
     rule = verdict.rule
-    if not verdict.allowed and rule is not None:
-        reason += f" {rule.summary}"
+    cites = not verdict.allowed and rule is not None
+    code = _MAY if verdict.allowed else _MAY_NOT_CITING if cites else _MAY_NOT
+    params = {
+        "actor": _actor(role, member),
+        "duty": duty.value,
+        "on": _on(entity),
+        "why": why,
+    } | ({"rule": rule.id} if cites and rule is not None else {})
     cited = verdict.claims or (rule.claims if rule is not None and not verdict.allowed else ())
     return Decision(
         allowed=verdict.allowed,
-        reason=reason,
+        reason=render(code, params),
+        code=code,
+        params=params,
         rule=None if verdict.allowed or rule is None else rule.id,
         claims=_merged(duty_claims(duty), cited),
         role=role,
@@ -270,9 +261,63 @@ def decide(  # noqa: PLR0913 - the work, and what it is judged by
     )
 
 
-def _is_work_of(verdict: Verdict) -> str:
-    verb = "are kept and grown by" if verdict.what == "key accounts" else "is the work of"
-    return f"{verb} {roles_phrase(verdict.owners)}"
+# The reason of a decision: who may (not) do what, on what, and why.
+_MAY: Final = template(
+    "decision.may",
+    "{actor:message} may {duty:duty_phrase}{on:message}: {why:message}.",
+    sentence=True,
+)
+_MAY_NOT: Final = template(
+    "decision.may-not",
+    "{actor:message} may not {duty:duty_phrase}{on:message}: {why:message}.",
+    sentence=True,
+)
+_MAY_NOT_CITING: Final = template(
+    "decision.may-not-citing",
+    "{actor:message} may not {duty:duty_phrase}{on:message}: {why:message}. {rule:rule_summary}",
+    sentence=True,
+)
+_ROLE_ACTOR: Final = template("decision.role", "{role:role}")
+_MEMBER_ACTOR: Final = template("decision.member", "{name} ({role:role})")
+_ON_LEAD: Final = template("decision.on-lead", " for lead {id} ({company})")
+_ON_CUSTOMER: Final = template("decision.on-customer", " for customer {id} ({name})")
+_ON_KEY_ACCOUNT: Final = template("decision.on-key-account", " for key account {customer}")
+_ON_OTHER: Final = template("decision.on-other", " for {kind} {id}")
+_WHY_TABLE: Final = template("decision.why-table", "{policy:message} {owners:message}")
+_WHY_BECAUSE_AND: Final = template(
+    "decision.why-because-and", "{because:message}, and {policy:message} {owners:message}"
+)
+_OWNERS: Final = {
+    "that": template("decision.owners", "that is the work of {roles:roles}"),
+    "new business": template(
+        "decision.owners-new-business", "new business is the work of {roles:roles}"
+    ),
+    "key accounts": template(
+        "decision.owners-key-accounts", "key accounts are kept and grown by {roles:roles}"
+    ),
+}
+
+
+def _roles(roles: frozenset[Role]) -> tuple[str, ...]:
+    return tuple(role.value for role in Role if role in roles)
+
+
+def _actor(role: Role, member: TeamMember | None) -> dict[str, Any]:
+    if member is None:
+        return said(_ROLE_ACTOR, role=role.value)
+    return said(_MEMBER_ACTOR, name=member.name, role=role.value)
+
+
+def _on(subject: object) -> dict[str, Any] | str:
+    if subject is None:
+        return ""
+    if isinstance(subject, Lead):
+        return said(_ON_LEAD, id=subject.id, company=subject.company)
+    if isinstance(subject, Customer):
+        return said(_ON_CUSTOMER, id=subject.id, name=subject.name)
+    if isinstance(subject, KeyAccount):
+        return said(_ON_KEY_ACCOUNT, customer=subject.customer)
+    return said(_ON_OTHER, kind=type(subject).__name__, id=subject.id)  # type: ignore[attr-defined]
 
 
 def _id_of(entity: object) -> str:

@@ -318,6 +318,9 @@ class Decision:
         subject: The id of what the work is about, or None.
         member: The id of the team member judged, or None when a role was.
         policy: The name of the policy decided by.
+        code: The reason's stable code (``decision.may-not-citing``, …); empty
+            for a decision built by hand.
+        params: The reason's JSON-ready parameters.
     """
 
     allowed: bool
@@ -329,6 +332,19 @@ class Decision:
     subject: str | None = None
     member: str | None = None
     policy: str = "strict"
+    code: str = ""
+    params: Mapping[str, Any] = attrs.field(factory=dict, eq=False, hash=False)
+
+    def render(self, locale: str | None = None) -> str:
+        """The reason in *locale* (default: the active one), from its code and parameters.
+
+        >>> from salesroles import decide
+        >>> print(decide("account_manager", "prospecting").render("de"))
+        Die Rolle Account Manager darf nicht neue Kunden akquirieren: laut Richtlinie 'strict' ist das Aufgabe der Rolle Vertriebsmitarbeiter. Account Manager arbeiten nur mit bestehenden Kunden; sie haben keine Aufgaben im Neugeschäft.
+        """  # noqa: E501
+        if not self.code:
+            return self.reason
+        return render(self.code, self.params, locale=locale)
 
     def __bool__(self) -> bool:
         return self.allowed

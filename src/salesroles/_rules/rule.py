@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from salesroles._i18n.message import render
+from salesroles._i18n.message import phrases, render
 from salesroles._model.enums import Responsibility, Role, Severity
 
 if TYPE_CHECKING:
@@ -129,6 +129,8 @@ def rule(  # noqa: PLR0913 - the parts of one catalogue entry
     def make(judge: Callable[[Context], Iterator[Violation]]) -> Rule:
         doc = inspect.cleandoc(judge.__doc__ or "")
         summary, _, body = doc.partition("\n\n")
+        # A refusal cites the rule's principle (``{rule:rule_summary}``).
+        phrases("rule_summary", {rule_id: " ".join(summary.split())})
         return Rule(
             id=rule_id,
             title=title,

@@ -15,10 +15,11 @@ so that the rule a refusal cites is found in the catalogue.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from salesroles._i18n.message import said, template
 from salesroles._model.commerce import Deal, Order, SupplyContract
 from salesroles._model.enums import CustomerStatus, Responsibility, Role
 from salesroles._model.parties import Customer, KeyAccount, Lead, Stakeholder
@@ -109,8 +110,9 @@ class Verdict:
         allowed: Whether the work is the doer's.
         rule: The rule that reports it when it is not, else None.
         owners: The roles whose work it is here.
-        because: What about the subject decided it, as a clause, or None
-            when the policy's table alone did.
+        because: What about the subject decided it, as a message (its code
+            and parameters, see :func:`~salesroles._i18n.message.said`), or
+            None when the policy's table alone did.
         claims: The claims behind *because*.
         what: How the reason names the work whose owners it gives (``that``
             for the work itself).
@@ -119,7 +121,7 @@ class Verdict:
     allowed: bool
     rule: Rule | None = None
     owners: frozenset[Role] = frozenset()
-    because: str | None = None
+    because: dict[str, Any] | None = attrs.field(default=None, eq=False)
     claims: tuple[str, ...] = ()
     what: str = "that"
 
@@ -323,7 +325,7 @@ class _Question:
         self.ctx = ctx
         self.kinds = kinds
 
-    def allow(self, because: str, claims: tuple[str, ...] = ()) -> Verdict:
+    def allow(self, because: dict[str, Any], claims: tuple[str, ...] = ()) -> Verdict:
         """The work is right, for a reason its subject gives."""
         return Verdict(
             allowed=True, owners=self.owners[self.responsibility], because=because, claims=claims
@@ -331,7 +333,7 @@ class _Question:
 
     def refuse(
         self,
-        because: str | None,
+        because: dict[str, Any] | None,
         claims: tuple[str, ...] = (),
         by: frozenset[Role] | None = None,
         what: str = "that",
@@ -395,7 +397,7 @@ def judge_work(  # noqa: PLR0913 - the parts of one piece of work and what judge
 
 def _closed_deal(q: _Question) -> Verdict | None:
     if isinstance(q.subject, Deal) and not q.subject.is_open:
-        return q.allow(f"{q.subject.id} is {q.subject.stage.value}: nothing is left to do on it")
+        return q.allow(said(_CLOSED, deal=q.subject.id, stage=q.subject.stage.value))
     return None
 
 
@@ -406,9 +408,9 @@ def _new_business(q: _Question) -> Verdict | None:
     subject = q.subject
     # Only a lead and a lapsed or lost customer are of these kinds (subject_kinds).
     if isinstance(subject, Customer):
-        because = f"{subject.id} is a {subject.status.value} customer, not an existing one"
+        because = said(_FORMER_CUSTOMER, id=subject.id, status=subject.status.value)
     else:
-        because = f"{_id_of(subject)} is a lead, not an existing customer"
+        because = said(_A_LEAD, id=_id_of(subject))
     return q.refuse(because, ("S1.3", "S1.4"), leads, "new business")
 
 
@@ -423,7 +425,7 @@ def _former_key_account(q: _Question) -> Verdict | None:
     ):
         return None
     status = ctx.status_of(subject.customer)
-    return q.refuse(f"{subject.customer} is a {status} customer kept as a key account")
+    return q.refuse(said(_FORMER_KEY_ACCOUNT, customer=subject.customer, status=status))
 
 
 def _own_target(q: _Question) -> Verdict | None:
@@ -436,9 +438,7 @@ def _own_target(q: _Question) -> Verdict | None:
     ):
         return None
     return q.allow(
-        f"{subject.id} is the target of {ctx.who(subject.owner)}, whose role is given no "
-        "targets to meet: it is planned by its owner",
-        ("S3.4",),
+        said(_OWN_TARGET, target=subject.id, owner=ctx.who_said(subject.owner)), ("S3.4",)
     )
 
 
@@ -456,8 +456,9 @@ def _managers_plan(q: _Question) -> Verdict | None:
     if manager is None or q.member == manager:
         return None
     return q.refuse(
-        f"{subject.id} is the current plan of key account {subject.account}, managed by "
-        f"{ctx.who(manager)}; the account's manager writes its plan",
+        said(
+            _MANAGERS_PLAN, plan=subject.id, account=subject.account, manager=ctx.who_said(manager)
+        ),
         ("S3.3", "S3.4"),
     )
 
@@ -466,7 +467,7 @@ def _by_table(q: _Question) -> Verdict:
     if q.responsibility is Responsibility.CLOSE_DEALS and KEY_ACCOUNT_WORK in q.kinds:
         # S2.1: closing a deal on a key account is keeping and growing it.
         owners = q.owners[Responsibility.MANAGE_KEY_ACCOUNTS]
-        because = f"{_id_of(q.subject)} is on a key account"
+        because = said(_ON_KEY_ACCOUNT, id=_id_of(q.subject))
         if q.role in owners:
             return Verdict(
                 allowed=True,
@@ -479,6 +480,31 @@ def _by_table(q: _Question) -> Verdict:
     if q.role in q.owners[q.responsibility]:
         return Verdict(allowed=True, owners=q.owners[q.responsibility])
     return q.refuse(None)
+
+
+# Why a subject decides a piece of work, as decisions say it.
+_CLOSED: Final = template(
+    "because.closed-deal", "{deal} is {stage:DealStage}: nothing is left to do on it"
+)
+_FORMER_CUSTOMER: Final = template(
+    "because.former-customer", "{id} is a {status:CustomerStatus} customer, not an existing one"
+)
+_A_LEAD: Final = template("because.lead", "{id} is a lead, not an existing customer")
+_FORMER_KEY_ACCOUNT: Final = template(
+    "because.former-key-account",
+    "{customer} is a {status:CustomerStatus} customer kept as a key account",
+)
+_OWN_TARGET: Final = template(
+    "because.own-target",
+    "{target} is the target of {owner:message}, whose role is given no targets to meet: it "
+    "is planned by its owner",
+)
+_MANAGERS_PLAN: Final = template(
+    "because.managers-plan",
+    "{plan} is the current plan of key account {account}, managed by {manager:message}; the "
+    "account's manager writes its plan",
+)
+_ON_KEY_ACCOUNT: Final = template("because.key-account-deal", "{id} is on a key account")
 
 
 def _id_of(subject: object) -> str:
