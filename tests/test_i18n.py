@@ -245,7 +245,52 @@ def _everything_said() -> set[tuple[str | None, str]]:
     said |= {("role phrase", phrase) for phrase in ROLE_PHRASES.values()}
     said |= {("wording", word) for word in ("and", "or", "nobody")}
     said |= {(kind, phrase) for kind, table in PHRASES.items() for phrase in table.values()}
+    said |= {("wording", word) for word in ("yes", "no")}
+    said |= {("column", name.replace("_", " ")) for name in _table_names()}
+    said |= {("title", cls._title) for cls in _tables()}
     return said
+
+
+def _tables() -> list[type]:
+    """Every result class with a table view."""
+    from salesroles._display import Table
+
+    found, todo = [], [Table]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            found.append(sub)
+            todo.append(sub)
+    # The library's own (other tests define tables of their own).
+    return [
+        cls
+        for cls in found
+        if "_title" in cls.__dict__ and cls.__module__.startswith("salesroles.")
+    ]
+
+
+def every_table():
+    """One result of every analysis on the sample portfolio."""
+    from salesroles.testing import sample_portfolio
+
+    p = sample_portfolio()
+    day = "2026-11-27"
+    return [
+        sr.loss_impact(p, "C-ACME"),
+        sr.concentration(p, as_of=day),
+        sr.assess_key_accounts(p),
+        sr.plan_attainment(p, as_of=day),
+        sr.workload(p, as_of=day),
+        sr.decision_team(p),
+        sr.renewals(p, as_of=day),
+        sr.communication_schedule(p, "2026-01-01", "2026-12-31", as_of=day),
+        sr.Scenario(before=p).lose_account("C-ACME").compare(as_of=day),
+    ]
+
+
+def _table_names() -> set[str]:
+    """Every column of every table and every headline figure of every analysis."""
+    names = {column for cls in _tables() for column in cls._columns}
+    return names | {key for result in every_table() for key in result.summary()}
 
 
 def test_every_message_has_a_german_translation():
@@ -475,3 +520,36 @@ def test_every_decision_renders_in_german(role, duty, policy):
     german = decision.render("de")
     assert german != decision.reason
     assert german[:1].isupper()
+
+
+def test_every_table_reads_german_in_headers_numbers_and_days():
+    """The loss impact and the schedule in German: headers, 1.200.000,00, 58,0 %, 27.11.2026."""
+    loss, *_, schedule, _ = every_table()
+    with sr.use_locale("de"):
+        text = repr(loss)
+        html_view = schedule._repr_html_()
+    assert text.splitlines()[:3] == [
+        "<Auswirkung eines Verlusts (S2.3)>",
+        "  gefährdeter Umsatz: 1.200.000,00",
+        "  Umsatzanteil: 58,0\xa0%",
+    ]
+    assert "Kunde   Name            Status  Key Account  Umsatz" in text
+    assert "Kontaktpunkte" in html_view
+    assert "06.01.2026" in html_view
+    # Outside the block the same result is English again, as it always was.
+    assert repr(loss).splitlines()[:3] == [
+        "<Loss impact (S2.3)>",
+        "  revenue_at_risk: 1,200,000.00",
+        "  revenue_share: 58.0%",
+    ]
+
+
+@pytest.mark.parametrize("index", range(9))
+def test_every_analysis_table_renders_in_both_languages(index):
+    """Each analysis' table and HTML view renders in English and German, and they differ."""
+    result = every_table()[index]
+    english = repr(result), result._repr_html_()
+    with sr.use_locale("de"):
+        german = repr(result), result._repr_html_()
+    assert english[0] != german[0]
+    assert english[1] != german[1]

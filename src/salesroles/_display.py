@@ -26,12 +26,16 @@ from __future__ import annotations
 import functools
 import html
 import importlib
+import re
 import weakref
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Final
 
+from ._i18n.catalogue import translate
+from ._i18n.formats import format_date
+from ._i18n.locale import current_locale, language_of
 from ._model.values import format_amount
 
 if TYPE_CHECKING:
@@ -100,21 +104,53 @@ def money_cell(money: Money | None) -> Decimal | None:
     return None if money is None else money.amount
 
 
-def format_cell(value: Cell, spec: str | None = None) -> str:
+def format_cell(value: Cell, spec: str | None = None, language: str | None = None) -> str:
     """Show one cell to a reader: decimals with thousands separators, or by *spec*.
 
     A decimal is rounded by its spec (two places by default) and never shows
     as a negative zero; an ``int`` takes the spec too (a delta of ``-3``).
+    In German (*language*, default: the active locale's), ``1,234.50`` reads
+    ``1.234,50`` and ``58.0%`` reads ``58,0 %``.
     """
+    lang = _language() if language is None else language
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return translate("yes" if value else "no", context="wording", locale=lang)
     if isinstance(value, Decimal):
-        return format_amount(value, spec or ",.2f")
+        return _localised(format_amount(value, spec or ",.2f"), lang)
     if isinstance(value, int) and spec and not spec.endswith("%"):
-        return format(value, spec.split(".")[0] + "d" if "." in spec else spec)
+        return _localised(format(value, spec.split(".")[0] + "d" if "." in spec else spec), lang)
+    if lang == "de" and isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        return format_date(date.fromisoformat(value), locale=lang)
     return str(value)
+
+
+# Records hold days as ISO text; a German table shows them as 27.11.2026.
+_ISO_DAY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _language() -> str:
+    return language_of(current_locale())
+
+
+def _localised(number: str, language: str) -> str:
+    # English formats (format()) are the source; German swaps the separators (CLDR de).
+    if language != "de":
+        return number
+    text = number.translate(_GERMAN_SEPARATORS)
+    return text[:-1] + "\xa0%" if text.endswith("%") else text
+
+
+_GERMAN_SEPARATORS: Final = str.maketrans(",.", ".,")
+
+
+def heading(name: str, language: str | None = None) -> str:
+    """A column's or figure's header: its name in English, in words in other languages."""
+    lang = _language() if language is None else language
+    if lang == "en":
+        return name
+    return translate(name.replace("_", " "), context="column", locale=lang)
 
 
 def _is_number(value: Cell) -> bool:
@@ -220,15 +256,17 @@ def render_text(  # noqa: PLR0913 - the parts of one table
     """A plain-text rendering: a title line, headline figures, then an aligned table."""
     lines = [f"<{title}>"]
     lines.extend(
-        f"  {key}: {format_cell(value, _spec(formats, {}, key))}" for key, value in summary.items()
+        f"  {heading(key)}: {format_cell(value, _spec(formats, {}, key))}"
+        for key, value in summary.items()
     )
     if columns:
         shown = [
             [format_cell(r.get(c), _spec(formats, r, c)) for c in columns] for r in records[:limit]
         ]
-        widths = [max([len(c), *(len(row[i]) for row in shown)]) for i, c in enumerate(columns)]
+        headers = [heading(c) for c in columns]
+        widths = [max([len(h), *(len(row[i]) for row in shown)]) for i, h in enumerate(headers)]
         lines.append(
-            "  " + "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()
+            "  " + "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()
         )
         lines.extend(
             "  " + "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip()
@@ -276,7 +314,7 @@ def render_html(  # noqa: PLR0913 - the parts of one table
         parts.extend(
             _html_row(
                 (
-                    (esc(key), False),
+                    (esc(heading(key)), False),
                     (esc(format_cell(value, _spec(formats, {}, key))), _is_number(value)),
                 ),
                 "td",
@@ -292,7 +330,7 @@ def render_html(  # noqa: PLR0913 - the parts of one table
             for c in columns
         }
         parts.append('<table class="salesroles-table"><thead>')
-        parts.append(_html_row(((esc(c), numeric[c]) for c in columns), "th"))
+        parts.append(_html_row(((esc(heading(c)), numeric[c]) for c in columns), "th"))
         parts.append("</thead><tbody>")
         parts.extend(
             _html_row(
@@ -419,7 +457,7 @@ class Table:
 
     def _heading(self) -> str:
         claims = f" ({', '.join(self.claims)})" if self.claims else ""
-        return f"{self._title}{claims}"
+        return f"{translate(self._title, context='title')}{claims}"
 
     def _note(self) -> str | None:
         return None
