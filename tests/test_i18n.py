@@ -24,6 +24,7 @@ from salesroles._i18n.labels import english_label
 from salesroles._i18n.locale import read_locale
 from salesroles._i18n.message import PHRASES, ROLE_PHRASES, TEMPLATES
 from salesroles._i18n.message import render as sr_render
+from salesroles._rules.report import _COUNTED
 
 PUBLIC_ENUMS = [
     value
@@ -245,7 +246,8 @@ def _everything_said() -> set[tuple[str | None, str]]:
     said |= {("role phrase", phrase) for phrase in ROLE_PHRASES.values()}
     said |= {("wording", word) for word in ("and", "or", "nobody")}
     said |= {(kind, phrase) for kind, table in PHRASES.items() for phrase in table.values()}
-    said |= {("wording", word) for word in ("yes", "no")}
+    said |= {("wording", word) for word in ("yes", "no", "allowed", "refused")}
+    said |= {("count", "no findings")} | {("count", one) for _, one, _ in _COUNTED}
     said |= {("column", name.replace("_", " ")) for name in _table_names()}
     said |= {("title", cls._title) for cls in _tables()}
     return said
@@ -290,6 +292,7 @@ def every_table():
 def _table_names() -> set[str]:
     """Every column of every table and every headline figure of every analysis."""
     names = {column for cls in _tables() for column in cls._columns}
+    names |= {"severity", "rule", "subject", "message", "claims", "change"}  # findings' tables
     return names | {key for result in every_table() for key in result.summary()}
 
 
@@ -553,3 +556,24 @@ def test_every_analysis_table_renders_in_both_languages(index):
         german = repr(result), result._repr_html_()
     assert english[0] != german[0]
     assert english[1] != german[1]
+
+
+def test_reports_and_decisions_read_german_in_their_views():
+    """A report's head counts in German; a decision's verdict and badge are German words."""
+    from salesroles.testing import sample_portfolio
+
+    with sr.use_locale("de"):
+        report = sr.check(sample_portfolio(), as_of="2026-11-27")
+        decision = sr.decide("account_manager", "prospecting")
+        head, html_view, verdict = repr(report), report._repr_html_(), str(decision)
+        badge = decision._repr_html_()
+    assert head == (
+        "<Bericht zum 27.11.2026 laut Richtlinie 'strict': 1 Fehler, 6 Warnungen, 1 Hinweis>"
+    )
+    assert "Schweregrad" in html_view
+    assert "✖ Fehler" in html_view
+    assert verdict.startswith("ABGELEHNT: Die Rolle Account Manager darf nicht")
+    assert "✖ abgelehnt" in badge
+    assert repr(report) == (
+        "<Report as of 2026-11-27 under policy 'strict': 1 error, 6 warnings, 1 info>"
+    )

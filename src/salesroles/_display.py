@@ -23,6 +23,7 @@ values themselves stay exact.
 
 from __future__ import annotations
 
+import enum
 import functools
 import html
 import importlib
@@ -244,6 +245,24 @@ def _spec(formats: Formats, record: Record, column: str) -> str | None:
     return formats(record, column)
 
 
+def _cell(record: Record, column: str, formats: Formats, labels: Mapping[str, str]) -> str:
+    """One cell shown: by its format, or, in a column of an enumeration, by its label."""
+    value = record.get(column)
+    enumeration = labels.get(column)
+    if enumeration is not None and isinstance(value, str) and _language() != "en":
+        return translate(value.replace("_", " "), context=enumeration)
+    return format_cell(value, _spec(formats, record, column))
+
+
+def enum_columns(kinds: Mapping[str, Kind]) -> dict[str, str]:
+    """The columns whose cells are members of an enumeration: column -> its name."""
+    return {
+        column: type(kind[0]).__name__
+        for column, kind in kinds.items()
+        if isinstance(kind, tuple) and kind and isinstance(kind[0], enum.Enum)
+    }
+
+
 def render_text(  # noqa: PLR0913 - the parts of one table
     title: str,
     summary: Mapping[str, Cell],
@@ -252,17 +271,21 @@ def render_text(  # noqa: PLR0913 - the parts of one table
     formats: Formats,
     *,
     limit: int = TEXT_ROWS,
+    labels: Mapping[str, str] | None = None,
 ) -> str:
-    """A plain-text rendering: a title line, headline figures, then an aligned table."""
+    """A plain-text rendering: a title line, headline figures, then an aligned table.
+
+    *labels* names the columns whose cells are members of an enumeration
+    (:func:`enum_columns`), shown by their labels outside English.
+    """
     lines = [f"<{title}>"]
     lines.extend(
         f"  {heading(key)}: {format_cell(value, _spec(formats, {}, key))}"
         for key, value in summary.items()
     )
     if columns:
-        shown = [
-            [format_cell(r.get(c), _spec(formats, r, c)) for c in columns] for r in records[:limit]
-        ]
+        named = labels or {}
+        shown = [[_cell(r, c, formats, named) for c in columns] for r in records[:limit]]
         headers = [heading(c) for c in columns]
         widths = [max([len(h), *(len(row[i]) for row in shown)]) for i, h in enumerate(headers)]
         lines.append(
@@ -301,6 +324,7 @@ def render_html(  # noqa: PLR0913 - the parts of one table
     *,
     note: str | None = None,
     limit: int = HTML_ROWS,
+    labels: Mapping[str, str] | None = None,
 ) -> str:
     """A compact, escaped HTML rendering for notebooks; needs no dependency.
 
@@ -334,8 +358,7 @@ def render_html(  # noqa: PLR0913 - the parts of one table
         parts.append("</thead><tbody>")
         parts.extend(
             _html_row(
-                ((esc(format_cell(r.get(c), _spec(formats, r, c))), numeric[c]) for c in columns),
-                "td",
+                ((esc(_cell(r, c, formats, labels or {})), numeric[c]) for c in columns), "td"
             )
             for r in shown
         )
@@ -464,7 +487,12 @@ class Table:
 
     def __repr__(self) -> str:
         return render_text(
-            self._heading(), self.summary(), self.to_records(), self._columns, self._format_of
+            self._heading(),
+            self.summary(),
+            self.to_records(),
+            self._columns,
+            self._format_of,
+            labels=enum_columns(self._dtypes),
         )
 
     def _repr_html_(self) -> str:
@@ -475,4 +503,5 @@ class Table:
             self._columns,
             self._format_of,
             note=self._note(),
+            labels=enum_columns(self._dtypes),
         )

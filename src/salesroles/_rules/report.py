@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from salesroles._display import Kind, records_to_frame
-from salesroles._i18n.message import render
+from salesroles._display import Kind, heading, records_to_frame
+from salesroles._i18n.catalogue import translate, translate_plural
+from salesroles._i18n.labels import label
+from salesroles._i18n.message import render, template
 from salesroles._model.enums import Responsibility, Role, Severity
 
 from .catalogue import rules
@@ -57,7 +59,7 @@ _CELL: Final = "padding:2px 8px;text-align:left;vertical-align:top"
 def _badge(severity: Severity) -> str:
     return (
         f'<span style="{_STYLE[severity]};padding:1px 6px;border-radius:3px;'
-        f'font-weight:bold;white-space:nowrap">{_MARK[severity]} {severity.value}</span>'
+        f'font-weight:bold;white-space:nowrap">{_MARK[severity]} {label(severity)}</span>'
     )
 
 
@@ -136,19 +138,30 @@ class Finding:
         )
 
 
+# How a report counts its findings, one (singular, plural) per severity.
+_COUNTED: Final = (
+    (Severity.ERROR, "{n} error", "{n} errors"),
+    (Severity.WARNING, "{n} warning", "{n} warnings"),
+    (Severity.INFO, "{n} info", "{n} info"),
+)
+
+
 def _counts(findings: tuple[Finding, ...]) -> str:
     if not findings:
-        return "no findings"
+        return translate("no findings", context="count")
     parts = []
-    for severity, word in (
-        (Severity.ERROR, "error"),
-        (Severity.WARNING, "warning"),
-        (Severity.INFO, "info"),
-    ):
+    for severity, one, many in _COUNTED:
         n = sum(1 for f in findings if f.severity is severity)
         if n:
-            parts.append(f"{n} {word}{'s' if n != 1 and severity is not Severity.INFO else ''}")
+            parts.append(translate_plural(one, many, n, context="count").format(n=n))
     return ", ".join(parts)
+
+
+_HEAD: Final = template("report", "Report as of {day:date} under policy {policy!r}: {counts}")
+_HTML_HEAD: Final = template(
+    "report.html",
+    "<strong>Report</strong> as of {day:date} under policy <code>{policy}</code>: {counts}",
+)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -253,24 +266,25 @@ class Report:
         ]
         return records_to_frame(rows, _RECORD_COLUMNS, _RECORD_KINDS)
 
-    def __repr__(self) -> str:
-        return (
-            f"<Report as of {self.as_of.isoformat()} under policy {self.policy!r}: "
-            f"{_counts(self.findings)}>"
+    def _head(self) -> str:
+        counts = _counts(self.findings)
+        return render(
+            _HEAD, {"day": self.as_of.isoformat(), "policy": self.policy, "counts": counts}
         )
+
+    def __repr__(self) -> str:
+        return f"<{self._head()}>"
 
     def __str__(self) -> str:
-        head = (
-            f"Report as of {self.as_of.isoformat()} under policy {self.policy!r}: "
-            f"{_counts(self.findings)}"
-        )
-        return "\n".join([head, *(f"  {f}" for f in self.findings)])
+        return "\n".join([self._head(), *(f"  {f}" for f in self.findings)])
 
     def _repr_html_(self) -> str:
-        head = (
-            f"<p><strong>Report</strong> as of {self.as_of.isoformat()} under policy "
-            f"<code>{html.escape(self.policy)}</code>: {_counts(self.findings)}</p>"
-        )
+        params = {
+            "day": self.as_of.isoformat(),
+            "policy": html.escape(self.policy),
+            "counts": html.escape(_counts(self.findings)),
+        }
+        head = f"<p>{render(_HTML_HEAD, params)}</p>"
         # No first column, so no row shows its leading cell: "" is a mere placeholder.
         rows = [("", f) for f in self.findings]  # pragma: no mutate
         return head + findings_html(rows)
@@ -285,7 +299,11 @@ def findings_html(rows: Sequence[tuple[str, Finding]], *, first: str | None = No
     if not rows:
         return ""
     heads = ("severity", "rule", "subject", "message", "claims")
-    header = "".join(f'<th style="{_CELL}">{h}</th>' for h in (first, *heads) if h is not None)
+    header = "".join(
+        f'<th style="{_CELL}">{html.escape(heading(h))}</th>'
+        for h in (first, *heads)
+        if h is not None
+    )
     body = "".join(
         "<tr>"
         + (f'<td style="{_CELL}">{html.escape(lead)}</td>' if first is not None else "")
@@ -350,16 +368,17 @@ class Decision:
         return self.allowed
 
     def __str__(self) -> str:
-        verdict = "ALLOWED" if self.allowed else "REFUSED"
+        verdict = translate("allowed" if self.allowed else "refused", context="wording").upper()
         cited = [self.rule] if self.rule and not self.allowed else []
         cited.append(claims_text(self.claims))
         return f"{verdict}: {self.reason} [{'; '.join(cited)}]"
 
     def _repr_html_(self) -> str:
+        word = html.escape(translate("allowed" if self.allowed else "refused", context="wording"))
         if self.allowed:
-            badge = '<span style="color:#0a6b2d;font-weight:bold">✔ allowed</span>'
+            badge = f'<span style="color:#0a6b2d;font-weight:bold">✔ {word}</span>'
         else:
-            badge = '<span style="color:#a4000f;font-weight:bold">✖ refused</span>'
+            badge = f'<span style="color:#a4000f;font-weight:bold">✖ {word}</span>'
         rule = f" <code>{html.escape(self.rule)}</code>" if self.rule and not self.allowed else ""
         return (
             f"<div>{badge}: {html.escape(self.reason)}{rule} "
