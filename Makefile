@@ -49,7 +49,8 @@ mutation: $(BIN)/python
 # The notebooks of examples/ are made from the plain scripts beside them, without outputs.
 notebooks:
 	$(BIN)/jupytext --to ipynb --set-kernel python3 examples/which_key_accounts.py examples/what_if_we_lose_acme.py \
-		examples/from_your_crm_to_findings.py examples/exploring_with_pandas.py
+		examples/from_your_crm_to_findings.py examples/exploring_with_pandas.py \
+		examples/wer_betreut_unsere_schluesselkunden.py
 
 # The ISO 4217 table of src/salesroles/_model/iso4217.py, from the standard's List One.
 currencies: $(BIN)/python

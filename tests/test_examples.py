@@ -14,6 +14,7 @@ STORIES = [
     "what_if_we_lose_acme",
     "from_your_crm_to_findings",
     "exploring_with_pandas",
+    "wer_betreut_unsere_schluesselkunden",
 ]
 
 
@@ -111,3 +112,18 @@ def test_the_pandas_story_pivots_revenue_and_plots_from_a_frame(pandas_story):
 def test_the_crm_story_runs_as_a_plain_script(capsys):
     runpy.run_path(str(EXAMPLES / "from_your_crm_to_findings.py"), run_name="__main__")
     assert "Scenario" in capsys.readouterr().out
+
+
+def test_the_german_story_speaks_german_and_leaves_english_behind(capsys):
+    """The German notebook reports, decides and tabulates in German, then restores English."""
+    import salesroles as sr
+
+    runpy.run_path(str(EXAMPLES / "wer_betreut_unsere_schluesselkunden.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert (
+        "<Bericht zum 27.11.2026 laut Richtlinie 'strict': 1 Fehler, 6 Warnungen, 1 Hinweis>"
+        in out
+    )
+    assert "ABGELEHNT: Bob Braun (Vertriebsmitarbeiter) darf bei Deal D-1 nicht" in out
+    assert "gefährdeter Umsatz: 1.200.000,00" in out
+    assert sr.current_locale() == "en"

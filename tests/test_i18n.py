@@ -577,3 +577,24 @@ def test_reports_and_decisions_read_german_in_their_views():
     assert repr(report) == (
         "<Report as of 2026-11-27 under policy 'strict': 1 error, 6 warnings, 1 info>"
     )
+
+
+def test_a_default_locale_holds_outside_every_block_and_blocks_still_choose():
+    """A notebook sets German once; a block may still ask for English; the default comes back."""
+    before = sr.set_default_locale("de_AT")
+    try:
+        assert sr.current_locale() == "de_AT"
+        assert sr.label(sr.Segment.SMALL) == "klein"
+        with sr.use_locale("en"):
+            assert sr.label(sr.Segment.SMALL) == "small"
+        seen = []
+        worker = threading.Thread(target=lambda: seen.append(sr.current_locale()))
+        worker.start()
+        worker.join()
+        assert seen == ["de_AT"]  # the default is the process's, threads included
+    finally:
+        assert sr.set_default_locale(before) == "de_AT"
+    assert sr.current_locale() == "en"
+    with pytest.raises(sr.ValidationError, match="expected a locale of a supported language"):
+        sr.set_default_locale("fr")
+    assert sr.current_locale() == "en"

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     )
     from ._analytics.workload import MemberWorkload, RoleWorkload, Workload, workload
     from ._i18n.labels import label
-    from ._i18n.locale import current_locale, use_locale
+    from ._i18n.locale import current_locale, set_default_locale, use_locale
     from ._model.cadence import Cadence
     from ._model.commerce import Assignment, Deal, Order, Product, SupplyContract
     from ._model.enums import (
@@ -211,6 +211,7 @@ _LAZY: dict[str, str] = {
     "relationship_strength": "._analytics.teams",
     "renewals": "._analytics.calendar",
     "rules": "._rules.catalogue",
+    "set_default_locale": "._i18n.locale",
     "structure": "._wire.api",
     "structure_json": "._wire.api",
     "unstructure": "._wire.api",
@@ -320,6 +321,7 @@ __all__ = [
     "relationship_strength",
     "renewals",
     "rules",
+    "set_default_locale",
     "structure",
     "structure_json",
     "unstructure",

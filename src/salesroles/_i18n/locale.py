@@ -19,7 +19,15 @@ from salesroles.exceptions import ErrorItem, ValidationError
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["DEFAULT", "LANGUAGES", "current_locale", "language_of", "read_locale", "use_locale"]
+__all__ = [
+    "DEFAULT",
+    "LANGUAGES",
+    "current_locale",
+    "language_of",
+    "read_locale",
+    "set_default_locale",
+    "use_locale",
+]
 
 #: The languages with a message catalogue, the source language first.
 LANGUAGES: Final = ("en", "de")
@@ -30,7 +38,11 @@ DEFAULT: Final = "en"
 # A language, then optionally a region of two letters or three digits (BCP 47 / CLDR).
 _TAG: Final = re.compile(r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}|[0-9]{3}))?\Z")
 
-_ACTIVE: ContextVar[str] = ContextVar("salesroles_locale", default=DEFAULT)
+_ACTIVE: ContextVar[str | None] = ContextVar("salesroles_locale", default=None)
+
+# The process-wide default, for where a context manager cannot reach: a notebook shows a
+# result after its cell has run, outside any ``with`` block of the cell.
+_default = DEFAULT
 
 
 def read_locale(value: object, path: str = "locale") -> str:
@@ -55,8 +67,32 @@ def language_of(locale: str) -> str:
 
 
 def current_locale() -> str:
-    """The locale in use here: the innermost :func:`use_locale`, else ``"en"``."""
-    return _ACTIVE.get()
+    """The locale in use here: the innermost :func:`use_locale`, else the default (``"en"``)."""
+    chosen = _ACTIVE.get()
+    return _default if chosen is None else chosen
+
+
+def set_default_locale(locale: str) -> str:
+    """Make *locale* the default of the whole process; return the one it replaces.
+
+    :func:`use_locale` blocks still choose their own. Meant for a notebook or
+    a script that speaks one language throughout; a service that answers
+    each request in its caller's language uses :func:`use_locale` instead.
+
+    >>> from salesroles import current_locale, set_default_locale
+    >>> before = set_default_locale("de")
+    >>> current_locale()
+    'de'
+    >>> set_default_locale(before)
+    'de'
+
+    Raises:
+        ValidationError: ``unsupported_locale`` when the language has no catalogue.
+    """
+    global _default  # the one process-wide setting, documented above
+    chosen = read_locale(locale)
+    before, _default = _default, chosen
+    return before
 
 
 @contextlib.contextmanager
@@ -75,8 +111,9 @@ def use_locale(locale: str) -> Iterator[str]:
     Raises:
         ValidationError: ``unsupported_locale`` when the language has no catalogue.
     """
-    token = _ACTIVE.set(read_locale(locale))
+    chosen = read_locale(locale)
+    token = _ACTIVE.set(chosen)
     try:
-        yield _ACTIVE.get()
+        yield chosen
     finally:
         _ACTIVE.reset(token)

@@ -126,7 +126,7 @@ class Finding:
 
     def __str__(self) -> str:
         return (
-            f"{self.severity.value.upper():<7} {self.rule} [{self.subject}]: {self.message} "
+            f"{label(self.severity).upper():<7} {self.rule} [{self.subject}]: {self.message} "
             f"({claims_text(self.claims)})"
         )
 
