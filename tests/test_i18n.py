@@ -598,3 +598,27 @@ def test_a_default_locale_holds_outside_every_block_and_blocks_still_choose():
     with pytest.raises(sr.ValidationError, match="expected a locale of a supported language"):
         sr.set_default_locale("fr")
     assert sr.current_locale() == "en"
+
+
+def test_plots_are_titled_and_labelled_in_german():
+    """A concentration curve and a plan's bars drawn under use_locale("de") speak German."""
+    import matplotlib as mpl
+
+    mpl.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from salesroles.testing import sample_portfolio
+
+    p = sample_portfolio()
+    with sr.use_locale("de"):
+        curve = sr.plot_concentration(p)
+        bars = sr.plot_plan_attainment(p, "C-ACME", as_of="2026-11-27")
+    try:
+        assert curve.get_title().startswith("Umsatzkonzentration (HHI 0,")
+        assert curve.get_xlabel() == "Anteil der Kunden, größte zuerst (%)"
+        legend = [t.get_text() for t in curve.get_legend().get_texts()]
+        assert legend[:2] == ["gleich große Kunden", "kumulierter Umsatz"]
+        assert bars.get_xlabel() == "Produkt"
+        assert bars.get_title() == "AP-ACME-2026 für ACME Chemie AG: Ziel und Ist (S3.4)"
+    finally:
+        plt.close("all")

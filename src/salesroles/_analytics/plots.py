@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
-from salesroles._display import optional_import
+from salesroles._display import format_cell, optional_import
+from salesroles._i18n.labels import label
+from salesroles._i18n.message import render, template
 from salesroles._model.arguments import read_day, read_id, read_instance
 from salesroles._model.messages import describe, problem
 from salesroles._model.portfolio import Portfolio
@@ -62,6 +65,41 @@ _OFFSETS: Final = (
 )
 # Where customers whose relationship strength is unknown are drawn, below the matrix.
 _UNKNOWN_Y: Final = -0.1
+
+
+# Every text a plot shows, in the active language.
+_EQUAL: Final = template("plot.equal-customers", "equal customers")
+_CUMULATIVE: Final = template("plot.cumulative-revenue", "cumulative revenue")
+_KEY_ACCOUNTS: Final = template("plot.key-accounts", "key accounts")
+_HIGHLIGHTED: Final = template("plot.highlighted", "highlighted")
+_CUSTOMER_SHARE: Final = template("plot.customer-share", "Share of customers, largest first (%)")
+_REVENUE_SHARE: Final = template("plot.revenue-share", "Cumulative share of revenue (%)")
+_NO_FIGURE: Final = template("plot.no-figure", "n/a")
+_CONCENTRATION: Final = template("plot.concentration", "Revenue concentration (HHI {hhi}; S2.3)")
+_TARGET: Final = template("plot.target", "target")
+_ACTUAL: Final = template("plot.actual", "actual")
+_PACE: Final = template("plot.pace", "pace on {day:date}")
+_REVENUE: Final = template("plot.revenue", "Revenue ({currency})")
+_PRODUCT: Final = template("plot.product", "Product")
+_ATTAINMENT: Final = template("plot.attainment", "{plan} for {name}: target vs actual (S3.4)")
+_KEY_NOW: Final = template("plot.key-account-now", "key account now")
+_UNKNOWN: Final = template("plot.unknown", "unknown")
+_ATTRACTIVENESS: Final = template(
+    "plot.attractiveness", "Attractiveness (revenue, profit, growth, headroom)"
+)
+_RELATIONSHIP: Final = template(
+    "plot.relationship", "Relationship strength of the decision team (S4.3)"
+)
+_NO_CONTACT: Final = template("plot.no-contact", "{count} with no known contact: strip {strip!r}")
+_HIDDEN: Final = template("plot.hidden", "{count} of {total} not shown: no figures")
+_MISSING: Final = template("plot.missing", "not shown (no figures): {ids}")
+_MATRIX: Final = template("plot.matrix", "Key-account assessment matrix (S2.1, S2.2)")
+_NAMED: Final = template("plot.named", "{written} of {shown} named, best ranked first")
+_UNNAMED: Final = template("plot.unnamed", "; {count} more left unnamed for lack of room")
+
+
+def _said(code: str, **params: object) -> str:
+    return render(code, params)
 
 
 def _axes(ax: Axes | None, purpose: str) -> Axes:
@@ -185,8 +223,8 @@ def plot_concentration(
     points = result.curve()
     xs = [float(x) * _PERCENT for x, _ in points]
     ys = [float(y) * _PERCENT for _, y in points]
-    ax.plot([0, 100], [0, 100], linestyle=":", color="gray", label="equal customers")
-    ax.plot(xs, ys, color="tab:blue", marker=".", label="cumulative revenue")
+    ax.plot([0, 100], [0, 100], linestyle=":", color="gray", label=_said(_EQUAL))
+    ax.plot(xs, ys, color="tab:blue", marker=".", label=_said(_CUMULATIVE))
     keys = [i + 1 for i, c in enumerate(result.customers) if c.is_key_account]
     if keys:
         ax.scatter(
@@ -196,7 +234,7 @@ def plot_concentration(
             s=140 if len(result.customers) <= 30 else 50,
             color="tab:orange",
             zorder=3,
-            label="key accounts",
+            label=_said(_KEY_ACCOUNTS),
         )
     at = {c.customer: i + 1 for i, c in enumerate(result.customers)}
     if marked:
@@ -208,14 +246,14 @@ def plot_concentration(
             edgecolors=HIGHLIGHT,
             linewidths=2,
             zorder=4,
-            label="highlighted",
+            label=_said(_HIGHLIGHTED),
         )
     ax.set_xlim(0, 100)
     ax.set_ylim(0, 105)
-    ax.set_xlabel("Share of customers, largest first (%)")
-    ax.set_ylabel("Cumulative share of revenue (%)")
-    hhi = "n/a" if result.hhi is None else f"{result.hhi:.3f}"
-    ax.set_title(f"Revenue concentration (HHI {hhi}; S2.3)")
+    ax.set_xlabel(_said(_CUSTOMER_SHARE))
+    ax.set_ylabel(_said(_REVENUE_SHARE))
+    hhi = _said(_NO_FIGURE) if result.hhi is None else format_cell(result.hhi, ".3f")
+    ax.set_title(_said(_CONCENTRATION, hhi=hhi))
     ax.legend(loc="lower right")
     names = {c.customer: c.name for c in result.customers}
     labels: list[tuple[str, tuple[float, float], dict[str, Any]]] = [
@@ -301,14 +339,14 @@ def plot_plan_attainment(
         [p - width / 2 for p in positions],
         [0.0 if r.target is None else float(r.target.amount) for r in rows],
         width,
-        label="target",
+        label=_said(_TARGET),
         color="tab:gray",
     )
     ax.bar(
         [p + width / 2 for p in positions],
         [float(r.actual.amount) for r in rows],
         width,
-        label="actual",
+        label=_said(_ACTUAL),
         color="tab:blue",
     )
     paced = [
@@ -322,7 +360,7 @@ def plot_plan_attainment(
             s=400,
             color="black",
             zorder=3,
-            label=f"pace on {progress.counted_until.isoformat()}",
+            label=_said(_PACE, day=progress.counted_until.isoformat()),
         )
     # Names wrapped on words, upright: rotated labels' extents overlap their neighbours'.
     ax.set_xticks(
@@ -330,9 +368,9 @@ def plot_plan_attainment(
     )
     ticker = optional_import("matplotlib.ticker", "plot_plan_attainment()")
     ax.yaxis.set_major_formatter(ticker.StrMethodFormatter("{x:,.0f}"))
-    ax.set_ylabel(f"Revenue ({progress.total_actual.currency})")
-    ax.set_xlabel("Product")
-    ax.set_title(f"{progress.plan} for {progress.name}: target vs actual (S3.4)")
+    ax.set_ylabel(_said(_REVENUE, currency=progress.total_actual.currency))
+    ax.set_xlabel(_said(_PRODUCT))
+    ax.set_title(_said(_ATTAINMENT, plan=progress.plan, name=progress.name))
     ax.legend()
     return ax
 
@@ -355,14 +393,14 @@ def _draw_matrix_points(
                 [y for _, y in group],
                 marker=marker,
                 color=colour,
-                label=recommendation.value,
+                label=label(recommendation),
                 zorder=3,
             )
     rings = (
-        ([a for a in shown if a.is_key_account], 180, "black", 1.0, "key account now", 2),
-        (spotted, 320, HIGHLIGHT, 2.0, "highlighted", 4),
+        ([a for a in shown if a.is_key_account], 180, "black", 1.0, _said(_KEY_NOW), 2),
+        (spotted, 320, HIGHLIGHT, 2.0, _said(_HIGHLIGHTED), 4),
     )
-    for ringed, size, edge, width, label, zorder in rings:
+    for ringed, size, edge, width, ring, zorder in rings:
         if ringed:
             points = [_matrix_point(a) for a in ringed]
             ax.scatter(
@@ -372,7 +410,7 @@ def _draw_matrix_points(
                 facecolors="none",
                 edgecolors=edge,
                 linewidths=width,
-                label=label,
+                label=ring,
                 zorder=zorder,
             )
 
@@ -392,10 +430,13 @@ def _frame_matrix(ax: Axes, *, unknown: bool) -> None:
     ax.set_ylim(_UNKNOWN_Y - 0.06 if unknown else -0.05, 1.05)
     ax.set_yticks(
         [_UNKNOWN_Y, *ticks] if unknown else ticks,
-        [*(["unknown"] if unknown else []), *(f"{t:.2f}" for t in ticks)],
+        [
+            *([_said(_UNKNOWN)] if unknown else []),
+            *(format_cell(Decimal(t), ".2f") for t in ticks),
+        ],
     )
-    ax.set_xlabel("Attractiveness (revenue, profit, growth, headroom)")
-    ax.set_ylabel("Relationship strength of the decision team (S4.3)")
+    ax.set_xlabel(_said(_ATTRACTIVENESS))
+    ax.set_ylabel(_said(_RELATIONSHIP))
 
 
 def _matrix_notes(
@@ -405,14 +446,14 @@ def _matrix_notes(
     notes = []
     unknown = sum(1 for a in shown if a.relationship_strength is None)
     if unknown:
-        notes.append(f"{unknown} with no known contact: strip 'unknown'")
+        notes.append(_said(_NO_CONTACT, count=unknown, strip=_said(_UNKNOWN)))
     hidden = len(assessment.accounts) - len(shown)
     if hidden:
-        notes.append(f"{hidden} of {len(assessment.accounts)} not shown: no figures")
+        notes.append(_said(_HIDDEN, count=hidden, total=len(assessment.accounts)))
     drawn = {a.customer for a in shown}
     missing = [m for m in marked if m not in drawn]
     if missing:
-        notes.append(f"not shown (no figures): {', '.join(missing)}")
+        notes.append(_said(_MISSING, ids=", ".join(missing)))
     return notes
 
 
@@ -476,7 +517,7 @@ def plot_assessment_matrix(
     )
     wanted = [*spotted, *ranked[: max(names - len(spotted), 0)]]
     notes = _matrix_notes(assessment, shown, marked)
-    title = "Key-account assessment matrix (S2.1, S2.2)"
+    title = _said(_MATRIX)
     if not shown:
         ax.set_title("\n".join([title, *notes]))
         return ax
@@ -497,8 +538,8 @@ def plot_assessment_matrix(
             for a in wanted
         ),
     )
-    named = f"{len(written)} of {len(shown)} named, best ranked first"
+    named = _said(_NAMED, written=len(written), shown=len(shown))
     if left_out:
-        named += f"; {left_out} more left unnamed for lack of room"
+        named += _said(_UNNAMED, count=left_out)
     ax.set_title(f"{title}\n{named}", fontsize=10)
     return ax
