@@ -38,7 +38,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,6 +65,7 @@ sys.path.insert(0, str(HERE))
 
 import pydantic  # noqa: E402
 import pydantic_model as pm  # noqa: E402
+from memory import retained  # noqa: E402
 
 import salesroles  # noqa: E402
 from salesroles import Portfolio  # noqa: E402
@@ -200,17 +200,6 @@ def import_times() -> None:
             f"  {name:<34} salesroles {ma:8.1f} ms   pydantic {mb:8.1f} ms"
             f"   salesroles/pydantic {ma / mb:5.2f}x  (medians of {OPTIONS.imports})"
         )
-
-
-def retained(build: Callable[[], object]) -> tuple[object, int]:
-    """Build an object graph; return it with the bytes it still holds after a collection."""
-    gc.collect()
-    tracemalloc.start()
-    obj = build()
-    gc.collect()
-    size = tracemalloc.get_traced_memory()[0]
-    tracemalloc.stop()
-    return obj, size
 
 
 _RSS = """

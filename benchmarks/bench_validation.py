@@ -28,7 +28,6 @@ import json
 import statistics
 import sys
 import time
-import tracemalloc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import pydantic
 import pydantic_model as pm
+from memory import retained
 
 import salesroles
 from salesroles import Portfolio
@@ -73,17 +73,6 @@ def compare(cases: dict[str, tuple[Callable[[], object], Callable[[], object]]])
             f"  {name:<22} salesroles {ours_ms:8.1f} ms   pydantic {theirs_ms:8.1f} ms"
             f"   ratio {theirs_ms / ours_ms:5.2f}x"
         )
-
-
-def retained(build: Callable[[], object]) -> tuple[object, int]:
-    """Build an object graph; return it with the bytes it still holds after a collection."""
-    gc.collect()
-    tracemalloc.start()
-    obj = build()
-    gc.collect()
-    size = tracemalloc.get_traced_memory()[0]
-    tracemalloc.stop()
-    return obj, size
 
 
 def main() -> None:
