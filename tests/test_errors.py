@@ -732,3 +732,28 @@ def test_a_lone_surrogate_is_refused_by_name_and_a_pair_is_one_character():
     assert paired.name == "Pumpe \N{GRINNING FACE}"
     assert sr.unstructure_json(paired).encode()
     assert sr.Product(id="P-2", name="Mühle").name == "Mühle"
+
+
+def test_a_document_nested_too_deeply_for_the_second_reading_is_refused_as_such(monkeypatch):
+    """An invalid document is read again deeper in the stack; that reading still says why."""
+    import sys
+
+    from salesroles._wire import api
+
+    first = api._read_json
+    again = []
+
+    def read(document):
+        if sys._getframe(1).f_code.co_name == "_structure_parsed":  # the second reading
+            again.append(document)
+            raise RecursionError
+        return first(document)
+
+    monkeypatch.setattr(api, "_read_json", read)
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure_json('{"products": [[[]]]}', sr.Portfolio)
+    assert again == ['{"products": [[[]]]}']
+    assert [(e.path, e.code, e.message) for e in caught.value.errors] == [
+        ("", "invalid_json", "the document is no valid JSON: it is nested too deeply")
+    ]
+    assert caught.value.__context__ is None

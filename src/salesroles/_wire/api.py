@@ -302,7 +302,9 @@ def _structure_json(
             document = bytes(document).decode("utf-8")
         data, repeated = _read_json(document)
     except (ValueError, RecursionError) as e:
-        reason = "it is nested too deeply" if isinstance(e, RecursionError) else str(e)[:200]
+        if isinstance(e, RecursionError):
+            raise problem("", _NESTED_TOO_DEEPLY, "invalid_json") from None
+        reason = str(e)[:200]
         raise problem("", f"the document is no valid JSON: {reason}", "invalid_json") from None
     except TypeError:
         raise problem(
@@ -339,8 +341,17 @@ def _structure_parsed(
         if built is not NOT_BUILT:
             return built  # type: ignore[no-any-return]
         text = document if isinstance(document, str) else bytes(document).decode("utf-8")
-        data, _ = _read_json(text)
+        try:
+            data, _ = _read_json(text)
+        except RecursionError:  # read again a little deeper in the stack than the first time
+            data = _TOO_DEEP
+        if data is _TOO_DEEP:
+            raise problem("", _NESTED_TOO_DEEPLY, "invalid_json")
     return structure(data, cls, forbid_extra_keys=forbid_extra_keys, max_errors=limit)
+
+
+_TOO_DEEP: Final = object()
+_NESTED_TOO_DEEPLY: Final = "the document is no valid JSON: it is nested too deeply"
 
 
 def unstructure_json(obj: Any) -> str:
