@@ -15,9 +15,10 @@ same in MyST and reStructuredText pages.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 if TYPE_CHECKING:
@@ -77,19 +78,36 @@ def _table(header: list[str], rows: list[list[nodes.Node]]) -> nodes.table:
     return table
 
 
+# The page's own words, by the language of the ``:locale:`` option.
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "rule": "rule", "title": "title", "claims": "claims", "Fires when": "Fires when",
+        "Severity": "Severity", "Claims": "Claims", "under": "under",
+    },
+    "de": {
+        "rule": "Regel", "title": "Titel", "claims": "Aussagen", "Fires when": "Greift, wenn",
+        "Severity": "Schweregrad", "Claims": "Aussagen", "under": "unter",
+    },
+}  # fmt: skip
+
+
 class RulesCatalogue(SphinxDirective):
-    """The ``rules-catalogue`` directive: no arguments, no content."""
+    """The ``rules-catalogue`` directive: no arguments, no content; ``:locale: de`` for German."""
 
     has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {"locale": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
-        """Render the catalogue as it is in the installed salesroles."""
+        """Render the catalogue as it is in the installed salesroles, in the page's language."""
         import salesroles  # noqa: PLC0415 - imported when the page is built, not on load
 
-        catalogue = salesroles.rules()
+        locale = self.options.get("locale", "en")
+        words = _WORDS[locale]
+        catalogue = [rule.in_language(locale) for rule in salesroles.rules()]
+        prefix = "" if locale == "en" else f"{locale}-"
         rows = []
         for rule in catalogue:
-            link = nodes.reference("", "", internal=True, refid=f"rule-{rule.id}")
+            link = nodes.reference("", "", internal=True, refid=f"{prefix}rule-{rule.id}")
             link += nodes.literal(text=rule.id)
             rows.append(
                 [
@@ -100,9 +118,10 @@ class RulesCatalogue(SphinxDirective):
                     _para(", ".join(rule.claims)),
                 ]
             )
-        out: list[nodes.Node] = [_table(["rule", "title", "strict", "merged", "claims"], rows)]
+        header = [words["rule"], words["title"], "strict", "merged", words["claims"]]
+        out: list[nodes.Node] = [_table(header, rows)]
         for rule in catalogue:
-            heading = nodes.rubric("", "", ids=[f"rule-{rule.id}"])
+            heading = nodes.rubric("", "", ids=[f"{prefix}rule-{rule.id}"])
             heading += nodes.literal(text=rule.id)
             heading += nodes.Text(f": {rule.title}")
             out.append(heading)
@@ -110,13 +129,13 @@ class RulesCatalogue(SphinxDirective):
             out.append(_para(*_inline(rule.explanation)))
             fields = nodes.field_list()
             severities = (
-                f"{_severity(salesroles.STRICT, rule.id)} under strict, "
-                f"{_severity(salesroles.MERGED, rule.id)} under merged"
+                f"{_severity(salesroles.STRICT, rule.id)} {words['under']} strict, "
+                f"{_severity(salesroles.MERGED, rule.id)} {words['under']} merged"
             )
             for name, value in (
-                ("Fires when", rule.fires_when),
-                ("Severity", severities),
-                ("Claims", ", ".join(rule.claims)),
+                (words["Fires when"], rule.fires_when),
+                (words["Severity"], severities),
+                (words["Claims"], ", ".join(rule.claims)),
             ):
                 field = nodes.field()
                 field += nodes.field_name(text=name)

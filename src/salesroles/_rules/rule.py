@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from salesroles._i18n.catalogue import translate
+from salesroles._i18n.locale import current_locale, read_locale
 from salesroles._i18n.message import phrases, render
 from salesroles._model.enums import Responsibility, Role, Severity
 
@@ -114,6 +116,26 @@ class Rule:
         claims = ", ".join(self.claims)
         return f"{self.id} ({self.default_severity.value}; {claims}): {self.fires_when}"
 
+    def in_language(self, locale: str | None = None) -> Rule:
+        """This rule with its title, summary, "fires when" and explanation in *locale*.
+
+        The id, claims, severity and judge stay as they are; *locale*
+        defaults to the active one.
+
+        >>> from salesroles import rules
+        >>> gap = next(r for r in rules() if r.id == "decision-team-gap")
+        >>> gap.in_language("de").title
+        'Lücke im Entscheidungsteam'
+        """
+        tag = current_locale() if locale is None else read_locale(locale)
+        return attrs.evolve(
+            self,
+            title=translate(self.title, context="rule_title", locale=tag),
+            summary=translate(self.summary, context="rule_summary", locale=tag),
+            fires_when=translate(self.fires_when, context="rule_fires_when", locale=tag),
+            explanation=translate(self.explanation, context="rule_explanation", locale=tag),
+        )
+
 
 def rule(  # noqa: PLR0913 - the parts of one catalogue entry
     rule_id: str,
@@ -129,8 +151,12 @@ def rule(  # noqa: PLR0913 - the parts of one catalogue entry
     def make(judge: Callable[[Context], Iterator[Violation]]) -> Rule:
         doc = inspect.cleandoc(judge.__doc__ or "")
         summary, _, body = doc.partition("\n\n")
-        # A refusal cites the rule's principle (``{rule:rule_summary}``).
+        # A refusal cites the rule's principle (``{rule:rule_summary}``); the catalogues
+        # translate every text of the entry under its kind (Rule.in_language).
         phrases("rule_summary", {rule_id: " ".join(summary.split())})
+        phrases("rule_title", {rule_id: title})
+        phrases("rule_fires_when", {rule_id: fires_when})
+        phrases("rule_explanation", {rule_id: " ".join(body.split())})
         return Rule(
             id=rule_id,
             title=title,
