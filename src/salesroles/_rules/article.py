@@ -32,6 +32,7 @@ from salesroles._model.enums import (
 from salesroles._model.parties import Customer, KeyAccount, Lead
 from salesroles._model.planning import AccountPlan, RevenueTarget
 
+from .context import roles_said
 from .rule import Guard, Violation, rule
 from .work import (
     CURRENT_PLAN,
@@ -51,11 +52,6 @@ if TYPE_CHECKING:
     from typing import Any
 
     from .context import Context
-
-
-def _roles(roles: Iterable[Role]) -> tuple[str, ...]:
-    """Roles as a message's parameter (``{x:roles}``): their wire values."""
-    return tuple(role.value for role in Role if role in frozenset(roles))
 
 
 # Messages of the rules that share a helper.
@@ -219,7 +215,7 @@ def _misassigned(ctx: Context, work: Work, verdict: Verdict) -> Violation:
         "doing": _doing(ctx, work),
         "policy": ctx.policy_message,
         "duty": work.responsibility.value,
-        "roles": _roles(verdict.owners),
+        "roles": roles_said(verdict.owners),
     }
     if code == _MISASSIGNED_DEAL:
         del params["duty"]
@@ -293,7 +289,7 @@ def key_account_without_manager(ctx: Context) -> Iterator[Violation]:
     ``manage_key_accounts`` (under ``strict``: anybody but an account
     manager), is a key account at risk.
     """
-    allowed = _roles(ctx.owners(Responsibility.MANAGE_KEY_ACCOUNTS))
+    allowed = roles_said(ctx.owners(Responsibility.MANAGE_KEY_ACCOUNTS))
     for account in ctx.active_accounts.values():
         if account.manager is None:
             yield Violation(
@@ -312,7 +308,7 @@ def key_account_without_manager(ctx: Context) -> Iterator[Violation]:
             code=_WRONG_MANAGER,
             params={
                 "doing": _doing(ctx, work),
-                "roles": _roles(verdict.owners),
+                "roles": roles_said(verdict.owners),
                 "policy": ctx.policy_message,
             },
             involves=(work.subject_id, work.member),
@@ -398,7 +394,7 @@ def target_not_set_by_sales_manager(ctx: Context) -> Iterator[Violation]:
                     "owner": ctx.who_said(target.owner),
                     "setter": ctx.who_said(target.set_by),
                     "role": ctx.members[target.owner].role.value,
-                    "roles": _roles(verdict.owners),
+                    "roles": roles_said(verdict.owners),
                     "policy": ctx.policy_message,
                 },
                 involves=(target.id, work.member, target.owner),
@@ -727,7 +723,7 @@ def order_admin_not_coordinator(ctx: Context) -> Iterator[Violation]:
                 "customer": order.customer,
                 "name": names[order.customer],
                 "who": ctx.who_said(work.member),
-                "roles": _roles(verdict.owners),
+                "roles": roles_said(verdict.owners),
                 "policy": ctx.policy_message,
             },
             involves=(order.id, work.member),

@@ -7,17 +7,17 @@ from typing import TYPE_CHECKING, Any, Final
 
 from salesroles._i18n.message import said, template
 from salesroles._model.commerce import Deal, Order, in_term
-from salesroles._model.enums import CustomerStatus
+from salesroles._model.enums import CustomerStatus, Role
 from salesroles._model.parties import Customer
 from salesroles._model.planning import AccountPlan
 
 from .work import Verdict, Work, doubtful_work, judge_work
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
     from datetime import date
 
-    from salesroles._model.enums import Responsibility, Role
+    from salesroles._model.enums import Responsibility
     from salesroles._model.parties import KeyAccount, TeamMember
     from salesroles._model.portfolio import Portfolio
 
@@ -236,6 +236,12 @@ class Context:
     def policy_message(self) -> dict[str, Any]:
         """How messages name the policy (``under policy 'strict'``), to nest in another."""
         return said(UNDER_POLICY, policy=self.policy_name)
+
+
+def roles_said(roles: Iterable[Role]) -> tuple[str, ...]:
+    """Roles as a message's parameter (``{x:roles}``): their wire values, in Role's order."""
+    given = frozenset(roles)
+    return tuple(role.value for role in Role if role in given)
 
 
 #: ``Ann Meyer (ann), an account manager``: a member as messages name them.

@@ -14,7 +14,7 @@ from salesroles._model.planning import AccountPlan, RevenueTarget
 from salesroles._model.portfolio import Portfolio, resolve_as_of
 
 from .catalogue import rules
-from .context import UNDER_POLICY, Context
+from .context import UNDER_POLICY, Context, roles_said
 from .policy import STRICT, Policy, as_policy, as_responsibility, as_role, duty_claims
 from .report import Decision, Finding, Report
 from .work import judge_work
@@ -229,7 +229,7 @@ def decide(  # noqa: PLR0913 - the work, and what it is judged by
         ctx=ctx,
     )
     policy = said(UNDER_POLICY, policy=judged_by.name)
-    owners = said(_OWNERS[verdict.what], roles=_roles(verdict.owners))
+    owners = said(_OWNERS[verdict.what], roles=roles_said(verdict.owners))
     if verdict.because is None:
         why = said(_WHY_TABLE, policy=policy, owners=owners)
     elif verdict.owners != judged_by.owners_of(duty) or verdict.what != "that":
@@ -296,10 +296,6 @@ _OWNERS: Final = {
         "decision.owners-key-accounts", "key accounts are kept and grown by {roles:roles}"
     ),
 }
-
-
-def _roles(roles: frozenset[Role]) -> tuple[str, ...]:
-    return tuple(role.value for role in Role if role in roles)
 
 
 def _actor(role: Role, member: TeamMember | None) -> dict[str, Any]:
