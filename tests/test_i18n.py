@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import enum
+import importlib
+import json
+import pkgutil
 import re
 import string
 import threading
@@ -15,8 +18,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import salesroles as sr
-import salesroles._rules.article  # registers the findings' messages
-import salesroles._rules.judge  # and the decisions'
 from salesroles import testing as srt
 from salesroles._i18n import catalogue, formats
 from salesroles._i18n.catalogue import Entry, parse_po, translate, translate_plural
@@ -25,6 +26,10 @@ from salesroles._i18n.locale import read_locale
 from salesroles._i18n.message import PHRASES, ROLE_PHRASES, TEMPLATES
 from salesroles._i18n.message import render as sr_render
 from salesroles._rules.report import _COUNTED
+
+# Every module registers its messages on import: load them all (the package loads lazily).
+for _module in pkgutil.walk_packages(sr.__path__, "salesroles."):
+    importlib.import_module(_module.name)
 
 PUBLIC_ENUMS = [
     value
@@ -433,7 +438,22 @@ _SAMPLE_VALUE = {
     "DealStage": "negotiation",
     "duty_phrase": "prospecting",
     "rule_summary": "decision-team-gap",
+    "a": "customer",
+    "kind": ["team member", "customer"],
+    "record": "supply contract",
+    "operation": "multiply",
+    "choices": ["small", "large"],
+    "joined": ["id", "name"],
+    "and": ["BYMONTH=2", "BYMONTHDAY=30"],
+    "or": ["MONTHLY", "YEARLY"],
+    "or_list": ["severity", "enabled"],
+    "messages": [{"code": "value.float", "params": {"value": "1.5"}}],
+    "Role": "sales_rep",
+    "LeadStatus": "new",
 }
+
+# Messages that read the same in German: a quoted value, and RFC 5545's own notation.
+_SAME_IN_GERMAN = {"value.text"}
 
 
 @pytest.mark.parametrize("code", sorted(TEMPLATES))
@@ -447,8 +467,8 @@ def test_every_message_renders_in_german_with_the_parameters_english_takes(code)
     params = {name: _SAMPLE_VALUE.get(spec or "", f"<{name}>") for name, spec in fields}
     english = sr_render(code, params, locale="en")
     german = sr_render(code, params, locale="de")
-    assert "{" not in german
-    assert german != english
+    assert "{" not in german.replace('{"', "")  # a JSON example keeps its braces
+    assert german != english or code in _SAME_IN_GERMAN
     for name, spec in fields:
         if not spec:  # ids and names appear as they are in both languages
             assert f"<{name}>" in german
@@ -622,3 +642,222 @@ def test_plots_are_titled_and_labelled_in_german():
         assert bars.get_title() == "AP-ACME-2026 für ACME Chemie AG: Ziel und Ist (S3.4)"
     finally:
         plt.close("all")
+
+
+# --- errors in German ----------------------------------------------------------------------
+
+
+def _bad_sample() -> dict:
+    """The sample portfolio as data, with six problems of six kinds."""
+    from salesroles.testing import sample_portfolio
+
+    data = sr.unstructure(sample_portfolio())
+    data["as_of"] = "soon"
+    data["customers"][0]["annual_revenue"]["amount"] = 1.5
+    data["customers"][1]["segment"] = "larg"
+    data["deals"][0]["owner"] = "nobody"
+    del data["products"][0]["name"]
+    data["team"][0]["rolle"] = "x"
+    return data
+
+
+def _refusal(data: object, cls: type = sr.Portfolio) -> sr.ValidationError:
+    with pytest.raises(sr.ValidationError) as caught:
+        sr.structure(data, cls, forbid_extra_keys=True)
+    return caught.value
+
+
+def test_a_bad_document_is_refused_in_german_inside_use_locale():
+    """The issue's "erwartet ein Datum im Format JJJJ-MM-TT", and every other problem too."""
+    with sr.use_locale("de"):
+        error = _refusal(_bad_sample())
+    assert [(item.path, item.message) for item in error.errors] == [
+        ("as_of", "erhalten: 'soon'; erwartet ein Datum im Format JJJJ-MM-TT"),
+        ("products[0].name", "erforderlich, aber nicht angegeben; erwartet eine Zeichenkette"),
+        (
+            "team[0].rolle",
+            (
+                "unbekannter Schlüssel 'rolle' in einem Objekt vom Typ TeamMember; "
+                "meinten Sie 'role'?"
+            ),
+        ),
+        (
+            "customers[0].annual_revenue.amount",
+            (
+                "erhalten: die Gleitkommazahl 1.5; senden Sie den Betrag als Zeichenkette "
+                'wie "12.50" '
+                "(binäre Gleitkommazahlen verlieren Cents)"
+            ),
+        ),
+        (
+            "customers[1].segment",
+            (
+                "erhalten: 'larg'; erwartet einen der Werte 'small', 'medium', 'large'; "
+                "meinten Sie 'large'?"
+            ),
+        ),
+        (
+            "deals[0].owner",
+            (
+                "'nobody' benennt nichts in diesem Portfolio; erwartet die ID eines Objekts "
+                "vom Typ "
+                "Teammitglied"
+            ),
+        ),
+    ]
+
+
+def test_an_error_keeps_its_code_path_and_params_in_every_language():
+    """Only the message changes with the language; the machine-readable parts never do."""
+    english = _refusal(_bad_sample())
+    with sr.use_locale("de"):
+        german = _refusal(_bad_sample())
+    assert english.errors[0].message == "got 'soon'; expected a date written YYYY-MM-DD"
+
+    def neutral(error: sr.ValidationError) -> list[tuple]:
+        return [(i.path, i.code, i.template, i.params) for i in error.errors]
+
+    assert neutral(german) == neutral(english)
+    assert english.errors[0].params == {
+        "got": {"code": "value.text", "params": {"value": "soon"}},
+        "expected": {"code": "expected.date", "params": {}},
+    }
+    # The params say the message again, in any language: a client may render its own.
+    for item in german.errors:
+        assert sr_render(item.template, item.params, locale="de") == item.message
+        assert json.loads(json.dumps(item.to_dict()))["params"] == item.params
+
+
+_JUNK = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=8)
+    | st.sampled_from(["", "2026-13-01", "12,50", "EURO", "larg", "FREQ=HOURLY", "x" * 50]),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(max_size=8) | st.integers(), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+def _spots(data):
+    """Every (container, key) of a JSON-ready document."""
+    items = data.items() if isinstance(data, dict) else enumerate(data)
+    for key, value in items:
+        yield data, key
+        if isinstance(value, dict | list):
+            yield from _spots(value)
+
+
+@given(st.lists(st.tuples(st.integers(0, 10_000), _JUNK), min_size=1, max_size=4))
+def test_junk_is_refused_alike_in_both_languages(changes):
+    """Junk anywhere in the sample: German names the same problems, paths, codes and params."""
+    from salesroles.testing import sample_portfolio
+
+    data = sr.unstructure(sample_portfolio())
+    spots = list(_spots(data))
+    for index, junk in changes:
+        container, key = spots[index % len(spots)]
+        container[key] = junk
+    try:
+        sr.structure(data, sr.Portfolio, forbid_extra_keys=True)
+    except sr.ValidationError as e:
+        english = e
+    else:
+        return  # the junk happened to be valid there
+    with sr.use_locale("de"), pytest.raises(sr.ValidationError) as german:
+        sr.structure(data, sr.Portfolio, forbid_extra_keys=True)
+    assert [(i.path, i.code, i.params) for i in german.value.errors] == [
+        (i.path, i.code, i.params) for i in english.errors
+    ]
+    for item in german.value.errors:
+        assert item.template is not None
+        assert sr_render(item.template, item.params, locale="de") == item.message
+
+
+def test_lifecycle_lookup_and_money_errors_speak_german_with_their_codes():
+    """Errors that are no ValidationError carry a code and params too, and pickle with them."""
+    import pickle
+
+    from salesroles.testing import sample_portfolio
+
+    p = sample_portfolio()
+    eur, usd = sr.Money(amount="1", currency="EUR"), sr.Money(amount="1", currency="USD")
+    cases = [
+        (
+            lambda: p.customer("C-NONE"),
+            sr.NotFoundError,
+            "not_found",
+            "'C-NONE' benennt nichts in diesem Portfolio",
+        ),
+        (
+            lambda: p.lead("C-ACME"),
+            sr.NotFoundError,
+            "not_found",
+            "'C-ACME' benennt in diesem Portfolio ein Objekt vom Typ Kunde, nicht Lead",
+        ),
+        (
+            lambda: p.designate_key_account("C-ACME"),
+            sr.LifecycleError,
+            "already_key_account",
+            "'C-ACME' ist bereits ein Key Account",
+        ),
+        (
+            lambda: eur + usd,
+            sr.CurrencyMismatchError,
+            "currency_mismatch",
+            "EUR und USD lassen sich nicht addieren: rechnen Sie zuerst einen Betrag um",
+        ),
+        (
+            lambda: eur * 1.5,
+            sr.MoneyError,
+            "invalid_factor",
+            (
+                "Geld lässt sich nicht multiplizieren mit: die Gleitkommazahl 1.5; verwenden "
+                "Sie ein int oder ein Decimal (Gleitkommazahlen verlieren Cents)"
+            ),
+        ),
+    ]
+    for call, cls, code, german in cases:
+        with sr.use_locale("de"), pytest.raises(cls) as caught:
+            call()
+        assert (caught.value.code, str(caught.value)) == (code, german)
+        again = pickle.loads(pickle.dumps(caught.value))
+        assert (type(again), again.code, again.params, str(again)) == (
+            cls,
+            code,
+            caught.value.params,
+            german,
+        )
+        with pytest.raises(cls) as english:
+            call()
+        assert (english.value.code, english.value.params) == (code, caught.value.params)
+        assert str(english.value) != german
+
+
+def test_two_threads_refusing_in_two_languages_at_once_never_mix():
+    """Errors are said in the language of the thread that found them."""
+    barrier = threading.Barrier(2)
+    seen: dict[str, set[str]] = {"en": set(), "de": set()}
+
+    def refuse(tag: str) -> None:
+        with sr.use_locale(tag):
+            for _ in range(100):
+                barrier.wait()
+                try:
+                    sr.structure({"start": "soon", "end": "2026-12-31"}, sr.Period)
+                except sr.ValidationError as e:
+                    seen[tag].add(e.errors[0].message)
+
+    threads = [threading.Thread(target=refuse, args=(tag,)) for tag in ("en", "de")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert seen == {
+        "en": {"got 'soon'; expected a date written YYYY-MM-DD"},
+        "de": {"erhalten: 'soon'; erwartet ein Datum im Format JJJJ-MM-TT"},
+    }

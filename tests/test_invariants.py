@@ -19,7 +19,9 @@ from salesroles.exceptions import ErrorItem
 
 
 def _odd(value):
-    return None if value % 2 else ("out_of_range", f"got {value}; expected an odd number")
+    if value % 2:
+        return None
+    return ErrorItem(path="", message=f"got {value}; expected an odd number", code="out_of_range")
 
 
 @attrs.frozen(kw_only=True)

@@ -21,6 +21,7 @@ was expected, and a stable machine-readable code.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -46,8 +47,37 @@ __all__ = [
 class SalesRolesError(Exception):
     """The base of every error `salesroles` raises on purpose.
 
-    Catch this to handle anything the library refuses.
+    Catch this to handle anything the library refuses. Besides its message (in
+    the language active when it was raised), an error the library raises
+    carries a stable :attr:`code` and the JSON-ready :attr:`params` its message
+    is made of, so that a caller can tell errors apart, or say them in its own
+    words, without reading the text.
+
+    Attributes:
+        code: A stable machine-readable code (``lead_converted``); ``""`` when
+            none was given. A :class:`ValidationError` keeps one per problem.
+        params: The values the message is made of; ``{}`` when none were given.
     """
+
+    code: str
+    params: Mapping[str, Any]
+
+    def __init__(
+        self, *args: object, code: str = "", params: Mapping[str, Any] | None = None
+    ) -> None:
+        super().__init__(*args)
+        self.code = code
+        self.params = {} if params is None else params
+
+    def __reduce__(self) -> Any:
+        # Pickle (multiprocessing, Dask) carries only args; the code and params go along too.
+        return (_rebuild, (type(self), self.args, self.code, dict(self.params)))
+
+
+def _rebuild(
+    cls: type[SalesRolesError], args: tuple[object, ...], code: str, params: dict[str, Any]
+) -> SalesRolesError:
+    return cls(*args, code=code, params=params)
 
 
 @attrs.frozen(kw_only=True)
@@ -57,14 +87,24 @@ class ErrorItem:
     Attributes:
         path: Where the problem is, like ``plans[0].owner`` or
             ``customers[1].annual_revenue.amount``; ``""`` for the value itself.
-        message: What was wrong and what was expected.
+        message: What was wrong and what was expected, in the language that was
+            active when the problem was found (see :func:`~salesroles.use_locale`).
         code: A stable machine-readable code such as ``missing``, ``invalid_type``,
-            ``invalid_enum``, ``float_money``, ``duplicate_id`` or ``dangling_reference``.
+            ``invalid_enum``, ``float_money``, ``duplicate_id`` or ``dangling_reference``;
+            it never changes with the language.
+        template: The code of the message's text in the catalogues (``got_expected``),
+            which :attr:`params` fill; ``None`` for a message written as it is.
+        params: The values the message is made of, JSON-ready: a nested message is
+            ``{"code": ..., "params": {...}}``. With :attr:`template`, they say the
+            message in any language.
     """
 
     path: str
     message: str
     code: str
+    template: str | None = None
+    # Not hashed: a dict cannot be, and the message already says what the params hold.
+    params: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
 
     def prefixed(self, prefix: str) -> ErrorItem:
         """Return this item with its path placed under *prefix* (``plans[0]`` + ``owner``)."""
@@ -76,7 +116,7 @@ class ErrorItem:
             path = prefix + self.path
         else:
             path = f"{prefix}.{self.path}"
-        return ErrorItem(path=path, message=self.message, code=self.code)
+        return attrs.evolve(self, path=path)
 
     @property
     def loc(self) -> tuple[str | int, ...]:
@@ -112,10 +152,10 @@ class ErrorItem:
         return "".join("/" + str(step).replace("~", "~0").replace("/", "~1") for step in self.loc)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the item as JSON-ready data: path, loc, pointer, message and code.
+        """Return the item as JSON-ready data: path, loc, pointer, message, code, template, params.
 
         >>> ErrorItem(path="customers[1].segment", message="got 'huge'", code="invalid_enum").to_dict()
-        {'path': 'customers[1].segment', 'loc': ['customers', 1, 'segment'], 'pointer': '/customers/1/segment', 'message': "got 'huge'", 'code': 'invalid_enum'}
+        {'path': 'customers[1].segment', 'loc': ['customers', 1, 'segment'], 'pointer': '/customers/1/segment', 'message': "got 'huge'", 'code': 'invalid_enum', 'template': None, 'params': {}}
         """  # noqa: E501
         return {
             "path": self.path,
@@ -123,6 +163,8 @@ class ErrorItem:
             "pointer": self.pointer,
             "message": self.message,
             "code": self.code,
+            "template": self.template,
+            "params": dict(self.params),
         }
 
     def __str__(self) -> str:

@@ -40,6 +40,7 @@ from salesroles._model.arguments import (
 )
 from salesroles._model.converters import to_figure
 from salesroles._model.enums import CustomerStatus, Role
+from salesroles._model.messages import error_item, phrase, refusal, template
 from salesroles._model.parties import Customer
 from salesroles._model.rates import ExchangeRate, ExchangeRates
 from salesroles._model.validation import CONSTRAINT, DOUBT, Checked, figure, invariant
@@ -88,10 +89,20 @@ def _weight(value: Decimal | float | str) -> Decimal:
     return to_figure(value)  # type: ignore[no-any-return]
 
 
-def _not_negative(value: Decimal) -> tuple[str, str] | None:
+_NEGATIVE: Final = template("negative_weight", "got {value}; expected a weight of 0 or more")
+_ALL_ZERO: Final = template(
+    "all_zero", "every weight is 0; expected at least one criterion to count"
+)
+_NOT_ASSESSED: Final = template(
+    "not_assessed", "{customer!r} was not assessed: only active customers and key accounts are"
+)
+_WEIGHTS: Final = phrase("expected.weights", "AssessmentWeights(...)")
+
+
+def _not_negative(value: Decimal) -> ErrorItem | None:
     if value >= 0:
         return None
-    return "out_of_range", f"got {value}; expected a weight of 0 or more"
+    return error_item("", "out_of_range", _NEGATIVE, value=str(value))
 
 
 # A weight: any number, converted exactly (see to_figure), and not below 0.
@@ -132,11 +143,7 @@ class AssessmentWeights(Checked):
     def _some_weight(self) -> Iterator[ErrorItem]:
         # Every weight is read: one that failed could have been the one above 0.
         if all(self.of(name) == 0 for name in CRITERIA):
-            yield ErrorItem(
-                path="",
-                message="every weight is 0; expected at least one criterion to count",
-                code="all_zero",
-            )
+            yield error_item("", "all_zero", _ALL_ZERO)
 
     def of(self, criterion: str) -> Decimal:
         """Return the weight of *criterion* (one of :data:`CRITERIA`)."""
@@ -372,9 +379,7 @@ class KeyAccountAssessment(Table):
         for account in self.accounts:
             if account.customer == customer:
                 return account
-        raise NotFoundError(
-            f"{customer!r} was not assessed: only active customers and key accounts are"
-        )
+        raise refusal(NotFoundError, "not_found", _NOT_ASSESSED, customer=customer)
 
     def summary(self) -> dict[str, Cell]:
         """The counts of each recommendation, against the cap."""
@@ -733,7 +738,7 @@ def _check_limits(
     The threshold comes back as the Decimal it was read as (``0.5`` may come as a float).
     """
     gather(
-        lambda: read_instance(weights, AssessmentWeights, "weights", "AssessmentWeights(...)"),
+        lambda: read_instance(weights, AssessmentWeights, "weights", _WEIGHTS),
         lambda: read_count(cap, "cap"),
         lambda: read_optional_count(max_per_manager, "max_per_manager"),
         lambda: read_share(threshold, "threshold"),

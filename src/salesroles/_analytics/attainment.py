@@ -26,12 +26,13 @@ from dateutil.relativedelta import relativedelta
 from salesroles._display import PERCENT, Cell, Kind, Record, Table, money_cell
 from salesroles._model.arguments import read_instance
 from salesroles._model.commerce import SupplyContract
+from salesroles._model.messages import refusal, said, template
 from salesroles._model.rates import ExchangeRate, ExchangeRates
 from salesroles._model.values import Money, Period
 from salesroles.exceptions import NotFoundError
 
 from .arguments import choose_as_of, portfolio_currency, ratio, read_as_of, read_portfolio, total
-from .conversion import Conversion, reporting
+from .conversion import PLAN_BASIS, Conversion, reporting
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -53,6 +54,9 @@ CENT: Final = Decimal("0.01")
 _NOTHING: Final = Decimal("0.00")
 #: What the rows call revenue that names no product.
 UNATTRIBUTED: Final = "(unattributed)"
+_NO_PLAN: Final = template(
+    "no_current_plan", "{account!r} has no current key-account plan in this result"
+)
 
 
 def contract_revenue(contract: SupplyContract, window: Period) -> Money | None:
@@ -71,8 +75,8 @@ def contract_revenue(contract: SupplyContract, window: Period) -> Money | None:
     >>> str(contract_revenue(k, Period(start="2026-12-01", end="2027-01-31")))
     '62000.00 EUR'
     """
-    contract = read_instance(contract, SupplyContract, "contract", "a SupplyContract")
-    window = read_instance(window, Period, "window", "a Period")
+    contract = read_instance(contract, SupplyContract, "contract")
+    window = read_instance(window, Period, "window")
     value = contract.annual_value
     if value is None:
         return None
@@ -280,7 +284,7 @@ class PlanAttainment(Table):
         for progress in self.plans:
             if account in (progress.account, progress.plan):
                 return progress
-        raise NotFoundError(f"{account!r} has no current key-account plan in this result")
+        raise refusal(NotFoundError, "not_found", _NO_PLAN, account=account)
 
     def summary(self) -> dict[str, Cell]:
         """How many plans were judged, and how many meet their profitability target."""
@@ -327,7 +331,7 @@ def _actuals(
 
     for order in portfolio.orders_of(plan.account):
         if window.contains(order.placed_on):
-            owner = f"order {order.id!r}"
+            owner = ("order", order.id)
             amount = conversion.money(order.amount, order.placed_on, owner, "amount")
             add(None, amount or order.amount)
     for contract in portfolio.contracts_of(plan.account):
@@ -335,7 +339,7 @@ def _actuals(
         if earned is None:
             continue
         earned = conversion.money(
-            earned, contract.start, f"supply contract {contract.id!r}", "annual_value"
+            earned, contract.start, ("supply contract", contract.id), "annual_value"
         )
         if earned is None:  # pragma: no cover - conversion keeps an amount an amount
             continue
@@ -361,7 +365,7 @@ def _plan_conversion(
         return conversion
     targets = plan.product_targets
     own = targets[0].revenue.currency if targets else portfolio_currency(portfolio)
-    return attrs.evolve(conversion, currency=own, basis=f"plan {plan.id!r} counts")
+    return attrs.evolve(conversion, currency=own, basis=said(PLAN_BASIS, plan=plan.id))
 
 
 def _in_currency(plan: AccountPlan, conversion: Conversion) -> AccountPlan:
@@ -369,7 +373,7 @@ def _in_currency(plan: AccountPlan, conversion: Conversion) -> AccountPlan:
     if all(t.revenue.currency == conversion.currency for t in plan.product_targets):
         return plan
     day = plan.period.start
-    owner = f"plan {plan.id!r}"
+    owner = ("plan", plan.id)
     targets = [
         attrs.evolve(
             t,

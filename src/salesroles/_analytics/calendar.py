@@ -11,18 +11,18 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
 from salesroles._display import Cell, Kind, Record, Table, money_cell
 from salesroles._model.arguments import read_day
-from salesroles._model.messages import describe, problem
+from salesroles._model.messages import error, phrase, problem, refusal, template
 from salesroles._model.parties import Customer
 from salesroles._model.planning import AccountPlan, CommunicationPlan
 from salesroles._model.rates import ExchangeRate, ExchangeRates
-from salesroles._model.values import Money
+from salesroles._model.values import ENDS_BEFORE, Money
 from salesroles.exceptions import ErrorItem, NotFoundError, ValidationError
 
 from .arguments import choose_as_of, read_as_of, read_portfolio
@@ -30,6 +30,31 @@ from .conversion import reporting
 
 if TYPE_CHECKING:
     from salesroles._model.portfolio import Portfolio
+
+
+_HORIZON: Final = phrase(
+    "expected.horizon",
+    "a horizon as a relativedelta or a timedelta, like relativedelta(months=6) or "
+    "timedelta(days=90)",
+)
+_BEYOND: Final = template(
+    "horizon_beyond",
+    "got {within}, which reaches beyond the year 9999 from {day:date}; expected a shorter horizon",
+)
+_NOT_PAST: Final = template(
+    "horizon_not_past",
+    "got {within}, which does not reach past {day:date}; expected a positive horizon such as "
+    "relativedelta(months=6)",
+)
+_CONTACTS: Final = phrase(
+    "expected.contacts",
+    "a mapping of plan or customer ids to the day of the last contact, like "
+    '{{"C-ACME": "2026-10-06"}}',
+)
+_NO_PLAN_OR_CUSTOMER: Final = template(
+    "not_plan_or_customer",
+    "last_contacts names {key!r}, which is no plan or customer of this portfolio",
+)
 
 
 __all__ = [
@@ -200,29 +225,16 @@ def renewals(  # noqa: PLR0913 - the horizon, the day and the reporting currency
     """
     portfolio = read_portfolio(portfolio)
     if not isinstance(within, relativedelta | timedelta):
-        raise problem(
-            "within",
-            f"got {describe(within)}; expected a horizon as a relativedelta or a timedelta, "
-            "like relativedelta(months=6) or timedelta(days=90)",
-            "invalid_type",
-        )
+        raise problem("within", within, _HORIZON)
     day = read_as_of(choose_as_of(as_of, on), portfolio)
     try:
         until = day + within
     except (OverflowError, ValueError):
-        raise problem(
-            "within",
-            f"got {within!r}, which reaches beyond the year 9999 from {day.isoformat()}; "
-            "expected a shorter horizon",
-            "out_of_range",
+        raise error(
+            "within", "out_of_range", _BEYOND, within=repr(within), day=day.isoformat()
         ) from None
     if until <= day:
-        raise problem(
-            "within",
-            f"got {within!r}, which does not reach past {day.isoformat()}; expected a "
-            "positive horizon such as relativedelta(months=6)",
-            "out_of_range",
-        )
+        raise error("within", "out_of_range", _NOT_PAST, within=repr(within), day=day.isoformat())
     found = [k for k in portfolio.contracts if k.is_active(day) and k.renewal_date <= until]
     found.sort(key=lambda k: (k.end_date, k.id))
     values = {k.id: k.annual_value for k in found}
@@ -230,7 +242,7 @@ def renewals(  # noqa: PLR0913 - the horizon, the day and the reporting currency
     if rates is not None or currency is not None:
         conversion = reporting(portfolio, rates, currency)
         for k in found:
-            owner = f"contract {k.id!r}"
+            owner = ("contract", k.id)
             values[k.id] = conversion.money(k.annual_value, k.start, owner, "annual_value")
         used = conversion.done()
     return Renewals(
@@ -383,12 +395,7 @@ def _contacts(portfolio: Portfolio, last_contacts: object) -> dict[str, date]:
     if last_contacts is None:
         return {}
     if not isinstance(last_contacts, Mapping):
-        raise problem(
-            "last_contacts",
-            f"got {describe(last_contacts)}; expected a mapping of plan or customer ids to "
-            'the day of the last contact, like {"C-ACME": "2026-10-06"}',
-            "invalid_type",
-        )
+        raise problem("last_contacts", last_contacts, _CONTACTS)
     problems: list[ErrorItem] = []
     contacts: dict[str, date] = {}
     for key, value in last_contacts.items():
@@ -400,9 +407,7 @@ def _contacts(portfolio: Portfolio, last_contacts: object) -> dict[str, date]:
         raise ValidationError(problems)
     for key in contacts:
         if not isinstance(_named(portfolio, key), AccountPlan | Customer):
-            raise NotFoundError(
-                f"last_contacts names {key!r}, which is no plan or customer of this portfolio"
-            )
+            raise refusal(NotFoundError, "not_found", _NO_PLAN_OR_CUSTOMER, key=key)
     return contacts
 
 
@@ -479,11 +484,8 @@ def communication_schedule(  # noqa: PLR0913 - on= stays beside as_of= for one r
     start = read_day(start, "start")
     end = read_day(end, "end")
     if end < start:
-        raise problem(
-            "end",
-            f"got {end.isoformat()}, before start {start.isoformat()}; expected an end on or "
-            "after the start",
-            "invalid_period",
+        raise error(
+            "end", "invalid_period", ENDS_BEFORE, end=end.isoformat(), start=start.isoformat()
         )
     day = read_as_of(choose_as_of(as_of, on), portfolio)
     contacts = _contacts(portfolio, last_contacts)

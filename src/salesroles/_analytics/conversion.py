@@ -16,17 +16,19 @@ at once, and the result names the rates it used.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from salesroles._model.messages import and_list, describe, plural, problem
+from salesroles._model.arguments import or_none
+from salesroles._model.messages import and_list, phrase, plural, problem, refusal, template
 from salesroles._model.rates import ExchangeRate, ExchangeRates, missing_rate
+from salesroles._model.validation import CURRENCY_CODE
 from salesroles._model.validation import currency as currency_metadata
 from salesroles._model.values import Money
 from salesroles.exceptions import CurrencyMismatchError, ErrorItem, ValidationError
 
-from .arguments import portfolio_currency
+from .arguments import PORTFOLIO_BASIS, Owner, foreign_figure, portfolio_currency
 
 if TYPE_CHECKING:
     from salesroles._model.parties import Customer
@@ -38,11 +40,22 @@ __all__ = ["Conversion", "read_currency", "read_rates", "reporting"]
 _CURRENCY_CHECK = currency_metadata()["salesroles.constraint"]
 
 
+_RATES: Final = phrase("expected.rates", "an ExchangeRates(rates=[...])")
+_REPORTING_BASIS: Final = phrase("basis.reporting", "the reporting currency is")
+_PASS_RATES: Final = template(
+    "pass_rates",
+    "{figures:messages}, but {basis:message} in {currency}: pass rates= (an ExchangeRates) to "
+    "convert {count:plural:it|them}",
+)
+#: How a plan counts when its own currency sets the analysis's: ``plan 'AP-1' counts``.
+PLAN_BASIS: Final = template("basis.plan", "plan {plan!r} counts")
+
+
 def read_rates(value: object, path: str = "rates") -> ExchangeRates | None:
     """*value* if it is :class:`~salesroles.ExchangeRates` or None; code ``invalid_type`` else."""
     if value is None or isinstance(value, ExchangeRates):
         return value
-    raise problem(path, f"got {describe(value)}; expected an ExchangeRates(rates=[...]) or None")
+    raise problem(path, value, or_none(_RATES))
 
 
 def read_currency(value: object, path: str = "currency") -> str | None:
@@ -50,10 +63,10 @@ def read_currency(value: object, path: str = "currency") -> str | None:
     if value is None:
         return None
     if type(value) is not str:
-        raise problem(path, f'got {describe(value)}; expected an ISO 4217 code like "EUR"')
+        raise problem(path, value, CURRENCY_CODE)
     refused = _CURRENCY_CHECK(value)
     if refused is not None:
-        raise problem(path, refused[1], refused[0])
+        raise ValidationError([refused.prefixed(path)])
     return value
 
 
@@ -64,19 +77,19 @@ class Conversion:
     Attributes:
         currency: The reporting currency.
         rates: The table to convert with, or None (then other currencies are refused).
-        basis: Where the currency comes from, for messages ("the portfolio's figures are").
+        basis: Where the currency comes from, as a message ("the portfolio's figures are").
         chosen: Whether the caller chose the currency (``currency=``).
     """
 
     currency: str
     rates: ExchangeRates | None
-    basis: str
+    basis: dict[str, Any]
     chosen: bool = False
     _used: dict[ExchangeRate, None] = attrs.field(factory=dict)
     _missing: dict[tuple[str, str, date], None] = attrs.field(factory=dict)
-    _foreign: dict[str, None] = attrs.field(factory=dict)
+    _foreign: dict[tuple[Owner, str, str], None] = attrs.field(factory=dict)
 
-    def money(self, money: Money | None, day: date, owner: str, field: str) -> Money | None:
+    def money(self, money: Money | None, day: date, owner: Owner, field: str) -> Money | None:
         """*money* in the reporting currency at the rate of *day*; None stays None.
 
         What cannot be converted is noted for :meth:`done` and stands as zero
@@ -85,7 +98,7 @@ class Conversion:
         if money is None or money.currency == self.currency:
             return money
         if self.rates is None:
-            self._foreign[f"{owner} has its {field} in {money.currency}"] = None
+            self._foreign[owner, field, money.currency] = None
             return Money.zero(self.currency)
         converted = self.rates.convert_using(money, self.currency, day)
         if converted is None:
@@ -96,7 +109,7 @@ class Conversion:
 
     def customer(self, customer: Customer, day: date) -> Customer:
         """*customer* with its annual revenue and profit in the reporting currency on *day*."""
-        owner = f"customer {customer.id!r}"
+        owner = ("customer", customer.id)
         revenue = self.money(customer.annual_revenue, day, owner, "annual_revenue")
         profit = self.money(customer.annual_profit, day, owner, "annual_profit")
         if revenue is customer.annual_revenue and profit is customer.annual_profit:
@@ -113,10 +126,15 @@ class Conversion:
                 ``missing_rate``, one problem per pair and day).
         """
         if self._foreign:
-            found = list(self._foreign)
-            raise CurrencyMismatchError(
-                f"{'; '.join(found)}, but {self.basis} in {self.currency}: pass rates= "
-                f"(an ExchangeRates) to convert {'it' if len(found) == 1 else 'them'}"
+            found = [foreign_figure(*key) for key in self._foreign]
+            raise refusal(
+                CurrencyMismatchError,
+                "currency_mismatch",
+                _PASS_RATES,
+                figures=found,
+                basis=self.basis,
+                currency=self.currency,
+                count=len(found),
             )
         if self._missing:
             raise ValidationError(missing_rate(*key) for key in self._missing)
@@ -149,10 +167,8 @@ def reporting(
     if problems:
         raise ValidationError(problems)
     if chosen is not None:
-        return Conversion(chosen, table, "the reporting currency is", chosen=True)
-    return Conversion(
-        default or portfolio_currency(portfolio), table, "the portfolio's figures are"
-    )
+        return Conversion(chosen, table, _REPORTING_BASIS, chosen=True)
+    return Conversion(default or portfolio_currency(portfolio), table, PORTFOLIO_BASIS)
 
 
 def describe_rates(rates: tuple[ExchangeRate, ...]) -> str:

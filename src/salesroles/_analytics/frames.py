@@ -30,14 +30,21 @@ from typing import Any, Final
 import attrs
 
 from salesroles._display import Kind, arrow_dtype, optional_import
+from salesroles._model.arguments import instance_of
 from salesroles._model.cadence import Cadence
-from salesroles._model.messages import describe, problem
+from salesroles._model.messages import error_item, phrase, problem, template
 from salesroles._model.portfolio import Portfolio
 from salesroles._model.references import COLLECTIONS
 from salesroles._model.values import Money
 from salesroles._wire.api import structure, unstructure
 from salesroles._wire.fields import LEAF, OBJECT, OBJECTS, WireField, wire_fields
 from salesroles.exceptions import ErrorItem, ValidationError
+
+_FRAMES: Final = phrase("expected.frames", "a dict of DataFrames")
+_UNKNOWN_FRAME: Final = template(
+    "unknown_frame", "got a frame {name!r}; expected one of {names:joined}"
+)
+
 
 __all__ = ["PORTFOLIO_FRAME", "frame_names", "portfolio_from_frames", "portfolio_to_frames"]
 
@@ -143,7 +150,7 @@ def portfolio_to_frames(portfolio: Portfolio) -> dict[str, Any]:
             ``pip install "salesroles[notebook]"``.
     """
     if not isinstance(portfolio, Portfolio):
-        raise problem("portfolio", f"got {describe(portfolio)}; expected a Portfolio")
+        raise problem("portfolio", portfolio, instance_of(Portfolio))
     wire = unstructure(portfolio)
     frames = {PORTFOLIO_FRAME: _frame([wire], _columns(Portfolio), None)}
     for name, cls in COLLECTIONS.items():
@@ -217,10 +224,8 @@ def _document(frames: Any) -> tuple[dict[str, Any], dict[str, list[str]]]:
     unknown = [name for name in frames if name not in names]
     if unknown:
         raise ValidationError(
-            ErrorItem(
-                path=f"frames[{name!r}]",
-                message=f"got a frame {name!r}; expected one of {', '.join(names)}",
-                code="unknown_key",
+            error_item(
+                f"frames[{name!r}]", "unknown_key", _UNKNOWN_FRAME, name=name, names=list(names)
             )
             for name in unknown
         )
@@ -289,7 +294,7 @@ def portfolio_from_frames(frames: typing.Mapping[str, Any]) -> Portfolio:
         ImportError: pandas is not installed.
     """
     if not isinstance(frames, typing.Mapping):
-        raise problem("frames", f"got {describe(frames)}; expected a dict of DataFrames")
+        raise problem("frames", frames, _FRAMES)
     document, keys = _document(frames)
     try:
         return structure(document, Portfolio)

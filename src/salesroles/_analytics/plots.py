@@ -24,7 +24,7 @@ from salesroles._display import format_cell, optional_import
 from salesroles._i18n.labels import label
 from salesroles._i18n.message import render, template
 from salesroles._model.arguments import read_day, read_id, read_instance
-from salesroles._model.messages import describe, problem
+from salesroles._model.messages import error, phrase, problem, refusal
 from salesroles._model.portfolio import Portfolio
 from salesroles.exceptions import NotFoundError
 
@@ -98,6 +98,28 @@ _NAMED: Final = template("plot.named", "{written} of {shown} named, best ranked 
 _UNNAMED: Final = template("plot.unnamed", "; {count} more left unnamed for lack of room")
 
 
+_AXES: Final = phrase("expected.axes", "a matplotlib Axes or None")
+_ID_OR_LIST: Final = phrase("expected.id_or_list", "a customer id or a list")
+_CUSTOMER_ID: Final = phrase("expected.customer_id", "a customer id")
+_STRANGERS: Final = template(
+    "not_plotted", "cannot highlight {ids:choices}: not among the customers plotted"
+)
+_CONCENTRATION_ARG: Final = phrase(
+    "expected.concentration", "a Portfolio or the result of concentration(portfolio)"
+)
+_ACCOUNT: Final = phrase("expected.account", "a key account's customer id or None")
+_ATTAINMENT_ARG: Final = phrase(
+    "expected.attainment",
+    "a Portfolio, the result of plan_attainment(portfolio) or one of its plans",
+)
+_WHICH_PLAN: Final = template(
+    "which_plan",
+    "got None, but {count} plans are current; expected the customer id of the key account to plot",
+)
+_ASSESSMENT: Final = phrase("expected.assessment", "the result of assess_key_accounts(portfolio)")
+_NAMES: Final = phrase("expected.names", "a whole number, 0 or more")
+
+
 def _said(code: str, **params: object) -> str:
     return render(code, params)
 
@@ -113,7 +135,7 @@ def _axes(ax: Axes | None, purpose: str) -> Axes:
         _, new = pyplot.subplots(figsize=(8, 5), layout="constrained")
         return new  # type: ignore[no-any-return]
     axes_module = optional_import("matplotlib.axes", purpose)
-    return read_instance(ax, axes_module.Axes, "ax", "a matplotlib Axes or None")  # type: ignore[no-any-return]
+    return read_instance(ax, axes_module.Axes, "ax", _AXES)  # type: ignore[no-any-return]
 
 
 def _highlighted(highlight: object, known: Iterable[str]) -> list[str]:
@@ -127,13 +149,11 @@ def _highlighted(highlight: object, known: Iterable[str]) -> list[str]:
         return []
     ids = [highlight] if isinstance(highlight, str) else highlight
     if not isinstance(ids, Iterable):
-        raise problem("highlight", "got a value that is no id; expected a customer id or a list")
-    found = [read_id(ident, f"highlight[{i}]", "a customer id") for i, ident in enumerate(ids)]
+        raise problem("highlight", highlight, _ID_OR_LIST)
+    found = [read_id(ident, f"highlight[{i}]", _CUSTOMER_ID) for i, ident in enumerate(ids)]
     strangers = sorted(set(found) - set(known))
     if strangers:
-        raise NotFoundError(
-            f"cannot highlight {', '.join(map(repr, strangers))}: not among the customers plotted"
-        )
+        raise refusal(NotFoundError, "not_found", _STRANGERS, ids=strangers)
     return found
 
 
@@ -216,7 +236,7 @@ def plot_concentration(
             portfolio_or_result,
             Concentration,
             "portfolio_or_result",
-            "a Portfolio or the result of concentration(portfolio)",
+            _CONCENTRATION_ARG,
         )
     marked = _highlighted(highlight, (c.customer for c in result.customers))
     ax = _axes(ax, "plot_concentration()")
@@ -270,7 +290,7 @@ def plot_concentration(
 
 def _pick(source: object, account: object, as_of: object) -> PlanProgress:
     if account is not None:
-        account = read_id(account, "account", "a key account's customer id or None")
+        account = read_id(account, "account", _ACCOUNT)
     day = None if as_of is None else read_day(as_of, "as_of")
     if isinstance(source, PlanProgress):
         return source
@@ -281,18 +301,13 @@ def _pick(source: object, account: object, as_of: object) -> PlanProgress:
             source,
             PlanAttainment,
             "result_or_portfolio",
-            "a Portfolio, the result of plan_attainment(portfolio) or one of its plans",
+            _ATTAINMENT_ARG,
         )
     if account is not None:
         return result.plan(account)
     if len(result.plans) == 1:
         return result.plans[0]
-    raise problem(
-        "account",
-        f"got None, but {len(result.plans)} plans are current; expected the "
-        "customer id of the key account to plot",
-        "missing",
-    )
+    raise error("account", "missing", _WHICH_PLAN, count=len(result.plans))
 
 
 def plot_plan_attainment(
@@ -497,12 +512,10 @@ def plot_assessment_matrix(
         assessment,
         KeyAccountAssessment,
         "assessment",
-        "the result of assess_key_accounts(portfolio)",
+        _ASSESSMENT,
     )
     if type(names) is not int or names < 0:
-        raise problem(
-            "names", f"got {describe(names)}; expected a whole number, 0 or more", "out_of_range"
-        )
+        raise problem("names", names, _NAMES, "out_of_range")
     marked = _highlighted(highlight, (a.customer for a in assessment.accounts))
     ax = _axes(ax, "plot_assessment_matrix()")
     shown = [a for a in assessment.accounts if a.attractiveness is not None]

@@ -10,13 +10,14 @@ and looks everything else up in the portfolio's indexes.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
 from salesroles._display import PERCENT, Cell, Kind, Record, Table, money_cell
 from salesroles._model.arguments import read_count, read_each
 from salesroles._model.enums import CustomerStatus
+from salesroles._model.messages import phrase
 from salesroles._model.rates import ExchangeRate, ExchangeRates
 from salesroles._model.values import Money
 
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
 
     from salesroles._model.parties import Customer
     from salesroles._model.portfolio import Portfolio
+
+_CUSTOMER: Final = phrase("expected.customer", "a customer id (a string)")
+_CUSTOMERS: Final = phrase("expected.customers", "a customer id or a list of customer ids")
 
 
 def _counted(customer: Customer) -> bool:
@@ -54,8 +58,8 @@ def _wanted(accounts: object) -> tuple[str, ...]:
                 accounts,
                 str,
                 "accounts",
-                "a customer id (a string)",
-                "a customer id or a list of customer ids",
+                _CUSTOMER,
+                _CUSTOMERS,
             )
         )
     )

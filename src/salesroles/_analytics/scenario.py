@@ -22,10 +22,21 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 import attrs
 
 from salesroles._display import PERCENT, Cell, Kind, Record, Table, render_html
-from salesroles._model.arguments import read_optional_day
+from salesroles._model.arguments import AN_ID, instance_of, read_optional_day
 from salesroles._model.commerce import Product
 from salesroles._model.enums import CustomerStatus, DealStage, Role, RoleValue, to_role
-from salesroles._model.messages import and_list, describe, plural, problem, with_article
+from salesroles._model.messages import (
+    ONE_OF,
+    and_list,
+    error,
+    phrase,
+    plural,
+    problem,
+    refusal,
+    said,
+    shown,
+    template,
+)
 from salesroles._model.portfolio import Portfolio, resolve_as_of
 from salesroles._model.rates import ExchangeRate, ExchangeRates
 from salesroles._rules.judge import check
@@ -42,6 +53,16 @@ from .workload import workload
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
+
+
+_LOST: Final = template("already_lost", "customer {customer!r} is already lost")
+_SAME_MANAGER: Final = template("same_manager", "{member!r} already manages these accounts")
+_NOT_MANAGED: Final = template("not_managed", "{member!r} manages no key account {ids:choices}")
+_SAME_ROLE: Final = template("same_role", "{member!r} is already {role:a}")
+_THEMSELVES: Final = template("to_themselves", "{member!r} cannot hand their work to themselves")
+_FUNCTION: Final = phrase("expected.function", "a function")
+_RETURNED: Final = template("returned", "returned {got:message}; expected a Portfolio")
+_IDS: Final = phrase("expected.ids", "a list of ids")
 
 
 __all__ = ["Comparison", "FigureChange", "Scenario"]
@@ -104,7 +125,7 @@ class Scenario:
         for name in ("before", "after"):
             value = getattr(self, name)
             if not isinstance(value, Portfolio):
-                raise problem(name, f"got {describe(value)}; expected a Portfolio")
+                raise problem(name, value, instance_of(Portfolio))
 
     def _then(self, after: Portfolio, change: str, **more: Any) -> Scenario:
         return attrs.evolve(self, after=after, changes=(*self.changes, change), **more)
@@ -122,7 +143,7 @@ class Scenario:
             p = scenario.after
             customer = p.customer(ident)
             if customer.status is CustomerStatus.LOST:
-                raise LifecycleError(f"customer {ident!r} is already lost")
+                raise refusal(LifecycleError, "already_lost", _LOST, customer=ident)
             released = p.is_key_account(ident)
             if released:
                 p = p.release_key_account(ident)
@@ -192,13 +213,13 @@ class Scenario:
         p.member(from_member)
         p.member(to_member)
         if from_member == to_member:
-            raise LifecycleError(f"{from_member!r} already manages these accounts")
+            raise refusal(LifecycleError, "same_member", _SAME_MANAGER, member=from_member)
         managed = [a.customer for a in p.accounts_managed_by(from_member)]
         wanted = managed if accounts is None else _ids(accounts, "accounts")
         strangers = [a for a in wanted if a not in managed]
         if strangers:
-            raise NotFoundError(
-                f"{from_member!r} manages no key account {', '.join(map(repr, strangers))}"
+            raise refusal(
+                NotFoundError, "not_found", _NOT_MANAGED, member=from_member, ids=strangers
             )
         plans = deals = 0
         for account in wanted:
@@ -232,10 +253,11 @@ class Scenario:
         who = self.after.member(member)
         new_role = to_role(role)
         if type(new_role) is not Role:
-            allowed = ", ".join(repr(r.value) for r in Role)
-            raise problem("role", f"got {describe(role)}; expected one of {allowed}")
+            raise problem("role", role, said(ONE_OF, values=[r.value for r in Role]))
         if new_role is who.role:
-            raise LifecycleError(f"{member!r} is already {with_article(new_role.value)}")
+            raise refusal(
+                LifecycleError, "same_role", _SAME_ROLE, member=member, role=new_role.value
+            )
         role = new_role
         after = self.after.replace(who.promote(role, title=title))
         return self._then(
@@ -260,7 +282,7 @@ class Scenario:
         who = p.member(member)
         p.member(to)
         if member == to:
-            raise LifecycleError(f"{member!r} cannot hand their work to themselves")
+            raise refusal(LifecycleError, "same_member", _THEMSELVES, member=member)
         scenario = self
         if p.accounts_managed_by(member):
             scenario = self.reassign(member, to)
@@ -293,7 +315,7 @@ class Scenario:
     def add_product(self, product: Product) -> Scenario:
         """Add *product* to the catalogue: every current plan now needs a target for it (S3.4)."""
         if not isinstance(product, Product):
-            raise problem("product", f"got {describe(product)}; expected a Product")
+            raise problem("product", product, instance_of(Product))
         return self._then(
             self.after.add(product), f"add product {product.id} ({product.name}) to the catalogue"
         )
@@ -301,10 +323,10 @@ class Scenario:
     def apply(self, change: Callable[[Portfolio], Portfolio], description: str) -> Scenario:
         """Apply a change of your own: *change* maps the after portfolio to a new one."""
         if not callable(change):
-            raise problem("change", f"got {describe(change)}; expected a function")
+            raise problem("change", change, _FUNCTION)
         after = change(self.after)
         if not isinstance(after, Portfolio):
-            raise problem("change", f"returned {describe(after)}; expected a Portfolio")
+            raise error("change", "invalid_type", _RETURNED, got=shown(after))
         return self._then(after, description)
 
     # -- the comparison --
@@ -394,11 +416,11 @@ _MEMBER_FIELDS: Final = ("owner", "negotiated_by", "administered_by", "set_by", 
 def _ids(values: object, path: str) -> list[str]:
     """A list of ids from an iterable of strings (a string alone is no list of ids)."""
     if isinstance(values, str) or not isinstance(values, Iterable):
-        raise problem(path, f"got {describe(values)}; expected a list of ids")
+        raise problem(path, values, _IDS)
     ids = list(values)
     for i, value in enumerate(ids):
         if type(value) is not str:
-            raise problem(f"{path}[{i}]", f"got {describe(value)}; expected an id (a string)")
+            raise problem(f"{path}[{i}]", value, AN_ID)
     return ids
 
 

@@ -10,6 +10,7 @@ import attrs
 from salesroles._display import PERCENT, Cell, Kind, Record, Table
 from salesroles._model.arguments import read_each, read_id, read_share
 from salesroles._model.enums import DECISION_TEAM, BuyingRole, Relationship
+from salesroles._model.messages import phrase
 from salesroles._model.parties import Customer, Stakeholder
 
 from .arguments import read_portfolio
@@ -32,6 +33,8 @@ RELATIONSHIP_LEVELS: Final[dict[Relationship, Decimal]] = {
 #: The weight of a stakeholder whose influence is unknown: the middle of the 1 to 5 scale.
 DEFAULT_INFLUENCE: Final = 3
 
+_CUSTOMER_OR_NONE: Final = phrase("expected.customer_or_none", "a customer id (a string) or None")
+
 
 def relationship_strength(team: Sequence[Stakeholder]) -> Decimal | None:
     """The influence-weighted mean of the recorded relationships of *team*, 0 to 1.
@@ -44,7 +47,7 @@ def relationship_strength(team: Sequence[Stakeholder]) -> Decimal | None:
     Raises:
         ValidationError: *team* is not a list of stakeholders; every wrong one is named.
     """
-    return strength(read_each(team, Stakeholder, "team", "a Stakeholder"))
+    return strength(read_each(team, Stakeholder, "team"))
 
 
 def strength(team: Iterable[Stakeholder]) -> Decimal | None:
@@ -232,7 +235,7 @@ def decision_team(
     """
     portfolio = read_portfolio(portfolio)
     if customer is not None:
-        customer = read_id(customer, "customer", "a customer id (a string) or None")
+        customer = read_id(customer, "customer", _CUSTOMER_OR_NONE)
     carry_share = read_share(carry_share, "carry_share", below_one=True)
     if customer is not None:
         customers: Sequence[Customer] = (portfolio.customer(customer),)

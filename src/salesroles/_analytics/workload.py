@@ -10,6 +10,7 @@ import attrs
 
 from salesroles._display import Cell, Kind, Record, Table
 from salesroles._model.enums import LeadStatus, Role
+from salesroles._model.messages import refusal, template
 from salesroles.exceptions import NotFoundError
 
 from .arguments import choose_as_of, read_as_of, read_portfolio
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
     from salesroles._model.portfolio import Portfolio
 
 _OPEN_LEADS: Final = frozenset({LeadStatus.NEW, LeadStatus.CONTACTED, LeadStatus.QUALIFIED})
+
+
+_NO_MEMBER: Final = template("no_member", "{ident!r} names no team member of this workload")
 
 
 @attrs.frozen(kw_only=True)
@@ -136,7 +140,7 @@ class Workload(Table):
         for m in self.members:
             if m.member == ident:
                 return m
-        raise NotFoundError(f"{ident!r} names no team member of this workload")
+        raise refusal(NotFoundError, "not_found", _NO_MEMBER, ident=ident)
 
 
 def workload(

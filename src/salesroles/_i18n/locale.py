@@ -58,7 +58,10 @@ def read_locale(value: object, path: str = "locale") -> str:
     offered = " or ".join(f"'{language}'" for language in LANGUAGES)
     found = f"got {value!r}" if isinstance(value, str) else f"got {type(value).__name__}"
     message = f'{found}; expected a locale of a supported language, {offered} (like "de_AT")'
-    raise ValidationError([ErrorItem(path=path, message=message, code="unsupported_locale")])
+    # Said in English: no catalogue can be chosen before a locale is. The params carry the facts.
+    params = {"got": value if isinstance(value, str) else None, "supported": list(LANGUAGES)}
+    item = ErrorItem(path=path, message=message, code="unsupported_locale", params=params)
+    raise ValidationError([item])
 
 
 def language_of(locale: str) -> str:

@@ -7,13 +7,22 @@ renders it its own way:
 
 - ``{x:message}``: a nested message, ``{"code": ..., "params": {...}}``, or
   ``""`` for nothing;
+- ``{x:messages}``: several nested messages joined with ``;``;
 - ``{x:role}`` / ``{x:roles}``: a role's wire value, or several (English "an
   account manager or marketing", "nobody" for none);
 - ``{x:duty}``: a responsibility's wire value (English keeps the value,
   ``write_account_plan``; German says it in words);
 - ``{x:buying_roles}``: buying roles' wire values, each with its article;
-- ``{x:list}``: several texts joined with "and";
+- ``{x:list}`` / ``{x:or_list}``: several texts joined with "and" / "or" (``a, b or c``);
 - ``{x:date}``: an ISO day;
+- ``{x:a}``: a name with its English article (``an Order``), or several joined with "or";
+- ``{x:choices}``: several values, each quoted as Python writes it (``'small', 'large'``);
+- ``{n:plural:argument|arguments}``: the word for the count *n*, one form for 1 and
+  another for every other number (as gettext's ``plural=(n != 1)`` in both languages);
+- ``{x:and}`` / ``{x:or}``: several words joined with "and" or "or" alone;
+- ``{x:joined}``: several names joined with commas (``id, name``);
+- ``{x:kind}`` for any registered phrase kind: the phrase of a value, or of several
+  joined with "or";
 - ``{x:CustomerStatus}`` and any other enumeration's name: a wire value,
   translated with that enumeration's labels.
 
@@ -130,10 +139,12 @@ class _Renderer(string.Formatter):
     def __init__(self, language: str) -> None:
         self.language = language
 
-    def format_field(self, value: Any, format_spec: str) -> str:  # noqa: C901, PLR0911 - one per kind
+    def format_field(self, value: Any, format_spec: str) -> str:  # noqa: C901, PLR0911, PLR0912 - one per kind
         lang = self.language
         if format_spec == "message":
             return render_in(value["code"], value["params"], lang) if value else ""
+        if format_spec == "messages":  # several nested messages, one after the other
+            return "; ".join(render_in(v["code"], v["params"], lang) for v in value)
         if format_spec == "role":
             return translate(ROLE_PHRASES[value], context="role phrase", locale=lang)
         if format_spec == "roles":
@@ -149,10 +160,30 @@ class _Renderer(string.Formatter):
             if lang == "en":
                 return and_list(with_article(v.replace("_", " ")) for v in value)
             return and_list((_label(v, "BuyingRole", lang) for v in value), wording("and", lang))
+        if format_spec[:7] == "plural:":  # "one|many", both languages by gettext's n != 1
+            one, _, many = format_spec[7:].partition("|")
+            return one if value == 1 else many
+        if format_spec == "a":  # a name with its English article; several: "a or b"
+            if isinstance(value, list):
+                return f" {wording('or', lang)} ".join(with_article(v) for v in value)
+            return with_article(value)
+        if format_spec == "choices":
+            return ", ".join(repr(v) for v in value)
+        if format_spec in _WORDS[:2]:  # "a and b and c", "a or b": the words joined as they are
+            return f" {wording(format_spec, lang)} ".join(value)
+        if format_spec == "joined":
+            return ", ".join(value)
+        if format_spec == "or_list":
+            return and_list(value, wording("or", lang))
         if format_spec == "list":
             return and_list(value, wording("and", lang))
         if format_spec == "date":
             return value if lang == "en" else format_date(date.fromisoformat(value), locale=lang)
+        if isinstance(value, list) and (format_spec in PHRASES or format_spec[:1].isupper()):
+            # Several phrases or labels: "a or b".
+            return f" {wording('or', lang)} ".join(
+                self.format_field(v, format_spec) for v in value
+            )
         if format_spec in PHRASES:
             english = PHRASES[format_spec][value]
             return (

@@ -13,19 +13,21 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from salesroles.exceptions import ErrorItem, ValidationError
 
 from .converters import to_date, to_figure
-from .messages import describe, enum_refusal, problem
-from .validation import check_figure
+from .messages import enum_refusal, phrase, problem, said, template, wrong
+from .validation import DATE, INSTANCE, check_figure
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
 __all__ = [
     "gather",
+    "instance_of",
+    "or_none",
     "read_count",
     "read_day",
     "read_each",
@@ -41,7 +43,31 @@ T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
 
 #: What every day argument expects: the wire's own wording.
-DAY_EXPECTED = "a date written YYYY-MM-DD"
+DAY_EXPECTED: Final = DATE
+
+_DAY_ONLY: Final = phrase("expected.day_only", "a date without a time")
+#: What an id argument expects, unless the caller says more.
+AN_ID: Final = phrase("expected.id", "an id (a string)")
+_OR_NONE: Final = template("expected.or_none", "{what:message} or None")
+_LIST_EACH: Final = template("expected.list_each", "a list, each {what:message}")
+_COUNT: Final = phrase("expected.count", "a whole number above 0")
+_COUNT_OR_NONE: Final = phrase(
+    "expected.count_or_none", "a whole number above 0 or None for no limit"
+)
+_SHARE: Final = phrase("expected.share_arg", "a number from 0 to 1, like 0.5")
+_SHARE_BELOW_ONE: Final = phrase(
+    "expected.share_below_one", "a number from 0 up to but not including 1, like 0.5"
+)
+
+
+def or_none(what: dict[str, Any]) -> dict[str, Any]:
+    """*what*, or None: ``a Portfolio or None``."""
+    return said(_OR_NONE, what=what)
+
+
+def instance_of(cls: type) -> dict[str, Any]:
+    """What an argument of class *cls* expects: ``a Portfolio``."""
+    return said(INSTANCE, cls=cls.__name__)
 
 
 def read_day(value: object, path: str) -> date:
@@ -58,8 +84,8 @@ def read_day(value: object, path: str) -> date:
     if type(day) is date:
         return day
     if isinstance(day, datetime):
-        raise problem(path, "got a datetime; expected a date without a time", "invalid_date")
-    raise problem(path, f"got {describe(value)}; expected {DAY_EXPECTED}", "invalid_date")
+        raise problem(path, day, _DAY_ONLY, "invalid_date")
+    raise problem(path, value, DAY_EXPECTED, "invalid_date")
 
 
 def read_optional_day(value: object, path: str) -> date | None:
@@ -67,40 +93,40 @@ def read_optional_day(value: object, path: str) -> date | None:
     return None if value is None else read_day(value, path)
 
 
-def read_instance(value: object, cls: type[T], path: str, expected: str) -> T:
-    """*value* if it is a *cls*; else code ``invalid_type``, saying *expected*."""
+def read_instance(
+    value: object, cls: type[T], path: str, expected: dict[str, Any] | None = None
+) -> T:
+    """*value* if it is a *cls*; else code ``invalid_type``, saying *expected* (``a <cls>``)."""
     if not isinstance(value, cls):
-        raise problem(path, f"got {describe(value)}; expected {expected}")
+        raise problem(path, value, instance_of(cls) if expected is None else expected)
     return value
 
 
-def read_id(value: object, path: str, expected: str = "an id (a string)") -> str:
+def read_id(value: object, path: str, expected: dict[str, Any] = AN_ID) -> str:
     """*value* if it is a string (an id); else code ``invalid_type``."""
     if type(value) is not str:
-        raise problem(path, f"got {describe(value)}; expected {expected}")
+        raise problem(path, value, expected)
     return value
 
 
 def read_each(
-    value: object, cls: type[T], path: str, expected: str, whole: str | None = None
+    value: object,
+    cls: type[T],
+    path: str,
+    expected: dict[str, Any] | None = None,
+    whole: dict[str, Any] | None = None,
 ) -> tuple[T, ...]:
     """The items of iterable *value*, each a *cls* (*expected*); else every wrong one is named.
 
-    A string is refused as a whole (*whole* says what was expected): it is
-    one value, not a list of them.
+    A string is no list of items here, though Python iterates it; *whole* says
+    what the argument as a whole expects (``a list, each <expected>`` by default).
     """
+    each = instance_of(cls) if expected is None else expected
     if isinstance(value, str) or not isinstance(value, Iterable):
-        wanted = whole or f"a list, each {expected}"
-        raise problem(path, f"got {describe(value)}; expected {wanted}")
+        raise problem(path, value, whole or said(_LIST_EACH, what=each))
     items = tuple(value)
     problems = [
-        ErrorItem(
-            path=f"{path}[{i}]",
-            message=f"got {describe(x)}; expected {expected}",
-            code="invalid_type",
-        )
-        for i, x in enumerate(items)
-        if not isinstance(x, cls)
+        wrong(f"{path}[{i}]", x, each) for i, x in enumerate(items) if not isinstance(x, cls)
     ]
     if problems:
         raise ValidationError(problems)
@@ -110,9 +136,7 @@ def read_each(
 def read_count(value: object, path: str) -> int:
     """*value* if it is a whole number above 0; code ``out_of_range`` else."""
     if type(value) is not int or value < 1:
-        raise problem(
-            path, f"got {describe(value)}; expected a whole number above 0", "out_of_range"
-        )
+        raise problem(path, value, _COUNT, "out_of_range")
     return value
 
 
@@ -121,8 +145,7 @@ def read_optional_count(value: object, path: str) -> int | None:
     if value is None:
         return None
     if type(value) is not int or value < 1:
-        message = f"got {describe(value)}; expected a whole number above 0 or None for no limit"
-        raise problem(path, message, "out_of_range")
+        raise problem(path, value, _COUNT_OR_NONE, "out_of_range")
     return value
 
 
@@ -145,14 +168,10 @@ def read_share(value: object, path: str, *, below_one: bool = False) -> Decimal:
     out: list[ErrorItem] = []
     check_figure(number, path, out)
     if out:
-        (item,) = out
-        raise problem(path, item.message, item.code)
+        raise ValidationError(out)
     if number >= 0 and (number < 1 if below_one else number <= 1):
         return number  # type: ignore[no-any-return]
-    upto = "up to but not including 1" if below_one else "to 1"
-    raise problem(
-        path, f"got {describe(value)}; expected a number from 0 {upto}, like 0.5", "out_of_range"
-    )
+    raise problem(path, value, _SHARE_BELOW_ONE if below_one else _SHARE, "out_of_range")
 
 
 def read_enum(value: object, cls: type[E], path: str) -> E:
@@ -175,8 +194,7 @@ def read_enum(value: object, cls: type[E], path: str) -> E:
     member = cls._value2member_map_.get(value) if isinstance(value, str | int) else None
     if member is not None and type(value) is type(member.value):
         return member  # type: ignore[return-value]
-    code, message = enum_refusal(value, cls)
-    raise problem(path, message, code)
+    raise ValidationError([enum_refusal(path, value, cls)])
 
 
 def gather(*reads: Callable[[], object]) -> None:

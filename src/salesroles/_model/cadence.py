@@ -18,14 +18,14 @@ import attrs
 from dateutil import rrule
 from dateutil.relativedelta import relativedelta
 
-from salesroles.exceptions import ErrorItem
-
 from .arguments import read_day
-from .messages import describe
+from .messages import error_item, said, shown, template
 from .validation import Checked
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from salesroles.exceptions import ErrorItem
 
 __all__ = ["Cadence"]
 
@@ -73,13 +73,84 @@ _EXAMPLE: Final = '"FREQ=MONTHLY;BYDAY=+1TU"'
 _NAME_VALUE: Final = "NAME=VALUE parts separated by ';', each named in RFC 5545 section 3.3.10"
 
 
-class _RuleError(Exception):
-    """Why a rule is refused: what is wrong with it, and what was expected instead."""
+# Why a rule is refused and what was expected instead: code -> (fault, wanted), English.
+_FAULTS: Final = {
+    "ascii": ("it does not parse: it holds a character beyond ASCII", _NAME_VALUE),
+    "lines": ("it holds a DTSTART or more than one line", "a single RRULE"),
+    "no_part": ("it does not parse: {part!r} is no NAME=VALUE part", _NAME_VALUE),
+    "unknown_part": ("it does not parse: {name!r} is no part of a rule", _NAME_VALUE),
+    "twice": ("it gives {name} twice", "each part at most once"),
+    "no_number": (
+        "it does not parse: {name}={text} is no whole number",
+        "{name} as a whole number",
+    ),
+    "range": ("{name}={item} is out of range", "{name} from 1 to {largest}"),
+    "range_signed": (
+        "{name}={item} is out of range",
+        "{name} from 1 to {largest} or -{largest} to -1",
+    ),
+    "no_weekday": ("it does not parse: BYDAY={item} is no weekday", "MO, +1TU, -1FR …"),
+    "numbered": (
+        "BYDAY={item} numbers a weekday under {under}",
+        "plain weekdays like MO (numbered ones only under MONTHLY or YEARLY)",
+    ),
+    "ordinal_month": (
+        "BYDAY={item} is out of range under FREQ={freq}",
+        "ordinals from 1 to 5 or -5 to -1 within a month",
+    ),
+    "ordinal_year": (
+        "BYDAY={item} is out of range under FREQ={freq}",
+        "ordinals from 1 to 53 or -53 to -1 within a year",
+    ),
+    "mixed": (
+        "BYDAY={byday} mixes plain and numbered weekdays",
+        "weekdays all plain (MO,FR) or all numbered (+1MO,-1FR)",
+    ),
+    "until": ("it does not parse: UNTIL={text} is no date", "UNTIL=20261231 or 20261231T000000Z"),
+    "no_freq": ("it has no FREQ", "a FREQ such as FREQ=MONTHLY"),
+    "too_often": ("FREQ={freq} is more often than daily", "a FREQ of DAILY or slower"),
+    "freq": (
+        "it does not parse: FREQ={freq} is no frequency",
+        "a FREQ of DAILY, WEEKLY, MONTHLY or YEARLY",
+    ),
+    "time": ("{name} sets a time of day", "a rhythm of days, without BYHOUR, BYMINUTE, BYSECOND"),
+    "only_under": ("{name} does not go with FREQ={freq}", "{name} only with FREQ={allowed:or}"),
+    "setpos_alone": ("BYSETPOS has nothing to pick from", "BYSETPOS with another BY part"),
+    "interval": ("INTERVAL={interval} never advances", "an INTERVAL of 1 or more"),
+    "count": ("COUNT={count} allows no occurrence", "a COUNT of 1 or more"),
+    "until_count": ("it gives both UNTIL and COUNT", "UNTIL or COUNT, not both"),
+    "wkst": ("it does not parse: WKST={wkst} is no weekday", "WKST=MO … SU"),
+    "no_day": (
+        "it can never occur: no day has {days:and}",
+        "days that exist, like BYMONTH=2;BYMONTHDAY=-1",
+    ),
+    "setpos_one": (
+        "it can never occur: BYSETPOS={setpos} picks beyond the 1 day a period can hold",
+        "BYSETPOS=1 or -1",
+    ),
+    "setpos": (
+        "it can never occur: BYSETPOS={setpos} picks beyond the {most} days a period can hold",
+        "BYSETPOS from 1 to {most} or -{most} to -1",
+    ),
+}
+for _code, (_fault, _wanted) in _FAULTS.items():
+    template(f"cadence.{_code}", _fault)
+    template(f"cadence_wanted.{_code}", _wanted)
 
-    def __init__(self, fault: str, wanted: str) -> None:
-        super().__init__(fault)
-        self.fault = fault
-        self.wanted = wanted
+_REFUSED: Final = template(
+    "invalid_cadence",
+    "got {got:message}: {fault:message}; expected {wanted:message} (an RFC 5545 rule of days "
+    "like {example})",
+)
+
+
+class _RuleError(Exception):
+    """Why a rule is refused: one of :data:`_FAULTS`, with the parameters it names."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.fault = said(f"cadence.{code}", **params)
+        self.wanted = said(f"cadence_wanted.{code}", **params)
 
 
 @attrs.frozen(cache_hash=True)
@@ -101,12 +172,12 @@ class _Rule:
     bysetpos: tuple[int, ...] = ()
 
 
-def _read_rule(text: str) -> _Rule | tuple[str, str]:
+def _read_rule(text: str) -> _Rule | tuple[dict[str, Any], dict[str, Any]]:
     """*text* read as a rule of days, or (what is wrong with it, what was expected)."""
     return _read_short_rule(text) if len(text) <= _CACHED_LENGTH else _read_any_rule(text)
 
 
-def _read_any_rule(text: str) -> _Rule | tuple[str, str]:
+def _read_any_rule(text: str) -> _Rule | tuple[dict[str, Any], dict[str, Any]]:
     try:
         return _parse_rule(text)
     except _RuleError as e:
@@ -120,19 +191,19 @@ _read_short_rule = functools.lru_cache(maxsize=1024)(_read_any_rule)
 def _split_parts(text: str) -> dict[str, str]:
     """The NAME=VALUE parts of *text*, upper case (RFC 5545 section 3.1), in their order."""
     if not text.isascii():
-        raise _RuleError("it does not parse: it holds a character beyond ASCII", _NAME_VALUE)
+        raise _RuleError("ascii")
     upper = text.upper()
     if "\n" in upper or "\r" in upper or "DTSTART" in upper:
-        raise _RuleError("it holds a DTSTART or more than one line", "a single RRULE")
+        raise _RuleError("lines")
     parts: dict[str, str] = {}
     for part in upper.removeprefix("RRULE:").split(";"):
         name, equals, value = part.partition("=")
         if not equals or not value:
-            raise _RuleError(f"it does not parse: {part!r} is no NAME=VALUE part", _NAME_VALUE)
+            raise _RuleError("no_part", part=part)
         if name not in _PARTS:
-            raise _RuleError(f"it does not parse: {name!r} is no part of a rule", _NAME_VALUE)
+            raise _RuleError("unknown_part", name=name)
         if name in parts:
-            raise _RuleError(f"it gives {name} twice", "each part at most once")
+            raise _RuleError("twice", name=name)
         parts[name] = value
     return parts
 
@@ -140,9 +211,7 @@ def _split_parts(text: str) -> dict[str, str]:
 def _integer(name: str, text: str) -> int:
     """*text* as a whole number; one too long to matter reads as 10**18."""
     if not _NUMBER.fullmatch(text):
-        raise _RuleError(
-            f"it does not parse: {name}={text} is no whole number", f"{name} as a whole number"
-        )
+        raise _RuleError("no_number", name=name, text=text)
     digits = text.lstrip("+-").lstrip("0") or "0"
     value = int(digits) if len(digits) <= 18 else 10**18
     return -value if text.startswith("-") else value
@@ -157,9 +226,8 @@ def _numbers(parts: dict[str, str], name: str) -> tuple[int, ...]:
     for item in parts[name].split(","):
         value = _integer(name, item)
         if value == 0 or abs(value) > largest or (value < 0 and name == "BYMONTH"):
-            either = "" if name == "BYMONTH" else f" or -{largest} to -1"
-            wanted = f"{name} from 1 to {largest}{either}"
-            raise _RuleError(f"{name}={item} is out of range", wanted)
+            code = "range" if name == "BYMONTH" else "range_signed"
+            raise _RuleError(code, name=name, item=item, largest=largest)
         values.add(value)
     return tuple(sorted(values))
 
@@ -173,31 +241,22 @@ def _weekdays(
     for item in parts["BYDAY"].split(",") if "BYDAY" in parts else ():
         found = _WEEKDAY_NUMBER.fullmatch(item)
         if found is None:
-            raise _RuleError(f"it does not parse: BYDAY={item} is no weekday", "MO, +1TU, -1FR …")
+            raise _RuleError("no_weekday", item=item)
         weekday = _WEEKDAYS.index(found[2])
         if found[1] is None:
             plain.add(weekday)
             continue
         if freq not in {"MONTHLY", "YEARLY"} or "BYWEEKNO" in parts:
             under = "BYWEEKNO" if "BYWEEKNO" in parts else f"FREQ={freq}"
-            raise _RuleError(
-                f"BYDAY={item} numbers a weekday under {under}",
-                "plain weekdays like MO (numbered ones only under MONTHLY or YEARLY)",
-            )
+            raise _RuleError("numbered", item=item, under=under)
         n = _integer("BYDAY", found[1])
-        largest, within = (5, "a month") if in_month else (53, "a year")
+        largest, code = (5, "ordinal_month") if in_month else (53, "ordinal_year")
         if n == 0 or abs(n) > largest:
-            raise _RuleError(
-                f"BYDAY={item} is out of range under FREQ={freq}",
-                f"ordinals from 1 to {largest} or -{largest} to -1 within {within}",
-            )
+            raise _RuleError(code, item=item, freq=freq)
         numbered.add((weekday, n))
     if plain and numbered:
         # dateutil would keep only days that are both, which no day is: refused, not silent.
-        raise _RuleError(
-            f"BYDAY={parts['BYDAY']} mixes plain and numbered weekdays",
-            "weekdays all plain (MO,FR) or all numbered (+1MO,-1FR)",
-        )
+        raise _RuleError("mixed", byday=parts["BYDAY"])
     return tuple(sorted(plain)), tuple(sorted(numbered))
 
 
@@ -209,31 +268,26 @@ def _until(text: str) -> date:
             raise ValueError(text)  # noqa: TRY301 - one message for every bad spelling
         return date.fromisoformat(found[1])
     except ValueError:
-        raise _RuleError(
-            f"it does not parse: UNTIL={text} is no date", "UNTIL=20261231 or 20261231T000000Z"
-        ) from None
+        raise _RuleError("until", text=text) from None
 
 
 def _frequency(parts: dict[str, str]) -> str:
     """The rule's FREQ, once the parts it goes with are checked."""
     freq = parts.get("FREQ")
     if freq is None:
-        raise _RuleError("it has no FREQ", "a FREQ such as FREQ=MONTHLY")
+        raise _RuleError("no_freq")
     if freq in _FINER_THAN_DAILY:
-        raise _RuleError(f"FREQ={freq} is more often than daily", "a FREQ of DAILY or slower")
+        raise _RuleError("too_often", freq=freq)
     if freq not in _FREQUENCIES:
-        wanted = "a FREQ of DAILY, WEEKLY, MONTHLY or YEARLY"
-        raise _RuleError(f"it does not parse: FREQ={freq} is no frequency", wanted)
+        raise _RuleError("freq", freq=freq)
     for name in _TIME_OF_DAY:
         if name in parts:
-            wanted = "a rhythm of days, without BYHOUR, BYMINUTE, BYSECOND"
-            raise _RuleError(f"{name} sets a time of day", wanted)
+            raise _RuleError("time", name=name)
     for name, frequencies in _ONLY_UNDER.items():
         if name in parts and freq not in frequencies:
-            wanted = f"{name} only with FREQ={' or '.join(frequencies)}"
-            raise _RuleError(f"{name} does not go with FREQ={freq}", wanted)
+            raise _RuleError("only_under", name=name, freq=freq, allowed=list(frequencies))
     if "BYSETPOS" in parts and not any(name in parts for name in _BY_DAY_PARTS):
-        raise _RuleError("BYSETPOS has nothing to pick from", "BYSETPOS with another BY part")
+        raise _RuleError("setpos_alone")
     return freq
 
 
@@ -243,15 +297,15 @@ def _parse_rule(text: str) -> _Rule:
     freq = _frequency(parts)
     interval = _integer("INTERVAL", parts.get("INTERVAL", "1"))
     if interval < 1:
-        raise _RuleError(f"INTERVAL={interval} never advances", "an INTERVAL of 1 or more")
+        raise _RuleError("interval", interval=interval)
     count = None if "COUNT" not in parts else _integer("COUNT", parts["COUNT"])
     if count is not None and count < 1:
-        raise _RuleError(f"COUNT={count} allows no occurrence", "a COUNT of 1 or more")
+        raise _RuleError("count", count=count)
     if count is not None and "UNTIL" in parts:
-        raise _RuleError("it gives both UNTIL and COUNT", "UNTIL or COUNT, not both")
+        raise _RuleError("until_count")
     wkst = parts.get("WKST", "MO")
     if wkst not in _WEEKDAYS:
-        raise _RuleError(f"it does not parse: WKST={wkst} is no weekday", "WKST=MO … SU")
+        raise _RuleError("wkst", wkst=wkst)
     bymonth = _numbers(parts, "BYMONTH")
     plain, numbered = _weekdays(parts, freq, in_month=freq == "MONTHLY" or bool(bymonth))
     rule = _Rule(
@@ -277,16 +331,11 @@ def _refuse_never(rule: _Rule, parts: dict[str, str]) -> None:
     """Refuse a rule that, read alone, can never occur: searching for it would be in vain."""
     days = [f"{n}={parts[n]}" for n in ("BYMONTH", "BYMONTHDAY", "BYYEARDAY") if n in parts]
     if len(days) > 1 and not any(_on_calendar(rule, day) for day in _TWO_YEARS):
-        raise _RuleError(
-            f"it can never occur: no day has {' and '.join(days)}",
-            "days that exist, like BYMONTH=2;BYMONTHDAY=-1",
-        )
+        raise _RuleError("no_day", days=days)
     most = (len(rule.byweekday) or 1) if rule.freq == rrule.WEEKLY else _PERIOD_DAYS[rule.freq]
     if rule.bysetpos and all(abs(p) > most for p in rule.bysetpos):
         raise _RuleError(
-            f"it can never occur: BYSETPOS={parts['BYSETPOS']} picks beyond the {most} "
-            f"{'day' if most == 1 else 'days'} a period can hold",
-            "BYSETPOS=1 or -1" if most == 1 else f"BYSETPOS from 1 to {most} or -{most} to -1",
+            "setpos_one" if most == 1 else "setpos", setpos=parts["BYSETPOS"], most=most
         )
 
 
@@ -497,11 +546,14 @@ class Cadence(Checked):
         if isinstance(found, _Rule):
             return
         fault, wanted = found
-        yield ErrorItem(
-            path="rule",
-            message=f"got {describe(self.rule)}: {fault}; expected {wanted} (an RFC 5545 "
-            f"rule of days like {_EXAMPLE})",
-            code="invalid_cadence",
+        yield error_item(
+            "rule",
+            "invalid_cadence",
+            _REFUSED,
+            got=shown(self.rule),
+            fault=fault,
+            wanted=wanted,
+            example=_EXAMPLE,
         )
 
     def _parsed(self) -> _Rule:

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from salesroles.exceptions import ErrorItem
-
 from .arguments import read_day
 from .converters import to_day, to_tuple
 from .enums import DealStage, Responsibility, to_deal_stage, to_responsibility
+from .messages import error_item, template
 from .validation import Checked, bounded, invariant
 from .values import Money, Period
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
+
+    from salesroles.exceptions import ErrorItem
 
 __all__ = ["Assignment", "Deal", "Order", "Product", "SupplyContract"]
 
@@ -31,6 +32,13 @@ if TYPE_CHECKING:
 
 else:
     _ids = to_tuple
+
+
+_TOO_LONG: Final = template(
+    "term_too_long",
+    "a term of {months} months from {start:date} ends after the year 9999; expected a contract "
+    "that ends by then",
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -71,11 +79,12 @@ class SupplyContract(Checked):
         # The year of the renewal date by integer arithmetic, which is what relativedelta
         # computes before it builds the date (a year past 9999 is no date).
         if (self.start.year * 12 + self.start.month - 1 + self.term_months) // 12 > date.max.year:
-            yield ErrorItem(
-                path="term_months",
-                message=f"a term of {self.term_months} months from {self.start.isoformat()} "
-                "ends after the year 9999; expected a contract that ends by then",
-                code="out_of_range",
+            yield error_item(
+                "term_months",
+                "out_of_range",
+                _TOO_LONG,
+                months=self.term_months,
+                start=self.start.isoformat(),
             )
 
     @property

@@ -14,59 +14,64 @@ A successful construction never comes here: it costs one Python call more.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import types
 import typing
 from datetime import date
 from decimal import Decimal
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from salesroles.exceptions import ErrorItem
-
 from .converters import Rejected
-from .messages import plural, shorten, with_article
-from .validation import CHECK, CONSTRAINT, check_amount, field_check, invariant_problems
+from .messages import MISSING, ONE_OF, error_item, said, template, unknown_key
+from .validation import (
+    AMOUNT,
+    BOOLEAN,
+    CHECK,
+    CONSTRAINT,
+    DATE,
+    FIGURE,
+    INSTANCE,
+    LIST,
+    STRING,
+    WHOLE_NUMBER,
+    check_amount,
+    field_check,
+    invariant_problems,
+)
+
+if TYPE_CHECKING:
+    from salesroles.exceptions import ErrorItem
 
 __all__ = ["argument_problems", "expected_value", "unknown_argument"]
 
-
-_SIMPLE: Final[dict[Any, str]] = {
-    str: "a string",
-    int: "a whole number",
-    bool: "true or false",
-    date: "a date written YYYY-MM-DD",
-}
+_POSITIONAL: Final = template(
+    "positional_argument",
+    "got {count} positional {count:plural:argument|arguments}; expected keyword arguments "
+    "only, like {cls}({first}=...)",
+)
 
 
-def expected_value(field: attrs.Attribute[Any], hint: Any) -> str:
+def expected_value(field: attrs.Attribute[Any], hint: Any) -> dict[str, Any]:
     """What a required argument expects, in the wire's words (an object: its class)."""
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
         hint = next(h for h in typing.get_args(hint) if h is not type(None))
     if typing.get_origin(hint) is tuple:
-        return "a list"
+        return LIST
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return "one of " + ", ".join(repr(m.value) for m in hint)
+        return said(ONE_OF, values=[m.value for m in hint])
     if hint is Decimal:
-        if field.metadata.get(CHECK) is check_amount:
-            return 'an amount as a decimal string like "12.50"'
-        return 'a number or a decimal string like "0.22"'
-    if hint in _SIMPLE:
-        return _SIMPLE[hint]
-    return with_article(getattr(hint, "__name__", str(hint)))
+        return AMOUNT if field.metadata.get(CHECK) is check_amount else FIGURE
+    simple = {str: STRING, int: WHOLE_NUMBER, bool: BOOLEAN, date: DATE}
+    if hint in simple:
+        return simple[hint]
+    return said(INSTANCE, cls=getattr(hint, "__name__", str(hint)))
 
 
 def unknown_argument(key: str, names: list[str], cls: type) -> ErrorItem:
     """An argument that is no field: ``unknown_key``, worded as the wire words a key."""
-    shown = shorten(key)
-    close = difflib.get_close_matches(key, names, n=1)
-    hint = f"did you mean {close[0]!r}?" if close else "expected one of " + ", ".join(names)
-    where = with_article(cls.__name__)
-    return ErrorItem(
-        path=shown, message=f"unknown key {shown!r} in {where}; {hint}", code="unknown_key"
-    )
+    return unknown_key(key, names, cls)
 
 
 def _check_value(field: attrs.Attribute[Any], hint: Any, value: Any, out: list[ErrorItem]) -> None:
@@ -87,7 +92,7 @@ def _check_value(field: attrs.Attribute[Any], hint: Any, value: Any, out: list[E
     if constraint is not None and value is not None and len(out) == before:
         refused = constraint(value)
         if refused is not None:
-            out.append(ErrorItem(path=field.name, code=refused[0], message=refused[1]))
+            out.append(refused.prefixed(field.name))
 
 
 def argument_problems(
@@ -104,11 +109,13 @@ def argument_problems(
     out: list[ErrorItem] = []
     if args:
         out.append(
-            ErrorItem(
-                path="",
-                message=f"got {plural(len(args), 'positional argument')}; expected keyword "
-                f"arguments only, like {cls.__name__}({names[0]}=...)",
-                code="positional_argument",
+            error_item(
+                "",
+                "positional_argument",
+                _POSITIONAL,
+                count=len(args),
+                cls=cls.__name__,
+                first=names[0],
             )
         )
     failed: set[str] = set()
@@ -122,12 +129,7 @@ def argument_problems(
                 values[f.name] = default
             else:
                 out.append(
-                    ErrorItem(
-                        path=name,
-                        message="required but missing; expected "
-                        + expected_value(f, hints[f.name]),
-                        code="missing",
-                    )
+                    error_item(name, "missing", MISSING, expected=expected_value(f, hints[f.name]))
                 )
                 failed.add(f.name)
             continue

@@ -19,7 +19,7 @@ import attrs
 
 from salesroles.exceptions import ErrorItem
 
-from .messages import describe
+from .messages import said, shown, template
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -175,12 +175,23 @@ FIGURE_CONVERTERS: Final[frozenset[Callable[..., Any]]] = frozenset(
 )
 
 
-def too_long(value: Any) -> str | None:
-    """Why a decimal string or int is too long to read, or None."""
+_LONG: Final = template(
+    "long_number", "got a number of {length} characters; expected at most {limit}"
+)
+_BIG: Final = template(
+    "big_number", "got a whole number of more than {limit} digits; expected at most {limit}"
+)
+_WIDE: Final = template(
+    "wide_number", "got {got:message}, {width} characters written out; expected at most {limit}"
+)
+
+
+def too_long(value: Any) -> dict[str, Any] | None:
+    """Why a decimal string or int is too long to read (a message), or None."""
     if type(value) is str and len(value) > MAX_DECIMAL_CHARS and DECIMAL_TEXT.match(value):
-        return f"got a number of {len(value)} characters; expected at most {MAX_DECIMAL_CHARS}"
+        return said(_LONG, length=len(value), limit=MAX_DECIMAL_CHARS)
     if type(value) is int and not -_INT_LIMIT < value < _INT_LIMIT:
-        return "got a whole number of more than 30 digits; expected at most 30"
+        return said(_BIG, limit=30)
     return None
 
 
@@ -200,8 +211,8 @@ def wire_width(value: Decimal) -> int:
     return sign + max(len(digits) - places, 1) + 1 + places
 
 
-def too_wide(value: Decimal) -> str | None:
-    """Why a Decimal given as it is is wider than the wire carries, or None.
+def too_wide(value: Decimal) -> dict[str, Any] | None:
+    """Why a Decimal given as it is is wider than the wire carries (a message), or None.
 
     The wire writes a Decimal with ``format(d, "f")`` and reads back at most
     :data:`MAX_DECIMAL_CHARS` characters: what is wider could be accepted once
@@ -211,10 +222,7 @@ def too_wide(value: Decimal) -> str | None:
     width = wire_width(value)
     if width <= MAX_DECIMAL_CHARS:
         return None
-    return (
-        f"got {describe(value)}, {width} characters written out; "
-        f"expected at most {MAX_DECIMAL_CHARS}"
-    )
+    return said(_WIDE, got=shown(value), width=width, limit=MAX_DECIMAL_CHARS)
 
 
 @attrs.frozen

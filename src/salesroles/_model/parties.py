@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -31,6 +31,7 @@ from .enums import (
     to_role,
     to_segment,
 )
+from .messages import refusal, template
 from .validation import Checked, bounded, fraction, share
 from .values import Money
 
@@ -55,6 +56,18 @@ if TYPE_CHECKING:
 
 else:
     _competitive_threats = to_tuple
+
+
+_INACTIVE: Final = template(
+    "inactive_customer",
+    "customer {id!r} is {status:CustomerStatus}: only an active customer can be designated a "
+    "key account (S2.1, S2.2)",
+)
+_LEAD_MOVE: Final = template(
+    "lead_status",
+    "lead {id!r} is {status:LeadStatus}; only a {allowed:LeadStatus} lead can become "
+    "{to:LeadStatus}",
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -125,9 +138,12 @@ class Customer(Checked):
                 active customer can be a key account.
         """
         if not self.is_active:
-            raise LifecycleError(
-                f"customer {self.id!r} is {self.status.value}: only an active customer can "
-                "be designated a key account (S2.1, S2.2)"
+            raise refusal(
+                LifecycleError,
+                "inactive_customer",
+                _INACTIVE,
+                id=self.id,
+                status=self.status.value,
             )
         return KeyAccount(customer=self.id, manager=manager, designated_on=on, reason=reason)
 
@@ -157,10 +173,14 @@ class Lead(Checked):
 
     def _move(self, to: LeadStatus, allowed_from: tuple[LeadStatus, ...]) -> Lead:
         if self.status not in allowed_from:
-            froms = " or ".join(s.value for s in allowed_from)
-            raise LifecycleError(
-                f"lead {self.id!r} is {self.status.value}; only a {froms} lead can become "
-                f"{to.value}"
+            raise refusal(
+                LifecycleError,
+                "lead_status",
+                _LEAD_MOVE,
+                id=self.id,
+                status=self.status.value,
+                allowed=[s.value for s in allowed_from],
+                to=to.value,
             )
         return attrs.evolve(self, status=to)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -14,6 +14,7 @@ from .arguments import read_enum
 from .cadence import Cadence
 from .converters import Rejected, to_optional_day, to_optional_figure, to_tuple
 from .enums import ActionKind, ActionKindValue, to_action_kind
+from .messages import error_item, template
 from .validation import Checked, fraction, invariant
 from .values import Money, Period
 
@@ -65,6 +66,16 @@ def _to_cadence(value: Cadence | str) -> Cadence:
             # Report the rule's problem at this field, next to the object's other problems.
             return Rejected(e.errors)  # type: ignore[return-value]
     return value  # type: ignore[return-value]
+
+
+_TWICE: Final = template(
+    "duplicate_product", "product {product!r} is targeted twice; expected one target per product"
+)
+_OTHER_CURRENCY: Final = template(
+    "plan_currency",
+    "got {got!r}; expected {expected!r} like the plan's first target (a plan's targets share "
+    "one currency)",
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -161,11 +172,11 @@ class AccountPlan(Checked):
         seen: set[str] = set()
         for i, target in enumerate(self.product_targets):
             if target.product in seen:
-                yield ErrorItem(
-                    path=f"product_targets[{i}].product",
-                    message=f"product {target.product!r} is targeted twice; expected one "
-                    "target per product",
-                    code="duplicate_product",
+                yield error_item(
+                    f"product_targets[{i}].product",
+                    "duplicate_product",
+                    _TWICE,
+                    product=target.product,
                 )
             seen.add(target.product)
 
@@ -174,11 +185,12 @@ class AccountPlan(Checked):
         currency = self.product_targets[0].revenue.currency if self.product_targets else None
         for i, target in enumerate(self.product_targets):
             if target.revenue.currency != currency:
-                yield ErrorItem(
-                    path=f"product_targets[{i}].revenue.currency",
-                    message=f"got {target.revenue.currency!r}; expected {currency!r} like the "
-                    "plan's first target (a plan's targets share one currency)",
-                    code="currency_mismatch",
+                yield error_item(
+                    f"product_targets[{i}].revenue.currency",
+                    "currency_mismatch",
+                    _OTHER_CURRENCY,
+                    got=target.revenue.currency,
+                    expected=currency,
                 )
 
     def target_for(self, product: str) -> Money | None:

@@ -7,17 +7,17 @@ import html
 import importlib
 from collections import defaultdict
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
 from salesroles.exceptions import ErrorItem, LifecycleError, NotFoundError, ValidationError
 
-from .arguments import read_day, read_enum
+from .arguments import AN_ID, read_day, read_enum
 from .commerce import Assignment, Deal, Order, Product, SupplyContract
 from .converters import to_optional_day, to_tuple
 from .enums import Role, RoleValue, Segment, SegmentValue
-from .messages import describe, problem, with_article
+from .messages import error, problem, refusal, shown, template
 from .parties import CompetitiveThreat, Customer, KeyAccount, Lead, Stakeholder, TeamMember
 from .planning import AccountPlan, RevenueTarget
 from .references import COLLECTION_OF, COLLECTIONS, KIND_OF, reference_problems, references_hold
@@ -70,6 +70,33 @@ else:
     _stakeholders = to_tuple
     _supply_contracts = to_tuple
     _team_members = to_tuple
+
+_NOTHING: Final = template("not_found", "{ident!r} names nothing in this portfolio")
+_OTHER_KIND: Final = template(
+    "not_found_kind", "{ident!r} names {found:a}, not {kind:a} in this portfolio"
+)
+_NO_KEY_ACCOUNT: Final = template(
+    "not_key_account", "{customer!r} is not a key account of this portfolio"
+)
+_NONE_OF_KIND: Final = template("none_of_kind", "{ident!r} names no {kind:kind} in this portfolio")
+_NOT_REMOVABLE: Final = template(
+    "not_removable", "{ident!r} names no removable entity in this portfolio"
+)
+_LEAD: Final = template(
+    "lead_not_customer",
+    "{customer!r} is a lead, not a customer: only an existing customer can be a key account "
+    "(S1.4, S2.1); convert the lead first",
+)
+_ALREADY: Final = template("already_key_account", "{customer!r} is already a key account")
+_NOT_MANAGER: Final = template(
+    "not_account_manager",
+    "{member!r} is a {role:Role}; key accounts are managed by an account manager (S2.1)",
+)
+_NOT_ENTITY: Final = template(
+    "not_an_entity",
+    "cannot {op:operation} {got:message} in a portfolio; expected one of {kinds:joined}",
+)
+
 
 T = TypeVar("T")
 
@@ -263,13 +290,16 @@ class Portfolio(Checked):
         found = self._by_id.get(_id(ident))
         if isinstance(found, cls):
             return found
-        kind = KIND_OF[cls]
-        what = (
-            "nothing"
-            if found is None
-            else f"{with_article(_kind(found))}, not {with_article(kind)}"
+        if found is None:
+            raise refusal(NotFoundError, "not_found", _NOTHING, ident=ident, kind=KIND_OF[cls])
+        raise refusal(
+            NotFoundError,
+            "not_found",
+            _OTHER_KIND,
+            ident=ident,
+            found=_kind(found),
+            kind=KIND_OF[cls],
         )
-        raise NotFoundError(f"{ident!r} names {what} in this portfolio")
 
     def member(self, ident: str) -> TeamMember:
         """Return the team member *ident*; raise :class:`NotFoundError` if there is none."""
@@ -319,7 +349,7 @@ class Portfolio(Checked):
         """Return the key account of *customer*; raise :class:`NotFoundError` if it is none."""
         found = self._key_accounts.get(_id(customer, "customer"))
         if found is None:
-            raise NotFoundError(f"{customer!r} is not a key account of this portfolio")
+            raise refusal(NotFoundError, "not_found", _NO_KEY_ACCOUNT, customer=customer)
         return found
 
     def is_key_account(self, customer: str) -> bool:
@@ -417,7 +447,9 @@ class Portfolio(Checked):
             if item.id == ident:
                 items[i] = entity
                 return attrs.evolve(self, **{name: items})  # type: ignore[arg-type]
-        raise NotFoundError(f"{ident!r} names no {KIND_OF[type(entity)]} in this portfolio")
+        raise refusal(
+            NotFoundError, "not_found", _NONE_OF_KIND, ident=ident, kind=KIND_OF[type(entity)]
+        )
 
     def remove(self, ident: str) -> Portfolio:
         """Return the portfolio without the entity *ident*.
@@ -427,7 +459,7 @@ class Portfolio(Checked):
         """
         found = self._by_id.get(_id(ident))
         if found is None or isinstance(found, CompetitiveThreat):
-            raise NotFoundError(f"{ident!r} names no removable entity in this portfolio")
+            raise refusal(NotFoundError, "not_found", _NOT_REMOVABLE, ident=ident)
         name = COLLECTION_OF[type(found)]
         kept = [item for item in getattr(self, name) if item is not found]
         return attrs.evolve(self, **{name: kept})  # type: ignore[arg-type]
@@ -472,12 +504,9 @@ class Portfolio(Checked):
         """
         found = self._by_id.get(_id(customer, "customer"))
         if isinstance(found, Lead):
-            raise LifecycleError(
-                f"{customer!r} is a lead, not a customer: only an existing customer can be a "
-                "key account (S1.4, S2.1); convert the lead first"
-            )
+            raise refusal(LifecycleError, "lead_not_customer", _LEAD, customer=customer)
         if self.is_key_account(customer):
-            raise LifecycleError(f"{customer!r} is already a key account")
+            raise refusal(LifecycleError, "already_key_account", _ALREADY, customer=customer)
         account = self.customer(customer).designate(manager=manager, on=on, reason=reason)
         if manager is not None:
             self._check_manager(manager)
@@ -512,9 +541,12 @@ class Portfolio(Checked):
     def _check_manager(self, member: str) -> None:
         who = self.member(member)
         if who.role is not Role.ACCOUNT_MANAGER:
-            raise LifecycleError(
-                f"{member!r} is a {who.role.value}; key accounts are managed by an account "
-                "manager (S2.1)"
+            raise refusal(
+                LifecycleError,
+                "not_account_manager",
+                _NOT_MANAGER,
+                member=member,
+                role=who.role.value,
             )
 
     def assign_manager(self, customer: str, member: str) -> Portfolio:
@@ -540,7 +572,7 @@ class Portfolio(Checked):
 def _id(value: object, path: str = "ident") -> str:
     """An id to look up: a string, else a ValidationError (a list is no id, and unhashable)."""
     if type(value) is not str:
-        raise problem(path, f"got {describe(value)}; expected an id (a string)", "invalid_type")
+        raise problem(path, value, AN_ID)
     return value
 
 
@@ -548,10 +580,8 @@ def _not_an_entity(value: object, verb: str) -> ValidationError:
     kinds = ", ".join(cls.__name__ for cls in COLLECTIONS.values() if cls is not Assignment)
     if verb == "add":
         kinds += ", Assignment"
-    return problem(
-        "entity",
-        f"cannot {verb} {describe(value)} in a portfolio; expected one of {kinds}",
-        "invalid_type",
+    return error(
+        "entity", "invalid_type", _NOT_ENTITY, op=verb, got=shown(value), kinds=kinds.split(", ")
     )
 
 

@@ -22,7 +22,7 @@ import functools
 from bisect import bisect_right
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -30,7 +30,7 @@ from salesroles.exceptions import ErrorItem, ValidationError
 
 from .arguments import read_day
 from .converters import to_amount, to_day, to_tuple
-from .messages import describe
+from .messages import error_item, phrase, template, wrong
 from .validation import CONSTRAINT, DOUBT, Checked, currency, invariant
 from .values import Money
 
@@ -50,13 +50,29 @@ else:
     _exchange_rates = to_tuple
 
 
+_POSITIVE: Final = phrase("expected.rate", "a rate above 0")
+_SAME: Final = template(
+    "same_currency", "got {target!r}, the source currency; expected another currency"
+)
+_NO_RATE: Final = template(
+    "missing_rate",
+    "no rate from {source} to {target} on {day:date}; expected an ExchangeRate of {source} to "
+    "{target} (or {target} to {source}) valid from {day:date} or earlier",
+)
+_SECOND_RATE: Final = template(
+    "duplicate_rate",
+    "got a second rate of {source} to {target} from {day:date} (the first is rates[{first}]); "
+    "expected one rate per pair and day",
+)
+
+
 def positive() -> dict[str, Any]:
     """Field metadata: a Decimal above 0 (a rate)."""
 
-    def constraint(value: Decimal) -> tuple[str, str] | None:
+    def constraint(value: Decimal) -> ErrorItem | None:
         if value > 0:
             return None
-        return "out_of_range", f"got {describe(value)}; expected a rate above 0"
+        return wrong("", value, _POSITIVE, "out_of_range")
 
     return {CONSTRAINT: constraint, DOUBT: "not {v} > 0"}
 
@@ -81,11 +97,7 @@ class ExchangeRate(Checked):
     @invariant("source", "target")
     def _two_currencies(self) -> Iterator[ErrorItem]:
         if self.source == self.target:
-            yield ErrorItem(
-                path="target",
-                message=f"got {self.target!r}, the source currency; expected another currency",
-                code="invalid_currency",
-            )
+            yield error_item("target", "invalid_currency", _SAME, target=self.target)
 
     def __str__(self) -> str:
         return (
@@ -99,12 +111,8 @@ _Pair = tuple[str, str]
 
 def missing_rate(source: str, target: str, day: date, path: str = "rates") -> ErrorItem:
     """The problem of a pair without a rate on *day*: code ``missing_rate`` at *path*."""
-    return ErrorItem(
-        path=path,
-        message=f"no rate from {source} to {target} on {day.isoformat()}; expected an "
-        f"ExchangeRate of {source} to {target} (or {target} to {source}) valid from "
-        f"{day.isoformat()} or earlier",
-        code="missing_rate",
+    return error_item(
+        path, "missing_rate", _NO_RATE, source=source, target=target, day=day.isoformat()
     )
 
 
@@ -138,12 +146,14 @@ class ExchangeRates(Checked):
         for i, r in enumerate(self.rates):
             key = (r.source, r.target, r.valid_from)
             if key in seen:
-                yield ErrorItem(
-                    path=f"rates[{i}]",
-                    message=f"got a second rate of {r.source} to {r.target} from "
-                    f"{r.valid_from.isoformat()} (the first is rates[{seen[key]}]); "
-                    "expected one rate per pair and day",
-                    code="duplicate_rate",
+                yield error_item(
+                    f"rates[{i}]",
+                    "duplicate_rate",
+                    _SECOND_RATE,
+                    source=r.source,
+                    target=r.target,
+                    day=r.valid_from.isoformat(),
+                    first=seen[key],
                 )
             else:
                 seen[key] = i

@@ -11,15 +11,16 @@ from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final
 
-from salesroles.exceptions import ErrorItem
-
 from .commerce import Assignment, Deal, Order, Product, SupplyContract
-from .messages import with_article
+from .messages import error_item as problem_at
+from .messages import phrases, template
 from .parties import CompetitiveThreat, Customer, KeyAccount, Lead, Stakeholder, TeamMember
 from .planning import AccountPlan, RevenueTarget
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+
+    from salesroles.exceptions import ErrorItem
 
 __all__ = [
     "COLLECTIONS",
@@ -47,6 +48,26 @@ KIND_OF: Final[dict[type, str]] = {
     CompetitiveThreat: "threat",
     KeyAccount: "key account",
 }
+
+
+# Messages name a kind with its article in English ("a team member"), as a noun in German.
+phrases("kind", {kind: kind for kind in KIND_OF.values()})
+
+_TAKEN: Final = template(
+    "duplicate_id",
+    "{ident!r} is already the id of {kind:a} at {first}; expected an id unique across the "
+    "portfolio",
+)
+_DESIGNATED: Final = template(
+    "duplicate_key_account",
+    "{customer!r} is already a key account at key_accounts[{first}]; expected each customer "
+    "designated once",
+)
+_DANGLING: Final = template(
+    "dangling_reference",
+    "{ref!r} names nothing in this portfolio; expected the id of {allowed:a}",
+)
+_WRONG: Final = template("wrong_reference", "{ref!r} is {kind:a}; expected the id of {allowed:a}")
 
 
 # Collections of the portfolio in wire order, with the class they hold.
@@ -300,13 +321,13 @@ def _register_ids(
                 if first[1] != path:
                     kinds[ident] = (f"{first[0]}|{kind}", first[1])
                     problems.append(
-                        ErrorItem(
-                            path=path,
-                            message=f"{ident!r} is already the id of "
-                            f"{with_article(first[0].split('|')[0])} at "
-                            f"{first[1].removesuffix('.id')}; expected an id unique across "
-                            "the portfolio",
-                            code="duplicate_id",
+                        problem_at(
+                            path,
+                            "duplicate_id",
+                            _TAKEN,
+                            ident=ident,
+                            kind=first[0].split("|")[0],
+                            first=first[1].removesuffix(".id"),
                         )
                     )
     return kinds
@@ -322,11 +343,12 @@ def _check_designations(accounts: Sequence[object | None], problems: list[ErrorI
         first = designated.setdefault(account.customer, i)
         if first != i:
             problems.append(
-                ErrorItem(
-                    path=f"key_accounts[{i}].customer",
-                    message=f"{account.customer!r} is already a key account at "
-                    f"key_accounts[{first}]; expected each customer designated once",
-                    code="duplicate_key_account",
+                problem_at(
+                    f"key_accounts[{i}].customer",
+                    "duplicate_key_account",
+                    _DESIGNATED,
+                    customer=account.customer,
+                    first=first,
                 )
             )
 
@@ -360,12 +382,22 @@ def _check_references(
                     continue
                 if found is None and unknown and not unknown.isdisjoint(allowed):
                     continue  # it may name an item of a collection that did not read
-                expected = "expected the id of " + " or ".join(with_article(k) for k in allowed)
+                path = f"{name}[{i}].{rel}"
                 if found is None:
-                    message = f"{ref!r} names nothing in this portfolio; {expected}"
-                    code = "dangling_reference"
+                    problems.append(
+                        problem_at(
+                            path, "dangling_reference", _DANGLING, ref=ref, allowed=list(allowed)
+                        )
+                    )
                 else:
                     kind = found[0].split("|")[0]
-                    message = f"{ref!r} is {with_article(kind)}; {expected}"
-                    code = "wrong_reference"
-                problems.append(ErrorItem(path=f"{name}[{i}].{rel}", message=message, code=code))
+                    problems.append(
+                        problem_at(
+                            path,
+                            "wrong_reference",
+                            _WRONG,
+                            ref=ref,
+                            kind=kind,
+                            allowed=list(allowed),
+                        )
+                    )

@@ -37,7 +37,17 @@ from salesroles.exceptions import ErrorItem, ValidationError
 from .codegen import compile_source
 from .converters import Rejected, too_long
 from .iso4217 import CURRENCIES
-from .messages import describe, enum_refusal, with_article
+from .messages import (
+    GOT_EXPECTED,
+    enum_refusal,
+    error_item,
+    phrase,
+    placed,
+    said,
+    shown,
+    template,
+    wrong,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -63,7 +73,8 @@ __all__ = [
     "share",
 ]
 
-#: Metadata key of a field's extra constraint: ``fn(value) -> (code, message) | None``.
+#: Metadata key of a field's extra constraint: ``fn(value) -> ErrorItem | None``, the item's
+#: path ``""`` (the caller places it).
 CONSTRAINT: Final = "salesroles.constraint"
 
 
@@ -83,7 +94,7 @@ _CURRENCY = re.compile(r"[A-Z]{3}\Z")
 # encoder can write it out again.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
-Constraint = typing.Callable[[Any], "tuple[str, str] | None"]
+Constraint = typing.Callable[[Any], "ErrorItem | None"]
 
 
 _FieldCheck = typing.Callable[[Any, str, "list[ErrorItem]"], None]
@@ -92,56 +103,77 @@ _FieldCheck = typing.Callable[[Any, str, "list[ErrorItem]"], None]
 # -- type checks compiled from hints --
 
 
-def _type_error(expected: str) -> _FieldCheck:
-    def check(value: Any, path: str, out: list[ErrorItem]) -> None:
-        out.append(
-            ErrorItem(
-                path=path,
-                message=f"got {describe(value)}; expected {expected}",
-                code="invalid_type",
-            )
-        )
-
-    return check
+STRING: Final = phrase("expected.string", "a string")
+WHOLE_NUMBER: Final = phrase("expected.whole_number", "a whole number")
+BOOLEAN: Final = phrase("expected.boolean", "true or false")
+LIST: Final = phrase("expected.list", "a list")
+_TEXT: Final = phrase("expected.text", "some text")
+DATE: Final = phrase("expected.date", "a date written YYYY-MM-DD")
+_DAY_ONLY: Final = phrase("expected.day_only", "a date without a time")
+_FINITE: Final = phrase("expected.finite", "a finite number")
+_DECIMAL: Final = phrase("expected.decimal", 'a decimal number as a string like "0.22"')
+AMOUNT: Final = phrase("expected.amount", 'an amount as a decimal string like "12.50"')
+FIGURE: Final = phrase("expected.figure", 'a number or a decimal string like "0.22"')
+CURRENCY_CODE: Final = phrase("expected.currency", 'an ISO 4217 code like "EUR"')
+INSTANCE: Final = template("expected.instance", "{cls:a}")
+_BUILD: Final = template(
+    "expected.build",
+    "{cls:a}: build one with {cls}(...), or read the whole document with salesroles.structure()",
+)
+_SURROGATE_TEXT: Final = template(
+    "lone_surrogate",
+    "got text with a lone surrogate ({char!r} at position {position}); expected text that "
+    "UTF-8 can carry (a \\uD800-\\uDFFF escape is half of a pair)",
+)
+_FLOAT_DECIMAL: Final = template(
+    "float_decimal", 'got {got:message}; send it as a string like "0.22" (floats are inexact)'
+)
+_FLOAT_MONEY: Final = template(
+    "float_money",
+    'got {got:message}; send the amount as a string like "12.50" (binary floats lose cents)',
+)
+_UNLISTED: Final = template(
+    "unlisted_currency",
+    "got {got:message}, which is not an ISO 4217 currency; expected {expected:message}",
+)
+_BOUNDS: Final = template("bounds", "got {value}; expected a whole number from {low} to {high}")
+_SHARE: Final = template(
+    "share", 'got {value}; expected a share between 0 and 1 ("0.4" means 40 %)'
+)
+_FRACTION: Final = template(
+    "fraction", 'got {value}; expected a fraction between -1 and 1 ("0.22" means 22 %)'
+)
 
 
 def _check_str(value: Any, path: str, out: list[ErrorItem]) -> None:
     if type(value) is not str:
-        _type_error("a string")(value, path, out)
+        out.append(wrong(path, value, STRING))
     elif not value.strip():
-        out.append(
-            ErrorItem(path=path, message="got an empty string; expected some text", code="empty")
-        )
+        out.append(wrong(path, value, _TEXT, "empty"))
     elif not value.isascii() and (half := _SURROGATE.search(value)):
-        message = (
-            f"got text with a lone surrogate ({half.group()!r} at position {half.start()}); "
-            "expected text that UTF-8 can carry (a \\uD800-\\uDFFF escape is half of a pair)"
+        found = error_item(
+            path, "invalid_text", _SURROGATE_TEXT, char=half.group(), position=half.start()
         )
-        out.append(ErrorItem(path=path, message=message, code="invalid_text"))
+        out.append(found)
 
 
 def _check_int(value: Any, path: str, out: list[ErrorItem]) -> None:
     if type(value) is not int:
-        _type_error("a whole number")(value, path, out)
+        out.append(wrong(path, value, WHOLE_NUMBER))
 
 
 def _check_bool(value: Any, path: str, out: list[ErrorItem]) -> None:
     if type(value) is not bool:
-        _type_error("true or false")(value, path, out)
+        out.append(wrong(path, value, BOOLEAN))
 
 
 def _check_date(value: Any, path: str, out: list[ErrorItem]) -> None:
     if type(value) is not date:
-        if isinstance(value, str):
-            message = f"got {describe(value)}; expected a date written YYYY-MM-DD"
-        elif isinstance(value, datetime):
-            message = "got a datetime; expected a date without a time"
-        else:
-            message = f"got {describe(value)}; expected a date written YYYY-MM-DD"
-        out.append(ErrorItem(path=path, message=message, code="invalid_date"))
+        expected = _DAY_ONLY if isinstance(value, datetime) else DATE
+        out.append(wrong(path, value, expected, "invalid_date"))
 
 
-def _not_finite(value: Any) -> str | None:
+def _not_finite(value: Any) -> dict[str, Any] | None:
     """The message for NaN or an infinity, float or Decimal; None for anything else."""
     if isinstance(value, float):
         finite = math.isfinite(value)
@@ -149,7 +181,7 @@ def _not_finite(value: Any) -> str | None:
         finite = value.is_finite()
     else:
         return None
-    return None if finite else f"got {describe(value)}; expected a finite number"
+    return None if finite else said(GOT_EXPECTED, got=shown(value), expected=_FINITE)
 
 
 def _check_decimal(value: Any, path: str, out: list[ErrorItem]) -> None:
@@ -158,37 +190,30 @@ def _check_decimal(value: Any, path: str, out: list[ErrorItem]) -> None:
     if type(value) is Decimal and value.is_finite():
         return
     if isinstance(value, float):
-        message = f'got {describe(value)}; send it as a string like "0.22" (floats are inexact)'
-        code = "float_decimal"
-    elif (wrong := _not_finite(value) or too_long(value)) is not None:
-        message, code = wrong, "out_of_range"
+        out.append(error_item(path, "float_decimal", _FLOAT_DECIMAL, got=shown(value)))
+    elif (refused := _not_finite(value) or too_long(value)) is not None:
+        out.append(placed(path, "out_of_range", refused))
     else:
-        message = f'got {describe(value)}; expected a decimal number as a string like "0.22"'
-        code = "invalid_decimal"
-    out.append(ErrorItem(path=path, message=message, code=code))
+        out.append(wrong(path, value, _DECIMAL, "invalid_decimal"))
 
 
 def _check_enum(cls: type[enum.Enum]) -> _FieldCheck:
     def check(value: Any, path: str, out: list[ErrorItem]) -> None:
         if type(value) is not cls:
-            code, message = enum_refusal(value, cls)
-            out.append(ErrorItem(path=path, message=message, code=code))
+            out.append(enum_refusal(path, value, cls))
 
     return check
 
 
 def _check_instance(cls: type) -> _FieldCheck:
-    expected = with_article(cls.__name__)
+    expected = said(INSTANCE, cls=cls.__name__)
     # A dict where an object belongs is refused in Python, saying what to pass: reading the
     # wire's objects is structure()'s job, with its rules and paths.
-    from_dict = (
-        f"{expected}: build one with {cls.__name__}(...), or read the whole document "
-        "with salesroles.structure()"
-    )
+    from_dict = said(_BUILD, cls=cls.__name__)
 
     def check(value: Any, path: str, out: list[ErrorItem]) -> None:
         if not isinstance(value, cls):
-            _type_error(from_dict if type(value) is dict else expected)(value, path, out)
+            out.append(wrong(path, value, from_dict if type(value) is dict else expected))
 
     return check
 
@@ -196,7 +221,7 @@ def _check_instance(cls: type) -> _FieldCheck:
 def _check_tuple(element: _FieldCheck) -> _FieldCheck:
     def check(value: Any, path: str, out: list[ErrorItem]) -> None:
         if type(value) is not tuple:
-            _type_error("a list")(value, path, out)
+            out.append(wrong(path, value, LIST))
             return
         for i, item in enumerate(value):
             element(item, f"{path}[{i}]", out)
@@ -363,9 +388,9 @@ def _compile(cls: type) -> Callable[[Any], list[ErrorItem]]:
             before = len(out)
             check(value, name, out)
             if constraint is not None and value is not None and len(out) == before:
-                problem = constraint(value)
-                if problem is not None:
-                    out.append(ErrorItem(path=name, code=problem[0], message=problem[1]))
+                refused = constraint(value)
+                if refused is not None:
+                    out.append(refused.prefixed(name))
             if len(out) > before:
                 failed.add(name)
         out.extend(invariant_problems(obj, failed))
@@ -583,17 +608,11 @@ def check_amount(value: Any, path: str, out: list[ErrorItem]) -> None:
         return
     if isinstance(value, float):
         # Money never takes a float, not even NaN: the code says what to send instead.
-        message = (
-            f'got {describe(value)}; send the amount as a string like "12.50" '
-            "(binary floats lose cents)"
-        )
-        code = "float_money"
-    elif (wrong := _not_finite(value) or too_long(value)) is not None:
-        message, code = wrong, "out_of_range"
+        out.append(error_item(path, "float_money", _FLOAT_MONEY, got=shown(value)))
+    elif (refused := _not_finite(value) or too_long(value)) is not None:
+        out.append(placed(path, "out_of_range", refused))
     else:
-        message = f'got {describe(value)}; expected an amount as a decimal string like "12.50"'
-        code = "invalid_decimal"
-    out.append(ErrorItem(path=path, message=message, code=code))
+        out.append(wrong(path, value, AMOUNT, "invalid_decimal"))
 
 
 def check_figure(value: Any, path: str, out: list[ErrorItem]) -> None:
@@ -605,12 +624,10 @@ def check_figure(value: Any, path: str, out: list[ErrorItem]) -> None:
     """
     if type(value) is Decimal and value.is_finite():
         return
-    if (wrong := _not_finite(value) or too_long(value)) is not None:
-        message, code = wrong, "out_of_range"
+    if (refused := _not_finite(value) or too_long(value)) is not None:
+        out.append(placed(path, "out_of_range", refused))
     else:
-        message = f'got {describe(value)}; expected a number or a decimal string like "0.22"'
-        code = "invalid_decimal"
-    out.append(ErrorItem(path=path, message=message, code=code))
+        out.append(wrong(path, value, FIGURE, "invalid_decimal"))
 
 
 def figure() -> dict[str, Any]:
@@ -625,14 +642,14 @@ def figure() -> dict[str, Any]:
 def currency() -> dict[str, Any]:
     """Field metadata: a code of the ISO 4217 list (:data:`CURRENCIES`), ``XXX`` for none."""
 
-    def constraint(value: str) -> tuple[str, str] | None:
+    def constraint(value: str) -> ErrorItem | None:
         if value in CURRENCIES:
             return None
         if _CURRENCY.match(value):  # the form is right: say which list it is not on
-            found = f"got {describe(value)}, which is not an ISO 4217 currency"
-        else:
-            found = f"got {describe(value)}"
-        return "invalid_currency", f'{found}; expected an ISO 4217 code like "EUR"'
+            return error_item(
+                "", "invalid_currency", _UNLISTED, got=shown(value), expected=CURRENCY_CODE
+            )
+        return wrong("", value, CURRENCY_CODE, "invalid_currency")
 
     # The generated checks see CURRENCIES under this name (see _NAMESPACE).
     return {CONSTRAINT: constraint, DOUBT: "{v} not in _CURRENCIES"}
@@ -641,10 +658,10 @@ def currency() -> dict[str, Any]:
 def bounded(low: int, high: int) -> dict[str, Any]:
     """Field metadata: a whole number between *low* and *high* inclusive."""
 
-    def constraint(value: int) -> tuple[str, str] | None:
+    def constraint(value: int) -> ErrorItem | None:
         if low <= value <= high:
             return None
-        return "out_of_range", f"got {value}; expected a whole number from {low} to {high}"
+        return error_item("", "out_of_range", _BOUNDS, value=str(value), low=low, high=high)
 
     return {CONSTRAINT: constraint, DOUBT: f"not {low} <= {{v}} <= {high}"}
 
@@ -652,10 +669,10 @@ def bounded(low: int, high: int) -> dict[str, Any]:
 def share() -> dict[str, Any]:
     """Field metadata: a figure from 0 to 1 inclusive (``0.4`` is 40 %), see :func:`figure`."""
 
-    def constraint(value: Decimal) -> tuple[str, str] | None:
+    def constraint(value: Decimal) -> ErrorItem | None:
         if 0 <= value <= 1:
             return None
-        return "out_of_range", f'got {value}; expected a share between 0 and 1 ("0.4" means 40 %)'
+        return error_item("", "out_of_range", _SHARE, value=str(value))
 
     return figure() | {CONSTRAINT: constraint, DOUBT: "not 0 <= {v} <= 1"}
 
@@ -663,12 +680,9 @@ def share() -> dict[str, Any]:
 def fraction() -> dict[str, Any]:
     """Field metadata: a figure from -1 to 1 inclusive (``0.22`` is 22 %), see :func:`figure`."""
 
-    def constraint(value: Decimal) -> tuple[str, str] | None:
+    def constraint(value: Decimal) -> ErrorItem | None:
         if -1 <= value <= 1:
             return None
-        return (
-            "out_of_range",
-            f'got {value}; expected a fraction between -1 and 1 ("0.22" means 22 %)',
-        )
+        return error_item("", "out_of_range", _FRACTION, value=str(value))
 
     return figure() | {CONSTRAINT: constraint, DOUBT: "not -1 <= {v} <= 1"}

@@ -22,11 +22,40 @@ from salesroles.exceptions import CurrencyMismatchError, ErrorItem, MoneyError
 from .arguments import read_day
 from .converters import MAX_DECIMAL_CHARS, to_amount, to_day
 from .iso4217 import CURRENCIES
-from .messages import describe, problem
+from .messages import error_item, phrase, phrases, problem, refusal, said, shown, template
 from .validation import CHECK, Checked, check_amount, currency, invariant
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+# What an operation is called in a message ("cannot add EUR and USD").
+phrases(
+    "operation", {op: op for op in ("add", "subtract", "multiply", "divide", "compare", "replace")}
+)
+
+_INEXACT: Final = template(
+    "inexact_money",
+    "cannot {op:operation} these amounts exactly: the result needs over 100 digits",
+)
+_MISMATCH: Final = template(
+    "currency_mismatch", "cannot {op:operation} {first} and {second}: convert one first"
+)
+_FACTOR: Final = template(
+    "money_factor",
+    "cannot {op:operation} money by {got:message}; use an int or a Decimal (floats lose cents)",
+)
+_NOT_FINITE: Final = template("money_infinite_factor", "cannot {op:operation} money by {factor}")
+_BY_ZERO: Final = template("division_by_zero", "cannot divide {money} by zero")
+_TOO_LARGE: Final = template(
+    "money_overflow", "cannot divide {money} by {divisor}: the result is too large"
+)
+_COMPARE: Final = template("money_comparison", "cannot compare money with {got:message}")
+_ROUNDING: Final = template("expected.rounding", "a rounding mode of decimal: {modes}")
+_QUARTER: Final = phrase("expected.quarter", "1, 2, 3 or 4")
+ENDS_BEFORE: Final = template(
+    "ends_before",
+    "got {end:date}, before start {start:date}; expected an end on or after the start",
+)
 
 __all__ = ["ROUNDINGS", "Money", "Period", "format_amount"]
 
@@ -77,9 +106,7 @@ def _exactly(op: str, compute: Any, *args: Decimal) -> Decimal:
     try:
         return compute(*args)  # type: ignore[no-any-return]
     except (Inexact, Overflow) as e:
-        raise MoneyError(
-            f"cannot {op} these amounts exactly: the result needs over 100 digits"
-        ) from e
+        raise refusal(MoneyError, "inexact_money", _INEXACT, op=op) from e
 
 
 @attrs.frozen(kw_only=True)
@@ -131,8 +158,13 @@ class Money(Checked):
 
     def _same(self, other: Money, op: str) -> None:
         if self.currency != other.currency:
-            raise CurrencyMismatchError(
-                f"cannot {op} {self.currency} and {other.currency}: convert one first"
+            raise refusal(
+                CurrencyMismatchError,
+                "currency_mismatch",
+                _MISMATCH,
+                op=op,
+                first=self.currency,
+                second=other.currency,
             )
 
     def __add__(self, other: object) -> Money:
@@ -161,12 +193,9 @@ class Money(Checked):
 
     def _factor(self, factor: object, op: str) -> Decimal:
         if isinstance(factor, bool) or not isinstance(factor, int | Decimal):
-            raise MoneyError(
-                f"cannot {op} money by {describe(factor)}; use an int or a Decimal "
-                "(floats lose cents)"
-            )
+            raise refusal(MoneyError, "invalid_factor", _FACTOR, op=op, got=shown(factor))
         if isinstance(factor, Decimal) and not factor.is_finite():
-            raise MoneyError(f"cannot {op} money by {factor}")
+            raise refusal(MoneyError, "invalid_factor", _NOT_FINITE, op=op, factor=str(factor))
         return Decimal(factor)
 
     def __mul__(self, factor: object) -> Money:
@@ -185,18 +214,20 @@ class Money(Checked):
         else:
             divisor = self._factor(other, "divide")
         if not divisor:
-            raise MoneyError(f"cannot divide {self} by zero")
+            raise refusal(MoneyError, "division_by_zero", _BY_ZERO, money=str(self))
         try:
             quotient = _DIVIDE.divide(self.amount, divisor)
         except Overflow as e:
-            raise MoneyError(f"cannot divide {self} by {divisor}: the result is too large") from e
+            raise refusal(
+                MoneyError, "money_overflow", _TOO_LARGE, money=str(self), divisor=str(divisor)
+            ) from e
         if isinstance(other, Money):
             return quotient
         return Money(amount=_fit_to_wire(quotient), currency=self.currency)
 
     def _compare(self, other: object) -> Decimal:
         if not isinstance(other, Money):
-            raise MoneyError(f"cannot compare money with {describe(other)}")
+            raise refusal(MoneyError, "invalid_comparison", _COMPARE, got=shown(other))
         self._same(other, "compare")
         return other.amount
 
@@ -233,11 +264,7 @@ class Money(Checked):
         """
         # Untrusted callers may pass anything: a str is checked against decimal's names.
         if rounding not in ROUNDINGS:
-            raise problem(
-                "rounding",
-                f"got {describe(rounding)}; expected a rounding mode of decimal: "
-                + ", ".join(ROUNDINGS),
-            )
+            raise problem("rounding", rounding, said(_ROUNDING, modes=", ".join(ROUNDINGS)))
         places = CURRENCIES.get(self.currency)
         if places is None:
             return self
@@ -287,11 +314,12 @@ class Period(Checked):
     @invariant("start", "end")
     def _ordered(self) -> Iterator[ErrorItem]:
         if self.start > self.end:
-            yield ErrorItem(
-                path="end",
-                message=f"got {self.end.isoformat()}, before start {self.start.isoformat()}; "
-                "expected an end on or after the start",
-                code="invalid_period",
+            yield error_item(
+                "end",
+                "invalid_period",
+                ENDS_BEFORE,
+                end=self.end.isoformat(),
+                start=self.start.isoformat(),
             )
 
     @classmethod
@@ -303,9 +331,7 @@ class Period(Checked):
     def quarter(cls, year: int, quarter: int) -> Period:
         """Return quarter *quarter* (1 to 4) of calendar year *year*."""
         if type(quarter) is not int or not 1 <= quarter <= 4:
-            raise problem(
-                "quarter", f"got {describe(quarter)}; expected 1, 2, 3 or 4", "out_of_range"
-            )
+            raise problem("quarter", quarter, _QUARTER, "out_of_range")
         first = date(year, 3 * quarter - 2, 1)
         after = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
         return cls(start=first, end=after - timedelta(days=1))

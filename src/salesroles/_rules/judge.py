@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from salesroles._i18n.message import render, said, template
-from salesroles._model.arguments import read_instance, read_optional_day
+from salesroles._model.arguments import instance_of, or_none, read_instance, read_optional_day
 from salesroles._model.commerce import Deal, Order, Product, SupplyContract
 from salesroles._model.enums import Responsibility, ResponsibilityValue, Role
-from salesroles._model.messages import describe, problem
+from salesroles._model.messages import error, phrase, problem
 from salesroles._model.parties import Customer, KeyAccount, Lead, Stakeholder, TeamMember
 from salesroles._model.planning import AccountPlan, RevenueTarget
 from salesroles._model.portfolio import Portfolio, resolve_as_of
@@ -83,7 +83,7 @@ def check(
     ...     "key-account-served-by-sales-rep")
     0
     """
-    read_instance(portfolio, Portfolio, "portfolio", "a Portfolio")
+    read_instance(portfolio, Portfolio, "portfolio")
     judged_by = as_policy(policy)
     ctx = _context(portfolio, as_of, judged_by)
     findings: list[Finding] = []
@@ -121,12 +121,22 @@ _SUBJECTS: Final = (
 )
 
 
+_WHO: Final = phrase("expected.who", "a Role or a TeamMember")
+_NO_ENTITY: Final = template(
+    "no_entity", "{subject!r} names nothing in this portfolio; expected the id of an entity"
+)
+_ENTITY: Final = template("expected.entity", "an entity ({kinds:joined}) or None")
+_ENTITY_OR_ID: Final = template(
+    "expected.entity_or_id", "an entity ({kinds:joined}) or its id or None"
+)
+
+
 def _who(who: object) -> tuple[Role, TeamMember | None]:
     if isinstance(who, TeamMember):
         return who.role, who
     if isinstance(who, Role | str):
         return as_role(who, path="who"), None
-    raise problem("who", f"got {describe(who)}; expected a Role or a TeamMember")
+    raise problem("who", who, _WHO)
 
 
 def _read_subject(subject: object, portfolio: Portfolio | None) -> object:
@@ -137,15 +147,11 @@ def _read_subject(subject: object, portfolio: Portfolio | None) -> object:
         found = portfolio.get(subject)
         if found is None:
             # A key account has no id of its own: its customer's names it.
-            raise problem(
-                "subject",
-                f"{subject!r} names nothing in this portfolio; expected the id of an entity",
-                "dangling_reference",
-            )
+            raise error("subject", "dangling_reference", _NO_ENTITY, subject=subject)
         return found
-    kinds = ", ".join(k.__name__ for k in _SUBJECTS)
-    ids = " or its id" if portfolio is not None else ""
-    raise problem("subject", f"got {describe(subject)}; expected an entity ({kinds}){ids} or None")
+    kinds = [k.__name__ for k in _SUBJECTS]
+    wanted = _ENTITY_OR_ID if portfolio is not None else _ENTITY
+    raise problem("subject", subject, said(wanted, kinds=kinds))
 
 
 def decide(  # noqa: PLR0913 - the work, and what it is judged by
@@ -214,7 +220,7 @@ def decide(  # noqa: PLR0913 - the work, and what it is judged by
     judged_by = as_policy(policy)
     ctx = None
     if portfolio is not None:
-        read_instance(portfolio, Portfolio, "portfolio", "a Portfolio or None")
+        read_instance(portfolio, Portfolio, "portfolio", or_none(instance_of(Portfolio)))
         ctx = _context(portfolio, as_of, judged_by)
     else:  # no plans to date without a portfolio, but a bad day is refused all the same
         read_optional_day(as_of, "as_of")

@@ -21,7 +21,9 @@ from salesroles._model.enums import (
     Severity,
     SeverityValue,
 )
-from salesroles._model.messages import describe
+from salesroles._model.messages import ONE_OF, phrase, said, shown, template, wrong
+from salesroles._model.messages import error_item as problem_at
+from salesroles._model.validation import BOOLEAN, STRING
 from salesroles.exceptions import ErrorItem, ValidationError
 
 from .catalogue import rule_by_id, rules
@@ -33,10 +35,33 @@ _AM = Role.ACCOUNT_MANAGER
 _SR = Role.SALES_REP
 
 _RULE_IDS: Final = tuple(r.id for r in rules())
-_SEVERITIES: Final = ", ".join(repr(s.value) for s in Severity)
-_ROLES: Final = ", ".join(repr(r.value) for r in Role)
-_RESPONSIBILITIES: Final = ", ".join(repr(r.value) for r in Responsibility)
-_RULE_LIST: Final = ", ".join(repr(i) for i in _RULE_IDS)
+_SEVERITIES: Final = said(ONE_OF, values=[s.value for s in Severity])
+_ROLES: Final = said(ONE_OF, values=[r.value for r in Role])
+_RESPONSIBILITIES: Final = said(ONE_OF, values=[r.value for r in Responsibility])
+_RULE_LIST: Final = said(ONE_OF, values=list(_RULE_IDS))
+_NO_RULE: Final = template(
+    "no_rule", "got {got:message}, which is no rule; expected {expected:message}"
+)
+_NO_DUTY: Final = template(
+    "no_responsibility",
+    "got {got:message}, which is no responsibility; expected {expected:message}",
+)
+_SOME_TEXT: Final = phrase("expected.text", "some text")
+_NAME_MISSING: Final = template("policy_name_missing", "missing; expected the policy's name")
+_KEYS: Final = template("unknown_policy_key", "unknown key {key!r}; expected {names:or_list}")
+_ANY_OBJECT: Final = phrase("expected.any_object", "an object")
+_RULE_IDS_LIST: Final = phrase("expected.rule_ids", "a list of rule ids")
+_OWNERS: Final = phrase("expected.owners", "a table of owners")
+_ROLE_LIST: Final = phrase("expected.roles", "a list of roles")
+_SEVERITY_TABLE: Final = phrase("expected.severities", "a table of severities")
+_BASE: Final = phrase("expected.base", "'strict' or 'merged'")
+_RULE_OBJECT: Final = phrase("expected.rule_object", "an object of rule ids")
+_SETTING: Final = phrase(
+    "expected.rule_setting", 'an object like {{"severity": "error", "enabled": true}}'
+)
+_DUTY_OBJECT: Final = phrase("expected.duty_object", "an object of responsibilities")
+_POLICY: Final = phrase("expected.policy", "a Policy, 'strict', 'merged' or a policy's plain data")
+_POLICY_KEYS: Final = ("name", "description", "base", "rules", "responsibilities")
 _CUSTOMISED: Final = " (customised)"
 # The settings of the built-in policies by name, once they are built (see the end).
 _BUILT_IN_SETTINGS: Final[dict[str, tuple[object, ...]]] = {}
@@ -121,33 +146,21 @@ def _off_set(value: Any) -> Any:
     return value
 
 
-def _error_item(path: str, message: str, code: str) -> ErrorItem:
-    return ErrorItem(path=path, message=message, code=code)
-
-
 def _unknown_rule(path: str, rule: object) -> ErrorItem:
-    return _error_item(
-        path,
-        f"got {describe(rule)}, which is no rule; expected one of {_RULE_LIST}",
-        "unknown_rule",
-    )
+    return problem_at(path, "unknown_rule", _NO_RULE, got=shown(rule), expected=_RULE_LIST)
 
 
 def _bad_severity(path: str, value: object) -> ErrorItem:
-    return _error_item(
-        path, f"got {describe(value)}; expected one of {_SEVERITIES}", "invalid_enum"
-    )
+    return wrong(path, value, _SEVERITIES, "invalid_enum")
 
 
 def _bad_role(path: str, value: object) -> ErrorItem:
-    return _error_item(path, f"got {describe(value)}; expected one of {_ROLES}", "invalid_enum")
+    return wrong(path, value, _ROLES, "invalid_enum")
 
 
 def _bad_duty(path: str, value: object) -> ErrorItem:
-    return _error_item(
-        path,
-        f"got {describe(value)}, which is no responsibility; expected one of {_RESPONSIBILITIES}",
-        "unknown_responsibility",
+    return problem_at(
+        path, "unknown_responsibility", _NO_DUTY, got=shown(value), expected=_RESPONSIBILITIES
     )
 
 
@@ -334,36 +347,21 @@ class Policy:
         """  # noqa: E501
         problems: list[ErrorItem] = []
         if not isinstance(data, Mapping):
-            raise ValidationError(
-                [_error_item("", f"got {describe(data)}; expected an object", "invalid_type")]
-            )
+            raise ValidationError([wrong("", data, _ANY_OBJECT)])
         problems.extend(
-            _error_item(
-                str(key),
-                f"unknown key {key!r}; expected name, description, base, rules or "
-                "responsibilities",
-                "unknown_key",
-            )
+            problem_at(str(key), "unknown_key", _KEYS, key=key, names=list(_POLICY_KEYS))
             for key in data
-            if key not in ("name", "description", "base", "rules", "responsibilities")
+            if key not in _POLICY_KEYS
         )
         base = _read_base(data.get("base", "strict"), problems)
         name = data.get("name")
         if name is None:
-            problems.append(_error_item("name", "missing; expected the policy's name", "missing"))
+            problems.append(problem_at("name", "missing", _NAME_MISSING))
         elif type(name) is not str or not name.strip():
-            problems.append(
-                _error_item("name", f"got {describe(name)}; expected some text", "invalid_type")
-            )
+            problems.append(wrong("name", name, _SOME_TEXT))
         description = data.get("description", "")
         if type(description) is not str:
-            problems.append(
-                _error_item(
-                    "description",
-                    f"got {describe(description)}; expected a string",
-                    "invalid_type",
-                )
-            )
+            problems.append(wrong("description", description, STRING))
         severities, off = _read_rules(data.get("rules", {}), base, problems)
         owners = _read_owners(data.get("responsibilities", {}), base, problems)
         if problems:
@@ -441,22 +439,16 @@ def _policy_problems(
 ) -> Iterator[ErrorItem]:
     """Every problem of a policy's fields; the fields are typed ``Any`` as they may be wrong."""
     if type(name) is not str or not name.strip():
-        yield _error_item("name", f"got {describe(name)}; expected some text", "invalid_type")
+        yield wrong("name", name, _SOME_TEXT)
     if type(description) is not str:
-        yield _error_item(
-            "description",
-            f"got {describe(description)}; expected a string",
-            "invalid_type",
-        )
+        yield wrong("description", description, STRING)
     yield from _table_problems(owners, severities)
     if isinstance(off, tuple):  # it held entries that cannot be in a set
         for i, rule in enumerate(off):
             if not isinstance(rule, str) or rule_by_id(rule) is None:
                 yield _unknown_rule(f"off[{i}]", rule)
     elif not isinstance(off, frozenset):
-        yield _error_item(
-            "off", f"got {describe(off)}; expected a list of rule ids", "invalid_type"
-        )
+        yield wrong("off", off, _RULE_IDS_LIST)
     else:
         for rule in sorted(off, key=str):
             if rule_by_id(rule) is None:
@@ -465,11 +457,7 @@ def _policy_problems(
 
 def _table_problems(owners: Any, severities: Any) -> Iterator[ErrorItem]:
     if not isinstance(owners, Mapping):
-        yield _error_item(
-            "owners",
-            f"got {describe(owners)}; expected a table of owners",
-            "invalid_type",
-        )
+        yield wrong("owners", owners, _OWNERS)
     else:
         for duty, roles in owners.items():
             path = f"owners.{duty}"
@@ -482,17 +470,11 @@ def _table_problems(owners: Any, severities: Any) -> Iterator[ErrorItem]:
                     if not isinstance(r, Role)
                 )
             elif not isinstance(roles, frozenset):
-                yield _error_item(
-                    path, f"got {describe(roles)}; expected a list of roles", "invalid_type"
-                )
+                yield wrong(path, roles, _ROLE_LIST)
             else:
                 yield from (_bad_role(path, r) for r in roles if not isinstance(r, Role))
     if not isinstance(severities, Mapping):
-        yield _error_item(
-            "severities",
-            f"got {describe(severities)}; expected a table of severities",
-            "invalid_type",
-        )
+        yield wrong("severities", severities, _SEVERITY_TABLE)
     else:
         for rule, severity in severities.items():
             if rule_by_id(rule) is None:
@@ -519,11 +501,7 @@ def _read_base(value: object, problems: list[ErrorItem]) -> Policy:
     if value == "merged":
         return MERGED
     if value != "strict":
-        problems.append(
-            _error_item(
-                "base", f"got {describe(value)}; expected 'strict' or 'merged'", "invalid_enum"
-            )
-        )
+        problems.append(wrong("base", value, _BASE, "invalid_enum"))
     return STRICT
 
 
@@ -533,11 +511,7 @@ def _read_rules(
     severities = dict(base.severities)
     off = set(base.off)
     if not isinstance(value, Mapping):
-        problems.append(
-            _error_item(
-                "rules", f"got {describe(value)}; expected an object of rule ids", "invalid_type"
-            )
-        )
+        problems.append(wrong("rules", value, _RULE_OBJECT))
         return severities, off
     for rule, setting in value.items():
         path = f"rules.{rule}"
@@ -545,14 +519,7 @@ def _read_rules(
             problems.append(_unknown_rule(path, rule))
             continue
         if not isinstance(setting, Mapping):
-            problems.append(
-                _error_item(
-                    path,
-                    f'got {describe(setting)}; expected an object like {{"severity": "error", '
-                    '"enabled": true}',
-                    "invalid_type",
-                )
-            )
+            problems.append(wrong(path, setting, _SETTING))
             continue
         for key, item in setting.items():
             _read_setting(rule, key, item, severities=severities, off=off, problems=problems)
@@ -578,16 +545,14 @@ def _read_setting(  # noqa: PLR0913 - the tables it fills are its outputs
             problems.append(_bad_severity(path, item))
     elif key == "enabled":
         if type(item) is not bool:
-            problems.append(
-                _error_item(path, f"got {describe(item)}; expected true or false", "invalid_type")
-            )
+            problems.append(wrong(path, item, BOOLEAN))
         elif item:
             off.discard(rule)
         else:
             off.add(rule)
     else:
         problems.append(
-            _error_item(path, f"unknown key {key!r}; expected severity or enabled", "unknown_key")
+            problem_at(path, "unknown_key", _KEYS, key=key, names=["severity", "enabled"])
         )
 
 
@@ -596,13 +561,7 @@ def _read_owners(
 ) -> dict[Responsibility, frozenset[Role]]:
     owners = dict(base.owners)
     if not isinstance(value, Mapping):
-        problems.append(
-            _error_item(
-                "responsibilities",
-                f"got {describe(value)}; expected an object of responsibilities",
-                "invalid_type",
-            )
-        )
+        problems.append(wrong("responsibilities", value, _DUTY_OBJECT))
         return owners
     for duty, roles in value.items():
         path = f"responsibilities.{duty}"
@@ -611,11 +570,7 @@ def _read_owners(
             problems.append(_bad_duty(path, duty))
             continue
         if not isinstance(roles, list | tuple):
-            problems.append(
-                _error_item(
-                    path, f"got {describe(roles)}; expected a list of roles", "invalid_type"
-                )
-            )
+            problems.append(wrong(path, roles, _ROLE_LIST))
             continue
         found: set[Role] = set()
         for i, role in enumerate(roles):
@@ -694,13 +649,4 @@ def as_policy(value: Policy | str | Mapping[str, object], *, path: str = "policy
             return Policy.from_dict(value)
         except ValidationError as e:
             raise e.prefixed(path) from None
-    raise ValidationError(
-        [
-            _error_item(
-                path,
-                f"got {describe(value)}; expected a Policy, 'strict', 'merged' or a policy's "
-                "plain data",
-                "invalid_policy",
-            )
-        ]
-    )
+    raise ValidationError([wrong(path, value, _POLICY, "invalid_policy")])

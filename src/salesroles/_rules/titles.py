@@ -23,13 +23,18 @@ from salesroles._model.enums import (
     RoleValue,
 )
 from salesroles._model.messages import (
+    ONE_OF,
     and_list,
-    describe,
+    phrase,
     plural,
     problem,
     role_phrase,
     roles_phrase,
+    said,
+    template,
+    wrong,
 )
+from salesroles._model.validation import STRING
 from salesroles.exceptions import ErrorItem, ValidationError
 
 from . import vocabulary as vocab
@@ -185,31 +190,36 @@ def _seniority(parts: Iterable[_Part]) -> tuple[str, tuple[str, ...]]:
     return rank, tuple(p.word for p in parts if vocab.MODIFIERS.get(p.word) != "seniority")
 
 
+_ALIASES: Final = phrase("expected.aliases", "a table of titles to roles")
+_TITLE: Final = phrase("expected.title", "a title")
+_ALIAS_ROLE: Final = said(
+    template(
+        "expected.alias_role", "one of {values:choices}, or null for a title that is no sales role"
+    ),
+    values=[r.value for r in Role],
+)
+_LINES: Final = phrase("expected.lines", "a string or a list of lines")
+_DUTIES: Final = phrase("expected.duties", "a list of responsibilities (free text goes in text=)")
+
+
 def _known(aliases: Mapping[str, Role | str | None] | None) -> _Known:
     if aliases is None:
         return _Known({}, _BUILT_IN, _LONGEST)
     if not isinstance(aliases, Mapping):
-        raise problem(
-            "aliases",
-            f"got {describe(aliases)}; expected a table of titles to roles",
-            "invalid_type",
-        )
+        raise problem("aliases", aliases, _ALIASES)
     problems: list[ErrorItem] = []
     plain: dict[tuple[str, ...], _Entry] = {}
-    allowed = ", ".join(repr(r.value) for r in Role)
     for title, role in aliases.items():
         member = enum_member(Role, role)
+        path = f"aliases.{title}"
         if type(title) is not str or not _WORD_BREAK.sub("", title):
-            message, code = f"got {describe(title)}; expected a title", "invalid_type"
+            problems.append(wrong(path, title, _TITLE))
         elif role is not None and not isinstance(member, Role):
-            message = f"got {describe(role)}; expected one of {allowed}, or null for a title "
-            message, code = message + "that is no sales role", "invalid_enum"
+            problems.append(wrong(path, role, _ALIAS_ROLE, "invalid_enum"))
         else:
             parts = _read_words(_without_gender(title))[1]
             if parts:
                 plain[_key(parts)] = _Entry(member, title, company=True)
-            continue
-        problems.append(ErrorItem(path=f"aliases.{title}", message=message, code=code))
     if problems:
         raise ValidationError(problems)
     longest = max((len(k) for k in plain), default=0)
@@ -459,7 +469,7 @@ def classify_title(
     <Role.ACCOUNT_MANAGER: 'account_manager'>
     """
     if type(title) is not str:
-        raise problem("title", f"got {describe(title)}; expected a string", "invalid_type")
+        raise problem("title", title, STRING)
     known = _known(aliases)
     text = _without_gender(title)
     gendered, text = text != title, text.strip()
@@ -587,10 +597,9 @@ def _read_line(line: str) -> list[DutyLine]:
 def _text_lines(text: str | Iterable[str] | None) -> list[str]:
     if text is None:
         return []
-    wanted = "a string or a list of lines"
     if isinstance(text, bytes | Mapping):
-        raise problem("text", f"got {describe(text)}; expected {wanted}", "invalid_type")
-    items = (text,) if isinstance(text, str) else read_each(text, str, "text", "a string", wanted)
+        raise problem("text", text, _LINES)
+    items = (text,) if isinstance(text, str) else read_each(text, str, "text", STRING, _LINES)
     lines = (_BULLET.sub("", line).strip() for item in items for line in item.splitlines())
     return [line for line in lines if line]
 
@@ -659,13 +668,8 @@ def _duties(
     if isinstance(responsibilities, str | bytes | Mapping) or not isinstance(
         responsibilities, Iterable
     ):
-        raise problem(
-            "responsibilities",
-            f"got {describe(responsibilities)}; expected a list of responsibilities "
-            "(free text goes in text=)",
-            "invalid_type",
-        )
-    allowed = ", ".join(repr(r.value) for r in Responsibility)
+        raise problem("responsibilities", responsibilities, _DUTIES)
+    allowed = said(ONE_OF, values=[r.value for r in Responsibility])
     problems: list[ErrorItem] = []
     duties: dict[Responsibility, None] = {}
     for i, item in enumerate(responsibilities):
@@ -673,11 +677,7 @@ def _duties(
         if isinstance(duty, Responsibility):
             duties[duty] = None
             continue
-        path, message = (
-            f"responsibilities[{i}]",
-            f"got {describe(item)}; expected one of {allowed}",
-        )
-        problems.append(ErrorItem(path=path, message=message, code="invalid_enum"))
+        problems.append(wrong(f"responsibilities[{i}]", item, allowed, "invalid_enum"))
     if problems:
         raise ValidationError(problems)
     return list(duties)

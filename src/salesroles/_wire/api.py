@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from salesroles._model.arguments import read_optional_count
 from salesroles._model.cadence import Cadence
-from salesroles._model.messages import describe, plural, problem, shorten
+from salesroles._model.messages import error, error_item, phrase, problem, shorten, shown, template
 from salesroles.exceptions import ErrorItem, ValidationError
 
 from . import codec
@@ -104,11 +104,8 @@ def capped(errors: Sequence[ErrorItem], limit: int | None) -> Sequence[ErrorItem
     if limit is None or len(errors) <= limit:
         return errors
     left_out = len(errors) - limit
-    message = (
-        f"got {plural(left_out, 'more problem')}, left out; expected at most "
-        f"{limit} to be listed (max_errors=None lists every one)"
-    )
-    return [*errors[:limit], ErrorItem(path="", message=message, code="too_many_errors")]
+    last = error_item("", "too_many_errors", _TOO_MANY, count=left_out, limit=limit)
+    return [*errors[:limit], last]
 
 
 def _structure_other(data: Any, cls: type[T], forbid_extra_keys: bool) -> T:
@@ -236,13 +233,8 @@ def _join(path: str, key: str) -> str:
 
 
 def _problem(path: str, key: str, times: int) -> ErrorItem:
-    count = "twice" if times == 2 else f"{times} times"
-    return ErrorItem(
-        path=path,
-        message=f"got the key {describe(key)} {count} in one object; expected each key once "
-        "(JSON parsers disagree on which of the values counts)",
-        code="duplicate_key",
-    )
+    text = _TWICE if times == 2 else _REPEATED
+    return error_item(path, "duplicate_key", text, key=shown(key), times=times)
 
 
 def structure_json(
@@ -303,15 +295,10 @@ def _structure_json(
         data, repeated = _read_json(document)
     except (ValueError, RecursionError) as e:
         if isinstance(e, RecursionError):
-            raise problem("", _NESTED_TOO_DEEPLY, "invalid_json") from None
-        reason = str(e)[:200]
-        raise problem("", f"the document is no valid JSON: {reason}", "invalid_json") from None
+            raise _too_deep() from None
+        raise error("", "invalid_json", _NO_JSON, reason=str(e)[:200]) from None
     except TypeError:
-        raise problem(
-            "",
-            f"got {describe(document)}; expected a JSON document as str or bytes",
-            "invalid_json",
-        ) from None
+        raise problem("", document, _DOCUMENT, "invalid_json") from None
     if not repeated:
         return _structure_parsed(data, document, cls, forbid_extra_keys, limit)
     try:
@@ -346,12 +333,35 @@ def _structure_parsed(
         except RecursionError:  # read again a little deeper in the stack than the first time
             data = _TOO_DEEP
         if data is _TOO_DEEP:
-            raise problem("", _NESTED_TOO_DEEPLY, "invalid_json")
+            raise _too_deep()
     return structure(data, cls, forbid_extra_keys=forbid_extra_keys, max_errors=limit)
 
 
 _TOO_DEEP: Final = object()
-_NESTED_TOO_DEEPLY: Final = "the document is no valid JSON: it is nested too deeply"
+_NO_JSON: Final = template("invalid_json", "the document is no valid JSON: {reason}")
+_NESTED: Final = template(
+    "nested_too_deeply", "the document is no valid JSON: it is nested too deeply"
+)
+_DOCUMENT: Final = phrase("expected.document", "a JSON document as str or bytes")
+_TOO_MANY: Final = template(
+    "too_many_errors",
+    "got {count} more {count:plural:problem|problems}, left out; expected at most {limit} to be "
+    "listed (max_errors=None lists every one)",
+)
+_REPEATED: Final = template(
+    "duplicate_key",
+    "got the key {key:message} {times} times in one object; expected each key once (JSON "
+    "parsers disagree on which of the values counts)",
+)
+_TWICE: Final = template(
+    "duplicate_key_twice",
+    "got the key {key:message} twice in one object; expected each key once (JSON parsers "
+    "disagree on which of the values counts)",
+)
+
+
+def _too_deep() -> ValidationError:
+    return error("", "invalid_json", _NESTED)
 
 
 def unstructure_json(obj: Any) -> str:

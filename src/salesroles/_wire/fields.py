@@ -8,7 +8,6 @@ hints, so that the three can never disagree about a field.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import enum
 import types
 import typing
@@ -20,17 +19,32 @@ from typing import Any, Final
 import attrs
 
 from salesroles._model.cadence import Cadence
-from salesroles._model.messages import describe, shorten, with_article
+from salesroles._model.messages import ONE_OF, phrase, said, template
+from salesroles._model.messages import unknown_key as unknown_key_item
 from salesroles._model.portfolio import Portfolio
 from salesroles._model.rates import ExchangeRates
-from salesroles._model.validation import CHECK, CONSTRAINT, Checked, check_amount, field_check
+from salesroles._model.validation import (
+    AMOUNT,
+    BOOLEAN,
+    CHECK,
+    CONSTRAINT,
+    DATE,
+    FIGURE,
+    STRING,
+    WHOLE_NUMBER,
+    Checked,
+    check_amount,
+    field_check,
+)
 from salesroles._model.values import Money
-from salesroles.exceptions import ErrorItem
+
+if typing.TYPE_CHECKING:
+    from salesroles.exceptions import ErrorItem
 
 FieldCheck = typing.Callable[[Any, str, "list[ErrorItem]"], None]
 
 
-Constraint = typing.Callable[[Any], "tuple[str, str] | None"]
+Constraint = typing.Callable[[Any], "ErrorItem | None"]
 
 
 #: The shape of a field on the wire.
@@ -144,38 +158,46 @@ def wire_classes() -> tuple[type, ...]:
     return tuple(seen)
 
 
-def expectation(f: WireField) -> str:
+_LIST_OF: Final = template("expected.list_of", "a list of {items}")
+#: What a cadence expects: ``an RFC 5545 recurrence rule as a string like "FREQ=…"``.
+CADENCE: Final = said(
+    template("expected.cadence", "an RFC 5545 recurrence rule as a string like {example}"),
+    example=_CADENCE_EXAMPLE,
+)
+_MONEY: Final = phrase("expected.money", 'an object like {{"amount": "12.50", "currency": "EUR"}}')
+_PERIOD: Final = phrase(
+    "expected.period", 'an object like {{"start": "2026-01-01", "end": "2026-12-31"}}'
+)
+_OBJECT: Final = template("expected.object", "an object ({cls:a})")
+#: A collection that must be a list: ``got an object; expected a list of objects``.
+LIST_OF_OBJECTS: Final = phrase("expected.objects", "a list of objects")
+
+
+def expectation(f: WireField) -> dict[str, Any]:
     """Say what a field expects, for messages (``a date written YYYY-MM-DD``)."""
     item = f.item
     if f.shape == OBJECTS or (f.shape == LEAF and item is not f.hint):  # pragma: no cover
         # No list is required today; only a required field is ever reported missing.
-        inner = "objects" if f.shape == OBJECTS else "strings"
-        return f"a list of {inner}"
+        return LIST_OF_OBJECTS if f.shape == OBJECTS else said(_LIST_OF, items="strings")
     if f.shape == OBJECT:
         return object_expectation(item)
     if item is Cadence:
-        return f"an RFC 5545 recurrence rule as a string like {_CADENCE_EXAMPLE}"
+        return CADENCE
     if isinstance(item, type) and issubclass(item, enum.Enum):
-        return "one of " + ", ".join(repr(m.value) for m in item)
-    amount = f.check is check_amount  # a Decimal that is money takes no float
-    simple = {
-        str: "a string",
-        int: "a whole number",
-        bool: "true or false",
-        date: "a date written YYYY-MM-DD",
-        Decimal: 'an amount as a decimal string like "12.50"'
-        if amount
-        else 'a number or a decimal string like "0.22"',
-    }
+        return said(ONE_OF, values=[m.value for m in item])
+    if item is Decimal:  # a Decimal that is money takes no float
+        return AMOUNT if f.check is check_amount else FIGURE
+    simple = {str: STRING, int: WHOLE_NUMBER, bool: BOOLEAN, date: DATE}
     return simple[item]
 
 
-def object_expectation(cls: type) -> str:
+def object_expectation(cls: type) -> dict[str, Any]:
+    """Say what an object field expects: Money and Period by example, others by class."""
     if cls is Money:
-        return 'an object like {"amount": "12.50", "currency": "EUR"}'
+        return _MONEY
     if cls.__name__ == "Period":
-        return 'an object like {"start": "2026-01-01", "end": "2026-12-31"}'
-    return f"an object ({with_article(cls.__name__)})"
+        return _PERIOD
+    return said(_OBJECT, cls=cls.__name__)
 
 
 _FIELD_NAMES: dict[type, frozenset[str]] = {}
@@ -189,18 +211,10 @@ def field_names(cls: type) -> frozenset[str]:
 
 
 def unknown_key(key: object, cls: type) -> ErrorItem:
+    """A key that is no field of *cls*: ``unknown_key``, naming the nearest field."""
     # The keys a document may hold: fields that __init__ takes.
     if attrs.has(cls):
         names = [a.name for a in attrs.fields(cls) if a.init]
     else:  # a dataclass of the user's, on our converter
         names = [f.name for f in dataclasses.fields(cls) if f.init]
-    where = with_article(cls.__name__)
-    if not isinstance(key, str):
-        message = f"got {describe(key)} as a key in {where}; expected one of " + ", ".join(names)
-        return ErrorItem(path=shorten(repr(key)), message=message, code="unknown_key")
-    shown = shorten(key)
-    close = difflib.get_close_matches(key, names, n=1)
-    hint = f"did you mean {close[0]!r}?" if close else "expected one of " + ", ".join(names)
-    return ErrorItem(
-        path=shown, message=f"unknown key {shown!r} in {where}; {hint}", code="unknown_key"
-    )
+    return unknown_key_item(key, names, cls)

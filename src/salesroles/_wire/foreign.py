@@ -14,12 +14,17 @@ from typing import Any, Final
 import attrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
+from salesroles._model.messages import error_item, template
 from salesroles.exceptions import ErrorItem, ValidationError
 
 from .fields import unknown_key
 from .hooks import converter
 
 _MISSING: Final = object()
+
+
+_REQUIRED: Final = template("required", "required but missing")
+_INVALID: Final = template("invalid_value", "invalid value ({reason})")
 
 
 def errors_from_cattrs(exc: BaseException, data: Any, hint: Any = None) -> list[ErrorItem]:
@@ -55,8 +60,8 @@ def errors_from_cattrs(exc: BaseException, data: Any, hint: Any = None) -> list[
     if isinstance(exc, ForbiddenExtraKeysError):
         return [unknown_key(key, exc.cl) for key in sorted(exc.extra_fields)]
     if isinstance(exc, KeyError):
-        return [ErrorItem(path="", message="required but missing", code="missing")]
-    return [ErrorItem(path="", message=f"invalid value ({exc})", code="invalid_type")]
+        return [error_item("", "missing", _REQUIRED)]
+    return [error_item("", "invalid_type", _INVALID, reason=str(exc))]
 
 
 def _item(data: Any, key: Any) -> Any:
@@ -169,6 +174,4 @@ def _converted(a: attrs.Attribute[Any], value: Any, partial: Any) -> Any:
 
 
 def _refusal(name: str, exc: BaseException) -> ErrorItem:
-    return ErrorItem(
-        path=name, message=f"invalid value ({_exception_text(exc)})", code="invalid_value"
-    )
+    return error_item(name, "invalid_value", _INVALID, reason=_exception_text(exc))

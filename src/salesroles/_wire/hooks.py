@@ -11,7 +11,7 @@ import enum
 import typing
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import cattrs
 from cattrs.cols import (
@@ -27,8 +27,9 @@ from cattrs.cols import (
 
 from salesroles._model.cadence import Cadence
 from salesroles._model.converters import to_date, to_decimal, too_wide
-from salesroles._model.messages import describe, problem
-from salesroles._model.validation import field_check
+from salesroles._model.messages import phrase, placed, problem
+from salesroles._model.validation import BOOLEAN, LIST, STRING, WHOLE_NUMBER, field_check
+from salesroles.exceptions import ValidationError
 
 from .fields import wire_classes
 from .results import has_own_form, is_result, write
@@ -39,10 +40,14 @@ if typing.TYPE_CHECKING:
     from collections.abc import Callable
 
 
-def _strict(expected: type, what: str) -> Callable[[Any, type], Any]:
+_NUMBER: Final = phrase("expected.number", "a number")
+_OBJECT: Final = phrase("expected.any_object", "an object")
+
+
+def _strict(expected: type, what: dict[str, Any]) -> Callable[[Any, type], Any]:
     def hook(value: Any, _: type) -> Any:
         if type(value) is not expected:
-            raise problem("", f"got {describe(value)}; expected {what}", "invalid_type")
+            raise problem("", value, what)
         return value
 
     return hook
@@ -53,7 +58,7 @@ def _structure_float(value: Any, _: type) -> float:
         return float(value)
     if isinstance(value, float):  # a JSON float read by structure_json
         return float(value)
-    raise problem("", f"got {describe(value)}; expected a number", "invalid_type")
+    raise problem("", value, _NUMBER)
 
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
@@ -61,7 +66,7 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
     number: Decimal = _checked(field_check(Decimal), to_decimal(value))
     wide = too_wide(number)
     if wide is not None:  # given in Python, and wider than unstructure writes readably
-        raise problem("", wide, "out_of_range")
+        raise ValidationError([placed("", "out_of_range", wide)])
     return number
 
 
@@ -78,7 +83,7 @@ def _sequence_factory(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], A
 
     def hook(value: Any, t: Any) -> Any:
         if not isinstance(value, list | tuple):
-            raise problem("", f"got {describe(value)}; expected a list", "invalid_type")
+            raise problem("", value, LIST)
         return inner(value, t)
 
     return hook
@@ -92,7 +97,7 @@ def _set_factory(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
 
     def hook(value: Any, _: Any) -> Any:
         if not isinstance(value, list | tuple):
-            raise problem("", f"got {describe(value)}; expected a list", "invalid_type")
+            raise problem("", value, LIST)
         items = conv.structure(value, list[element])  # type: ignore[valid-type]
         return frozenset(items) if frozen else set(items)
 
@@ -104,7 +109,7 @@ def _mapping_factory(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], An
 
     def hook(value: Any, t: Any) -> Any:
         if not isinstance(value, dict):
-            raise problem("", f"got {describe(value)}; expected an object", "invalid_type")
+            raise problem("", value, _OBJECT)
         return inner(value, t)
 
     return hook
@@ -112,9 +117,9 @@ def _mapping_factory(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], An
 
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True)
-    conv.register_structure_hook(str, _strict(str, "a string"))
-    conv.register_structure_hook(int, _strict(int, "a whole number"))
-    conv.register_structure_hook(bool, _strict(bool, "true or false"))
+    conv.register_structure_hook(str, _strict(str, STRING))
+    conv.register_structure_hook(int, _strict(int, WHOLE_NUMBER))
+    conv.register_structure_hook(bool, _strict(bool, BOOLEAN))
     conv.register_structure_hook(float, _structure_float)
     # cattrs dispatches on the class first: a StrEnum is a str, an IntEnum an int.
     for base in (enum.Enum, enum.StrEnum, enum.IntEnum):

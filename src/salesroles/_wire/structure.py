@@ -41,7 +41,16 @@ from salesroles._model.converters import (
     too_wide,
 )
 from salesroles._model.enums import ENUM_CONVERTERS
-from salesroles._model.messages import describe, problem, shorten
+from salesroles._model.messages import (
+    MISSING,
+    error_item,
+    placed,
+    problem,
+    said,
+    shorten,
+    template,
+    wrong,
+)
 from salesroles._model.portfolio import Portfolio
 from salesroles._model.references import COLLECTIONS, reference_problems
 from salesroles._model.validation import (
@@ -54,8 +63,9 @@ from salesroles._model.validation import (
 from salesroles.exceptions import ErrorItem, ValidationError
 
 from .fields import (
-    _CADENCE_EXAMPLE,
+    CADENCE,
     LEAF,
+    LIST_OF_OBJECTS,
     OBJECT,
     OBJECTS,
     FieldCheck,
@@ -70,6 +80,9 @@ from .fields import (
 if typing.TYPE_CHECKING:
     import enum
     from collections.abc import Callable
+
+
+_AT_MOST: Final = template("expected.at_most_chars", "at most {limit} characters")
 
 
 class JsonFloat(float):
@@ -334,12 +347,7 @@ def _partial_object(values: dict[str, Any], cls: type) -> Any:
 def _walk(data: Any, cls: type, forbid: bool) -> _Walked:
     """Read *data* as *cls*: (object or partial object, problems, whether the object is real)."""
     if not isinstance(data, dict):
-        message = f"got {describe(data)}; expected {object_expectation(cls)}"
-        return (
-            _partial_object({}, cls),
-            [ErrorItem(path="", message=message, code="invalid_type")],
-            False,
-        )
+        return _partial_object({}, cls), [wrong("", data, object_expectation(cls))], False
     values, errors, failed = _read_fields(data, cls, forbid)
     if forbid:
         errors.extend(unknown_key(key, cls) for key in data if key not in field_names(cls))
@@ -374,8 +382,7 @@ def _read_fields(
         raw = data.get(f.name, _MISSING)
         if raw is _MISSING or (raw is None and not f.required):
             if f.required:
-                message = f"required but missing; expected {expectation(f)}"
-                errors.append(ErrorItem(path=f.name, message=message, code="missing"))
+                errors.append(error_item(f.name, "missing", MISSING, expected=expectation(f)))
                 failed.add(f.name)
             else:
                 values[f.name] = f.default
@@ -395,8 +402,7 @@ def _read_fields(
 
 def _walk_list(data: Any, cls: type, forbid: bool) -> _Walked:
     if not isinstance(data, list | tuple):
-        message = f"got {describe(data)}; expected a list of objects"
-        return (), [ErrorItem(path="", message=message, code="invalid_type")], False
+        return (), [wrong("", data, LIST_OF_OBJECTS)], False
     items = []
     errors: list[ErrorItem] = []
     ok = True
@@ -415,24 +421,23 @@ def _leaf(raw: Any, f: WireField) -> _Walked:
             raw = json_decimal(raw)  # as the fast path reads it: the decimal that was written
         except ArithmeticError:
             # Its float may be 0.0 or an infinity: the text says neither, and is far too wide.
-            message = f"got {describe(raw)}; expected at most {MAX_DECIMAL_CHARS} characters"
-            return f.empty, [ErrorItem(path="", message=message, code="out_of_range")], False
+            expected = said(_AT_MOST, limit=MAX_DECIMAL_CHARS)
+            return f.empty, [wrong("", raw, expected, "out_of_range")], False
     value = f.converter(raw) if f.converter is not None else raw
     errors: list[ErrorItem] = []
     if type(value) is Rejected:
         # A rule that does not parse: on the wire the cadence is the string itself.
         errors.extend(attrs.evolve(item, path="") for item in value.errors)
     elif f.item is Cadence and type(value) is not Cadence:
-        message = f"got {describe(raw)}; expected {expectation(f)}"
-        errors.append(ErrorItem(path="", message=message, code="invalid_type"))
+        errors.append(wrong("", raw, expectation(f)))
     else:
         f.check(value, "", errors)
         if not errors and f.constraint is not None:
-            problem = f.constraint(value)
-            if problem is not None:
-                errors.append(ErrorItem(path="", code=problem[0], message=problem[1]))
+            refused = f.constraint(value)
+            if refused is not None:
+                errors.append(refused)
         if not errors and type(value) is Decimal and (wide := too_wide(value)) is not None:
-            errors.append(ErrorItem(path="", message=wide, code="out_of_range"))
+            errors.append(placed("", "out_of_range", wide))
     if not errors:
         return value, errors, True
     if type(value) is tuple:
@@ -483,8 +488,7 @@ def structure_object(data: Any, cls: type, forbid: bool) -> Any:
 
 def structure_cadence(data: Any, _: type = Cadence) -> Cadence:
     if type(data) is not str:
-        expected = f"an RFC 5545 recurrence rule as a string like {_CADENCE_EXAMPLE}"
-        raise problem("", f"got {describe(data)}; expected {expected}", "invalid_type")
+        raise problem("", data, CADENCE)
     try:
         return Cadence(rule=data)
     except ValidationError as e:

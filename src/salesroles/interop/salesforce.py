@@ -543,7 +543,7 @@ def team_members(portfolio: Portfolio, *, role: str = "Account Manager") -> list
     >>> team_members(sample_portfolio())[0]
     {'AccountId': 'C-ACME', 'UserId': 'ann', 'TeamMemberRole': 'Account Manager'}
     """
-    read_instance(portfolio, Portfolio, "portfolio", "a Portfolio")
+    read_instance(portfolio, Portfolio, "portfolio")
     return [
         {"AccountId": account.customer, "UserId": account.manager, "TeamMemberRole": role}
         for account in portfolio.key_accounts
