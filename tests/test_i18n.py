@@ -450,10 +450,16 @@ _SAMPLE_VALUE = {
     "messages": [{"code": "value.float", "params": {"value": "1.5"}}],
     "Role": "sales_rep",
     "LeadStatus": "new",
+    "number": "1234.50",
+    "criterion": "growth_potential",
+    "criterion[]": ["profit", "relationship"],
+    "Responsibility[]": ["prospecting", "close_deals"],
+    "Responsibility": "prospecting",
+    "match": "normalised",
 }
 
 # Messages that read the same in German: a quoted value, and RFC 5545's own notation.
-_SAME_IN_GERMAN = {"value.text"}
+_SAME_IN_GERMAN = {"value.text", "assess.limit"}
 
 
 @pytest.mark.parametrize("code", sorted(TEMPLATES))

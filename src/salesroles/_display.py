@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 from ._i18n.catalogue import translate
 from ._i18n.formats import format_date
 from ._i18n.locale import current_locale, language_of
+from ._i18n.message import render, template
 from ._model.values import format_amount
 
 if TYPE_CHECKING:
@@ -296,10 +297,20 @@ def render_text(  # noqa: PLR0913 - the parts of one table
             for row in shown
         )
         if len(records) > limit:
-            lines.append(f"  ... {len(records) - limit} more rows")
+            lines.append("  " + render(_MORE_ROWS, {"count": len(records) - limit}))
         if not records:
-            lines.append("  (no rows)")
+            lines.append("  " + render(NO_ROWS, {}))
     return "\n".join(lines)
+
+
+_MORE_ROWS: Final = template("table.more_rows", "... {count} more rows")
+# Markup of the library's own around a count: the catalogue's text is trusted HTML.
+_MORE_ROWS_HTML: Final = template(
+    "table.more_rows_html",
+    "{count} more rows: use <code>to_records()</code> or <code>to_frame()</code>.",
+)
+#: What an empty table shows.
+NO_ROWS: Final = template("table.no_rows", "(no rows)")
 
 
 #: Jupyter's CSS right-aligns every cell: text goes left, numbers right, each said outright.
@@ -364,12 +375,9 @@ def render_html(  # noqa: PLR0913 - the parts of one table
         )
         parts.append("</tbody></table>")
         if len(records) > limit:
-            parts.append(
-                f"<p>{len(records) - limit} more rows: use <code>to_records()</code> or "
-                "<code>to_frame()</code>.</p>"
-            )
+            parts.append(f"<p>{render(_MORE_ROWS_HTML, {'count': len(records) - limit})}</p>")
         if not records:
-            parts.append("<p>(no rows)</p>")
+            parts.append(f"<p>{esc(render(NO_ROWS, {}))}</p>")
     if note:
         parts.append(f"<p><em>{esc(note)}</em></p>")
     parts.append("</div>")
@@ -492,8 +500,12 @@ class Table:
             self.to_records(),
             self._columns,
             self._format_of,
-            labels=enum_columns(self._dtypes),
+            labels=self._labels(),
         )
+
+    def _labels(self) -> dict[str, str]:
+        """The columns whose cells are translated outside English: column -> context."""
+        return enum_columns(self._dtypes)
 
     def _repr_html_(self) -> str:
         return render_html(
@@ -503,5 +515,5 @@ class Table:
             self._columns,
             self._format_of,
             note=self._note(),
-            labels=enum_columns(self._dtypes),
+            labels=self._labels(),
         )

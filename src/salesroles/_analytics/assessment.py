@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 import attrs
 
 from salesroles._display import Cell, Kind, Record, Table
+from salesroles._i18n.message import render
 from salesroles._model.arguments import (
     gather,
     read_count,
@@ -40,7 +41,7 @@ from salesroles._model.arguments import (
 )
 from salesroles._model.converters import to_figure
 from salesroles._model.enums import CustomerStatus, Role
-from salesroles._model.messages import error_item, phrase, refusal, template
+from salesroles._model.messages import error_item, phrase, phrases, refusal, said, template
 from salesroles._model.parties import Customer
 from salesroles._model.rates import ExchangeRate, ExchangeRates
 from salesroles._model.validation import CONSTRAINT, DOUBT, Checked, figure, invariant
@@ -472,6 +473,86 @@ def _weighted(
     return sum(parts.values(), Decimal(0)), parts
 
 
+# A message as data: its template's code and parameters (see salesroles._i18n.message).
+Message = dict[str, Any]
+
+# The reasons of a recommendation, said in the language active when the assessment is made.
+phrases("criterion", {name: name for name in CRITERIA})
+_SCORES: Final = template(
+    "assess.scores",
+    "Scores {score:number} (rank {rank}): strongest on {best:criterion} ({best_scaled:number})",
+)
+_SCORES_WEAKEST: Final = template(
+    "assess.scores_weakest",
+    "Scores {score:number} (rank {rank}): strongest on {best:criterion} "
+    "({best_scaled:number}), weakest on {worst:criterion} ({worst_scaled:number})",
+)
+_DESCRIBED: Final = template("assess.described", "{scores:message}.")
+_DESCRIBED_UNKNOWN: Final = template(
+    "assess.described_unknown", "{scores:message}; not known: {unknown:criterion[]}."
+)
+_AFTER_SCORES: Final = template("assess.after_scores", "{scores:message} {reason:message}")
+_KEEP: Final = template("assess.keep", "Among the most important customers: keep it (S2.2).")
+_KEEP_UNSCORED: Final = template(
+    "assess.keep_unscored",
+    "Nothing is known to score it on: kept for review until its figures are known (S2.2).",
+)
+_NO_LIMIT: Final = template("assess.no_limit", "no limit")
+_LIMIT: Final = template("assess.limit", "max_per_manager={most}")
+_FULL_HAND: Final = template(
+    "assess.full_hand",
+    "{manager} already manages {most} better-ranked key accounts (max_per_manager={most}): "
+    "hand it, with its plan and open deals, to {to} (S2.1, S3.3).",
+)
+_FULL_NOBODY: Final = template(
+    "assess.full_nobody",
+    "{manager} already manages {most} better-ranked key accounts (max_per_manager={most}), "
+    "and no account manager has room (max_per_manager={most}) (S2.1).",
+)
+_NO_MANAGER: Final = template("assess.no_manager", "It has no manager")
+_NOT_MANAGER: Final = template("assess.not_manager", "Its manager {manager} is no account manager")
+_MOST_ROOM: Final = template(
+    "assess.most_room", "{member}, the account manager with the most room"
+)
+_PLAN_OWNER: Final = template("assess.plan_owner", "{member}, who owns its current plan")
+_OWNER_FULL: Final = template(
+    "assess.owner_full",
+    "its current plan's owner {owner} has no room ({limit:message}), and under anyone else "
+    "the plan would be owned by someone who does not manage the account "
+    "(plan-owner-not-account-manager, S3.3); relieve {owner} or hand the plan over first",
+)
+_HAND_TO: Final = template("assess.hand_to", "{who:message}: hand it to {whom:message} (S2.1).")
+_BUT: Final = template("assess.but", "{who:message}, but {why:message} (S2.1).")
+_NO_ROOM: Final = template(
+    "assess.no_room", "{who:message}, and no account manager has room ({limit:message}) (S2.1)."
+)
+_QUALIFIES_BUT: Final = template("assess.qualifies_but", "It qualifies, but {why:message} (S2.1).")
+_QUALIFIES_NO_ROOM: Final = template(
+    "assess.qualifies_no_room",
+    "It qualifies, but no account manager has room ({limit:message}): add or relieve an "
+    "account manager first (S2.1).",
+)
+_DESIGNATE: Final = template(
+    "assess.designate",
+    "Among the {cap} most important customers at or above {threshold:number}: designate it a "
+    "key account, managed by {whom:message} (S2.1, S2.2).",
+)
+_UNSCORED: Final = template("assess.unscored", "nothing is known to score it on")
+_BEYOND_CAP: Final = template(
+    "assess.beyond_cap", "beyond the cap of {cap} key accounts (S2.1: a selected group)"
+)
+_BELOW: Final = template(
+    "assess.below", "below the threshold {threshold:number} (S2.2: the most important customers)"
+)
+_RELEASE: Final = template("assess.release", "Release it: {because:message}.")
+_NOT_KEY: Final = template("assess.not_key", "Not a key account: {because:message}.")
+_GONE: Final = template(
+    "assess.gone",
+    "The customer is {status:CustomerStatus}: only an existing, active customer can be a key "
+    "account (S2.1, S2.2).",
+)
+
+
 @attrs.define
 class _Candidate:
     """A customer on its way through the recommendation (mutable, private)."""
@@ -488,7 +569,7 @@ class _Candidate:
     rank: int | None = None
     recommendation: Recommendation = Recommendation.NONE
     suggested: str | None = None
-    reasons: list[str] = attrs.Factory(list)
+    reasons: list[Message] = attrs.Factory(list)
 
 
 def _candidates(
@@ -550,21 +631,37 @@ def _candidates(
     return scored, gone
 
 
-def _describe(c: _Candidate) -> str:
+def _describe(c: _Candidate) -> Message | None:
+    """The candidate's score in words (a message), or None when it has none."""
     known = [x for x in c.criteria if x.scaled is not None]
     if c.score is None or not known:
-        return ""
+        return None
     best = max(known, key=lambda x: x.scaled or 0)
     worst = min(known, key=lambda x: x.scaled or 0)
-    text = (
-        f"Scores {c.score:.2f} (rank {c.rank}): strongest on {best.criterion} ({best.scaled:.2f})"
+    scores = said(
+        _SCORES if worst is best else _SCORES_WEAKEST,
+        score=f"{c.score:.2f}",
+        rank=c.rank,
+        best=best.criterion,
+        best_scaled=f"{best.scaled:.2f}",
+        worst=worst.criterion,
+        worst_scaled=f"{worst.scaled:.2f}",
     )
-    if worst is not best:
-        text += f", weakest on {worst.criterion} ({worst.scaled:.2f})"
+    if worst is best:
+        del scores["params"]["worst"], scores["params"]["worst_scaled"]
     unknown = [x.criterion for x in c.criteria if x.scaled is None and x.weight > 0]
     if unknown:
-        text += f"; not known: {', '.join(unknown)}"
-    return text + "."
+        return said(_DESCRIBED_UNKNOWN, scores=scores, unknown=unknown)
+    return said(_DESCRIBED, scores=scores)
+
+
+def _reason(c: _Candidate, text: str, **params: Any) -> None:
+    """Add a reason to *c*: message *text*, after the score in words when *c* has one."""
+    described = _describe(c)
+    if described is None:
+        c.reasons.append(said(text, **params))
+    else:
+        c.reasons.append(said(_AFTER_SCORES, scores=described, reason=said(text, **params)))
 
 
 def _select(scored: list[_Candidate], cap: int, threshold: Decimal) -> list[_Candidate]:
@@ -588,7 +685,7 @@ class _Managers:
         self.ids = [m.id for m in portfolio.members_with(Role.ACCOUNT_MANAGER)]
         self.load = dict.fromkeys(self.ids, 0)
         self.most = most
-        self.limit = "no limit" if most is None else f"max_per_manager={most}"
+        self.limit = said(_NO_LIMIT) if most is None else said(_LIMIT, most=most)
 
     def has_room(self, member: str) -> bool:
         """Whether account manager *member* can take one more key account."""
@@ -602,37 +699,31 @@ class _Managers:
             self.load[chosen] += 1
         return chosen
 
-    def appoint(self, c: _Candidate) -> tuple[str | None, str]:
-        """The manager to suggest for *c*, and why, in words that follow "hand it to".
+    def appoint(self, c: _Candidate) -> tuple[str | None, Message]:
+        """The manager to suggest for *c*, and why (a message that follows "hand it to").
 
         The owner of the customer's current plan comes first when an account
         manager: anyone else would leave the plan with someone who does not
         manage the account, a finding the portfolio does not have now
         (``plan-owner-not-account-manager``, S3.3). When that owner has no room,
-        nobody is suggested, and the reason says so.
+        nobody is suggested, and the message says why (:data:`_OWNER_FULL`).
         """
         owner = c.plan_owner
         if owner is None or owner not in self.load:
             chosen = self.take()
-            return chosen, f"{chosen}, the account manager with the most room"
+            return chosen, said(_MOST_ROOM, member=chosen)
         if self.has_room(owner):
             self.load[owner] += 1
-            return owner, f"{owner}, who owns its current plan"
-        return None, (
-            f"nobody: its current plan's owner {owner} has no room ({self.limit}), and "
-            "under anyone else the plan would be owned by someone who does not manage the "
-            f"account (plan-owner-not-account-manager, S3.3); relieve {owner} or hand the "
-            "plan over first"
-        )
+            return owner, said(_PLAN_OWNER, member=owner)
+        return None, said(_OWNER_FULL, owner=owner, limit=self.limit)
 
 
 def _keep(c: _Candidate, managers: _Managers, seen: dict[str, int]) -> None:
     c.recommendation = Recommendation.KEEP
-    c.reasons.append(
-        f"{_describe(c)} Among the most important customers: keep it (S2.2)."
-        if c.score is not None
-        else "Nothing is known to score it on: kept for review until its figures are known (S2.2)."
-    )
+    if c.score is not None:
+        _reason(c, _KEEP)
+    else:
+        c.reasons.append(said(_KEEP_UNSCORED))
     if c.manager in managers.load:
         seen[c.manager] = seen.get(c.manager, 0) + 1
         if managers.most is None or seen[c.manager] <= managers.most:
@@ -641,62 +732,48 @@ def _keep(c: _Candidate, managers: _Managers, seen: dict[str, int]) -> None:
         # room (Scenario.reassign moves both, so the plan stays with its manager).
         managers.load[c.manager] -= 1
         c.suggested = managers.take()
-        who = (
-            f"{c.manager} already manages {managers.most} better-ranked key accounts "
-            f"({managers.limit})"
-        )
         if c.suggested is None:
             managers.load[c.manager] += 1
-        c.reasons.append(
-            f"{who}: hand it, with its plan and open deals, to {c.suggested} (S2.1, S3.3)."
-            if c.suggested is not None
-            else f"{who}, and no account manager has room ({managers.limit}) (S2.1)."
-        )
+            c.reasons.append(said(_FULL_NOBODY, manager=c.manager, most=managers.most))
+        else:
+            c.reasons.append(
+                said(_FULL_HAND, manager=c.manager, most=managers.most, to=c.suggested)
+            )
         return
-    who = (
-        "It has no manager"
-        if c.manager is None
-        else f"Its manager {c.manager} is no account manager"
-    )
+    who = said(_NO_MANAGER) if c.manager is None else said(_NOT_MANAGER, manager=c.manager)
     c.suggested, whom = managers.appoint(c)
     if c.suggested is not None:
-        c.reasons.append(f"{who}: hand it to {whom} (S2.1).")
+        c.reasons.append(said(_HAND_TO, who=who, whom=whom))
     elif c.plan_owner in managers.load:
-        c.reasons.append(f"{who}, but {whom.removeprefix('nobody: ')} (S2.1).")
+        c.reasons.append(said(_BUT, who=who, why=whom))
     else:
-        c.reasons.append(f"{who}, and no account manager has room ({managers.limit}) (S2.1).")
+        c.reasons.append(said(_NO_ROOM, who=who, limit=managers.limit))
 
 
 def _designate(c: _Candidate, managers: _Managers, cap: int, threshold: Decimal) -> None:
     c.suggested, whom = managers.appoint(c)
     if c.suggested is None:
-        why = (
-            f"{whom.removeprefix('nobody: ')} (S2.1)."
-            if c.plan_owner in managers.load
-            else f"no account manager has room ({managers.limit}): add or relieve an account "
-            "manager first (S2.1)."
-        )
-        c.reasons.append(f"{_describe(c)} It qualifies, but {why}")
+        if c.plan_owner in managers.load:
+            _reason(c, _QUALIFIES_BUT, why=whom)
+        else:
+            _reason(c, _QUALIFIES_NO_ROOM, limit=managers.limit)
         return
     c.recommendation = Recommendation.DESIGNATE
-    c.reasons.append(
-        f"{_describe(c)} Among the {cap} most important customers at or above {threshold}: "
-        f"designate it a key account, managed by {whom} (S2.1, S2.2)."
-    )
+    _reason(c, _DESIGNATE, cap=cap, threshold=str(threshold), whom=whom)
 
 
 def _turn_down(c: _Candidate, cap: int, threshold: Decimal) -> None:
     if c.score is None:
-        because = "nothing is known to score it on"
+        because = said(_UNSCORED)
     elif c.score >= threshold:
-        because = f"beyond the cap of {cap} key accounts (S2.1: a selected group)"
+        because = said(_BEYOND_CAP, cap=cap)
     else:
-        because = f"below the threshold {threshold} (S2.2: the most important customers)"
+        because = said(_BELOW, threshold=str(threshold))
     if c.is_key:
         c.recommendation = Recommendation.RELEASE
-        c.reasons.append(f"{_describe(c)} Release it: {because}.".strip())
+        _reason(c, _RELEASE, because=because)
     else:
-        c.reasons.append(f"{_describe(c)} Not a key account: {because}.".strip())
+        _reason(c, _NOT_KEY, because=because)
 
 
 def _recommend(
@@ -724,10 +801,7 @@ def _recommend(
             _turn_down(c, cap, threshold)
     for c in gone:
         c.recommendation = Recommendation.RELEASE
-        c.reasons.append(
-            f"The customer is {c.customer.status.value}: only an existing, active customer "
-            "can be a key account (S2.1, S2.2)."
-        )
+        c.reasons.append(said(_GONE, status=c.customer.status.value))
 
 
 def _check_limits(
@@ -832,7 +906,7 @@ def assess_key_accounts(  # noqa: PLR0913 - keyword-only options, each documente
                 relationship_strength=c.strength,
                 recommendation=c.recommendation,
                 suggested_manager=c.suggested,
-                reasons=tuple(c.reasons),
+                reasons=tuple(render(m["code"], m["params"]) for m in c.reasons),
                 criteria=c.criteria,
             )
             for c in (*ordered, *gone)

@@ -14,6 +14,7 @@ appear and disappear, and every headline figure that moved.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -21,15 +22,17 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
-from salesroles._display import PERCENT, Cell, Kind, Record, Table, render_html
+from salesroles._display import PERCENT, Cell, Kind, Record, Table, heading, render_html
+from salesroles._i18n.catalogue import translate
+from salesroles._i18n.message import render
 from salesroles._model.arguments import AN_ID, instance_of, read_optional_day
 from salesroles._model.commerce import Product
 from salesroles._model.enums import CustomerStatus, DealStage, Role, RoleValue, to_role
 from salesroles._model.messages import (
     ONE_OF,
-    and_list,
     error,
     phrase,
+    phrases,
     plural,
     problem,
     refusal,
@@ -63,6 +66,72 @@ _THEMSELVES: Final = template("to_themselves", "{member!r} cannot hand their wor
 _FUNCTION: Final = phrase("expected.function", "a function")
 _RETURNED: Final = template("returned", "returned {got:message}; expected a Portfolio")
 _IDS: Final = phrase("expected.ids", "a list of ids")
+
+
+#: The name of a scenario nobody named.
+DEFAULT_NAME: Final = "What if"
+
+# What each move says it changed: rendered in the language active when the move is made.
+_LOSE: Final = {
+    (False, False): template("change.lose", "lose {id} ({name}): status lost"),
+    (True, False): template(
+        "change.lose_released", "lose {id} ({name}): status lost, key account released"
+    ),
+    (False, True): template(
+        "change.lose_deals",
+        "lose {id} ({name}): status lost, {deals} open {deals:plural:deal|deals} lost",
+    ),
+    (True, True): template(
+        "change.lose_released_deals",
+        "lose {id} ({name}): status lost, key account released, {deals} open "
+        "{deals:plural:deal|deals} lost",
+    ),
+}
+_DESIGNATE: Final = template("change.designate", "designate {customer} a key account")
+_DESIGNATE_MANAGED: Final = template(
+    "change.designate_managed", "designate {customer} a key account, managed by {manager}"
+)
+_RELEASE: Final = template("change.release", "release {customer}")
+_MANAGES: Final = template("change.manages", "{member} manages {customer}")
+_REASSIGN: Final = template(
+    "change.reassign",
+    "reassign {accounts} key {accounts:plural:account|accounts} and {plans} "
+    "{plans:plural:plan|plans} from {from} to {to}",
+)
+_REASSIGN_DEALS: Final = template(
+    "change.reassign_deals",
+    "reassign {accounts} key {accounts:plural:account|accounts}, {plans} "
+    "{plans:plural:plan|plans} and {deals} open {deals:plural:deal|deals} from {from} to {to}",
+)
+_PROMOTE: Final = template(
+    "change.promote", "promote {member} ({name}) from {old:Role} to {new:Role}"
+)
+_LEAVES: Final = template("change.leaves", "{member} ({name}) leaves the team")
+_LEAVES_HANDING: Final = template(
+    "change.leaves_handing",
+    "{member} ({name}) leaves the team, {records} other {records:plural:record|records} to {to}",
+)
+_SWITCH: Final = template("change.switch_policy", "switch policy from {old} to {new}")
+_ADD_PRODUCT: Final = template("change.add_product", "add product {id} ({name}) to the catalogue")
+_DEFAULT_NAME: Final = template("scenario.default_name", DEFAULT_NAME)
+_HEADING: Final = template("scenario.heading", "Scenario: {name} (as of {day:date})")
+_FINDINGS: Final = template("scenario.findings", "Findings that appear and disappear")
+_FIGURES: Final = template("scenario.figures", "Figures that move")
+_NONE: Final = template("scenario.none", "(none)")
+phrases(
+    "analysis",
+    {
+        name: name
+        for name in (
+            "concentration",
+            "key-account assessment",
+            "plan attainment",
+            "decision team",
+            "workload",
+        )
+    },
+)
+phrases("change", {"new": "new", "gone": "gone"})
 
 
 __all__ = ["Comparison", "FigureChange", "Scenario"]
@@ -113,7 +182,7 @@ class Scenario:
 
     before: Portfolio
     after: Portfolio = attrs.field(default=attrs.Factory(_before, takes_self=True))
-    name: str = "What if"
+    name: str = DEFAULT_NAME
     policy_before: Policy = attrs.field(default=STRICT, converter=as_policy)
     policy_after: Policy = attrs.field(
         default=attrs.Factory(_policy_before, takes_self=True), converter=as_policy
@@ -151,16 +220,9 @@ class Scenario:
             open_deals = [d for d in p.deals_of(ident) if d.is_open]
             for deal in open_deals:
                 p = p.replace(attrs.evolve(deal, stage=DealStage.LOST))
-            parts = ["status lost"]
-            if released:
-                parts.append("key account released")
-            if open_deals:
-                parts.append(plural(len(open_deals), "open deal") + " lost")
-            scenario = scenario._then(
-                p,
-                f"lose {ident} ({customer.name}): {', '.join(parts)}",
-                lost=(*scenario.lost, ident),
-            )
+            text = _LOSE[released, bool(open_deals)]
+            change = render(text, {"id": ident, "name": customer.name, "deals": len(open_deals)})
+            scenario = scenario._then(p, change, lost=(*scenario.lost, ident))
         return scenario
 
     def designate(
@@ -174,8 +236,8 @@ class Scenario:
         """
         on = resolve_as_of(None, self.after)
         after = self.after.designate_key_account(customer, manager=manager, on=on, reason=reason)
-        managed = f", managed by {manager}" if manager else ""
-        return self._then(after, f"designate {customer} a key account{managed}")
+        text = _DESIGNATE_MANAGED if manager else _DESIGNATE
+        return self._then(after, render(text, {"customer": customer, "manager": manager}))
 
     def release(self, customer: str) -> Scenario:
         """Release *customer* from key-account status (its plans are kept).
@@ -183,7 +245,8 @@ class Scenario:
         Raises:
             NotFoundError: *customer* is not a key account.
         """
-        return self._then(self.after.release_key_account(customer), f"release {customer}")
+        change = render(_RELEASE, {"customer": customer})
+        return self._then(self.after.release_key_account(customer), change)
 
     def assign_manager(self, customer: str, member: str) -> Scenario:
         """Make *member* the manager of the key account of *customer* (S2.1).
@@ -192,9 +255,8 @@ class Scenario:
             NotFoundError: *customer* is not a key account or *member* is unknown.
             LifecycleError: *member* is not an account manager.
         """
-        return self._then(
-            self.after.assign_manager(customer, member), f"{member} manages {customer}"
-        )
+        change = render(_MANAGES, {"member": member, "customer": customer})
+        return self._then(self.after.assign_manager(customer, member), change)
 
     def reassign(
         self, from_member: str, to_member: str, *, accounts: Iterable[str] | None = None
@@ -232,11 +294,9 @@ class Scenario:
                 if deal.owner == from_member and deal.is_open:
                     p = p.replace(attrs.evolve(deal, owner=to_member))
                     deals += 1
-        moved = [plural(len(wanted), "key account"), plural(plans, "plan")]
-        if deals:
-            moved.append(plural(deals, "open deal"))
-        change = f"reassign {and_list(moved)} from {from_member} to {to_member}"
-        return self._then(p, change)
+        params: dict[str, object] = {"accounts": len(wanted), "plans": plans, "deals": deals}
+        params.update({"from": from_member, "to": to_member})
+        return self._then(p, render(_REASSIGN_DEALS if deals else _REASSIGN, params))
 
     def promote(
         self,
@@ -260,9 +320,8 @@ class Scenario:
             )
         role = new_role
         after = self.after.replace(who.promote(role, title=title))
-        return self._then(
-            after, f"promote {member} ({who.name}) from {who.role.value} to {role.value}"
-        )
+        params = {"member": member, "name": who.name, "old": who.role.value, "new": role.value}
+        return self._then(after, render(_PROMOTE, params))
 
     def leave(self, member: str, *, to: str) -> Scenario:
         """*member* leaves the team: everything still in their name passes to *to*.
@@ -296,12 +355,9 @@ class Scenario:
                 items.append(attrs.evolve(item, **names) if names else item)
             p = attrs.evolve(p, **{name: items})  # type: ignore[arg-type]
         p = p.remove(member)
-        handed = f", {plural(records, 'other record')} to {to}" if records else ""
-        return attrs.evolve(
-            scenario,
-            after=p,
-            changes=(*scenario.changes, f"{member} ({who.name}) leaves the team{handed}"),
-        )
+        params = {"member": member, "name": who.name, "records": records, "to": to}
+        change = render(_LEAVES_HANDING if records else _LEAVES, params)
+        return attrs.evolve(scenario, after=p, changes=(*scenario.changes, change))
 
     def with_policy(self, policy: Policy | str | Mapping[str, object]) -> Scenario:
         """Judge the after side under *policy* (such as ``MERGED``, S0.2)."""
@@ -309,16 +365,18 @@ class Scenario:
         return attrs.evolve(
             self,
             policy_after=new,
-            changes=(*self.changes, f"switch policy from {self.policy_after.name} to {new.name}"),
+            changes=(
+                *self.changes,
+                render(_SWITCH, {"old": self.policy_after.name, "new": new.name}),
+            ),
         )
 
     def add_product(self, product: Product) -> Scenario:
         """Add *product* to the catalogue: every current plan now needs a target for it (S3.4)."""
         if not isinstance(product, Product):
             raise problem("product", product, instance_of(Product))
-        return self._then(
-            self.after.add(product), f"add product {product.id} ({product.name}) to the catalogue"
-        )
+        change = render(_ADD_PRODUCT, {"id": product.id, "name": product.name})
+        return self._then(self.after.add(product), change)
 
     def apply(self, change: Callable[[Portfolio], Portfolio], description: str) -> Scenario:
         """Apply a change of your own: *change* maps the after portfolio to a new one."""
@@ -581,7 +639,12 @@ class Comparison(Table):
     claims: ClassVar[tuple[str, ...]] = ("S0.2", "S2.3")
 
     def _heading(self) -> str:
-        return f"Scenario: {self.name} (as of {self.as_of.isoformat()})"
+        # The default name is the library's words; a name the user chose stays as it is.
+        name = render(_DEFAULT_NAME, {}) if self.name == DEFAULT_NAME else self.name
+        return render(_HEADING, {"name": name, "day": self.as_of.isoformat()})
+
+    def _labels(self) -> dict[str, str]:
+        return {"analysis": "analysis", "figure": "column", "change": "change"}
 
     def summary(self) -> dict[str, Cell]:
         """Counts of the findings before and after, and of those that appeared and went."""
@@ -627,7 +690,7 @@ class Comparison(Table):
 
     def __repr__(self) -> str:
         lines = [super().__repr__()]
-        lines.extend(f"  change: {c}" for c in self.changes)
+        lines.extend(f"  {heading('change')}: {c}" for c in self.changes)
         lines.extend(f"  + {f}" for f in self.appeared)
         lines.extend(f"  - {f}" for f in self.disappeared)
         return "\n".join(lines)
@@ -640,11 +703,17 @@ class Comparison(Table):
             ("change",),
             self._formats,
         )
-        marked = [("new", f) for f in self.appeared] + [("gone", f) for f in self.disappeared]
-        findings = "<p><strong>Findings that appear and disappear</strong></p>" + (
-            findings_html(marked, first="change") or "<p>(none)</p>"
+        new, gone = (translate(mark, context="change") for mark in ("new", "gone"))
+        marked = [(new, f) for f in self.appeared] + [(gone, f) for f in self.disappeared]
+        findings = f"<p><strong>{html.escape(render(_FINDINGS, {}))}</strong></p>" + (
+            findings_html(marked, first="change") or f"<p>{html.escape(render(_NONE, {}))}</p>"
         )
         figures = render_html(
-            "Figures that move", {}, self.to_records(), self._columns, self._format_of
+            render(_FIGURES, {}),
+            {},
+            self.to_records(),
+            self._columns,
+            self._format_of,
+            labels=self._labels(),
         )
         return changes + findings + figures

@@ -23,6 +23,9 @@ renders it its own way:
 - ``{x:joined}``: several names joined with commas (``id, name``);
 - ``{x:kind}`` for any registered phrase kind: the phrase of a value, or of several
   joined with "or";
+- ``{x:kind[]}``: several phrases of one kind joined with commas;
+- ``{x:number}``: a decimal written as text (``"0.73"``), in the language's own form
+  (``0,73`` in German);
 - ``{x:CustomerStatus}`` and any other enumeration's name: a wire value,
   translated with that enumeration's labels.
 
@@ -36,10 +39,11 @@ from __future__ import annotations
 
 import string
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 from .catalogue import translate
-from .formats import format_date
+from .formats import format_date, format_decimal
 from .locale import current_locale, language_of, read_locale
 
 if TYPE_CHECKING:
@@ -179,6 +183,11 @@ class _Renderer(string.Formatter):
             return and_list(value, wording("and", lang))
         if format_spec == "date":
             return value if lang == "en" else format_date(date.fromisoformat(value), locale=lang)
+        if format_spec[-2:] == "[]":  # several phrases of one kind, joined with commas
+            return ", ".join(self.format_field(v, format_spec[:-2]) for v in value)
+        if format_spec == "number":  # a decimal as text ("0.73"), in the language's own form
+            places = len(value.partition(".")[2])
+            return value if lang == "en" else format_decimal(Decimal(value), places, locale=lang)
         if isinstance(value, list) and (format_spec in PHRASES or format_spec[:1].isupper()):
             # Several phrases or labels: "a or b".
             return f" {wording('or', lang)} ".join(

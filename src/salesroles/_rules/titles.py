@@ -15,6 +15,7 @@ from typing import Any, Final, NamedTuple
 
 import attrs
 
+from salesroles._i18n.message import render
 from salesroles._model.arguments import gather, read_each
 from salesroles._model.enums import (
     NEW_BUSINESS,
@@ -24,12 +25,9 @@ from salesroles._model.enums import (
 )
 from salesroles._model.messages import (
     ONE_OF,
-    and_list,
     phrase,
-    plural,
+    phrases,
     problem,
-    role_phrase,
-    roles_phrase,
     said,
     template,
     wrong,
@@ -41,6 +39,61 @@ from . import vocabulary as vocab
 from .policy import STRICT, Policy, as_policy, as_role, duty_claims, enum_member
 
 __all__ = ["DutyLine", "RoleFit", "TitleMatch", "classify_duties", "classify_title"]
+
+# How a title match and a job's fit are said, in the language active when shown or made.
+phrases("match", {how: how for how in ("company", "exact", "normalised", "parsed")})
+_AMBIGUOUS: Final = template(
+    "title.ambiguous",
+    "{title!r}: ambiguous between {names:list} (S0.2: one job may carry both titles)",
+)
+_ALIAS_NONE: Final = template(
+    "title.alias_none", "{title!r}: no sales role (the company's alias {matched!r})"
+)
+_UNKNOWN: Final = template(
+    "title.unknown", "{title!r}: no known role (S0.2: titles are not roles)"
+)
+_UNKNOWN_WORDS: Final = template(
+    "title.unknown_words",
+    "{title!r}: no known role (S0.2: titles are not roles); unknown words: {words:choices}",
+)
+_MATCH: Final = template(
+    "title.match",
+    "{title!r}: {role:Role} ({how:match} match of {matched!r}, confidence {confidence:number})",
+)
+_MATCH_ASIDE: Final = template(
+    "title.match_aside",
+    "{title!r}: {role:Role} ({how:match} match of {matched!r}, confidence "
+    "{confidence:number}); set aside: {aside:choices}",
+)
+_DUTY_LINE: Final = template("duty.line", "{text!r}: {duty:Responsibility} (from {words:choices})")
+_NO_SHARES: Final = template("fit.no_shares", "no duties")
+_NO_LINE: Final = template("fit.no_line", "No line of the text names a known duty: no role fits.")
+_NO_DUTIES: Final = template("fit.no_duties", "No duties given: no role fits.")
+_ONE_ROLE: Final = template(
+    "fit.one_role", "Every duty listed is the work of {role:role} under policy {policy!r}."
+)
+_ALIKE: Final = template(
+    "fit.alike",
+    "Every duty listed is the work of {roles:roles} alike under policy {policy!r}: the duties "
+    "do not tell them apart.",
+)
+_CLOSEST: Final = template(
+    "fit.closest",
+    "No single role does every duty listed under policy {policy!r}; the closest is "
+    "{roles:roles}, with {share} of them.",
+)
+_MIXED: Final = template(
+    "fit.mixed",
+    "The job mixes new-business duties ({new:Responsibility[]}) with key-account duties "
+    "({key:Responsibility[]}): "
+    "the article keeps them apart (S1.4), though some companies give such a job both titles "
+    "(S0.2).",
+)
+_UNMAPPED: Final = template(
+    "fit.unmapped",
+    "{count} {count:plural:line|lines} of the text named no known duty (unmapped).",
+)
+
 
 # "(m/w/d)", "(w/m/d)", "(m/f/d)", "(all genders)", "(gn)" … and a bare trailing "m/w/d".
 _GENDER_NOTE: Final = re.compile(
@@ -399,22 +452,23 @@ class TitleMatch:
         return self.how == "ambiguous"
 
     def __str__(self) -> str:
-        said, unknown = f"{self.title!r}: ", ", ".join(map(repr, self.unknown_words))
         if self.ambiguous:
-            names = and_list([r.value for r in self.candidates])
-            return f"{said}ambiguous between {names} (S0.2: one job may carry both titles)"
+            names = [r.value for r in self.candidates]
+            return render(_AMBIGUOUS, {"title": self.title, "names": names})
         if self.role is None and self.how == "company":
-            return f"{said}no sales role (the company's alias {self.matched!r})"
+            return render(_ALIAS_NONE, {"title": self.title, "matched": self.matched})
         if self.role is None:
-            said += "no known role (S0.2: titles are not roles)"
-            return said + (f"; unknown words: {unknown}" if unknown else "")
-        said += f"{self.role.value} ({self.how} match of {self.matched!r}, "
-        aside = ", ".join(map(repr, self.qualifiers))
-        return (
-            said
-            + f"confidence {self.confidence:.1f})"
-            + (f"; set aside: {aside}" if aside else "")
-        )
+            text = _UNKNOWN_WORDS if self.unknown_words else _UNKNOWN
+            return render(text, {"title": self.title, "words": list(self.unknown_words)})
+        params = {
+            "title": self.title,
+            "role": self.role.value,
+            "how": self.how,
+            "matched": self.matched,
+            "confidence": f"{self.confidence:.1f}",
+            "aside": list(self.qualifiers),
+        }
+        return render(_MATCH_ASIDE if self.qualifiers else _MATCH, params)
 
 
 _CONFIDENCE: Final = {"company": 1.0, "exact": 1.0, "normalised": 0.9, "parsed": 0.8}
@@ -559,8 +613,8 @@ class DutyLine:
     matched_words: tuple[str, ...]
 
     def __str__(self) -> str:
-        words = ", ".join(repr(w) for w in self.matched_words)
-        return f"{self.text!r}: {self.responsibility.value} (from {words})"
+        params = {"text": self.text, "duty": self.responsibility.value}
+        return render(_DUTY_LINE, {**params, "words": list(self.matched_words)})
 
 
 def _read_line(line: str) -> list[DutyLine]:
@@ -659,7 +713,8 @@ class RoleFit:
 
     def __str__(self) -> str:
         shares = ", ".join(f"{r.value} {s:.0%}" for r, s in self.scores if s)
-        return f"{self.reason} [{shares or 'no duties'}; {', '.join(self.claims) or '-'}]"
+        shares = shares or render(_NO_SHARES, {})
+        return f"{self.reason} [{shares}; {', '.join(self.claims) or '-'}]"
 
 
 def _duties(
@@ -753,34 +808,23 @@ def classify_duties(
     key_account = [d for d in duties if d in _KEY_ACCOUNT]
     mixed = bool(new_business and key_account)
     claims = tuple(dict.fromkeys(c for d in duties for c in duty_claims(d)))
-    said = f"under policy {judged_by.name!r}"
+    policy_name = judged_by.name
+    named = [r.value for r in candidates]
     if not duties:
-        reason = (
-            "No line of the text names a known duty: no role fits."
-            if unmapped
-            else "No duties given: no role fits."
-        )
+        parts = [said(_NO_LINE if unmapped else _NO_DUTIES)]
     elif role is not None:
-        reason = f"Every duty listed is the work of {role_phrase(role)} {said}."
+        parts = [said(_ONE_ROLE, role=role.value, policy=policy_name)]
     elif best == 1.0:
-        reason = (
-            f"Every duty listed is the work of {roles_phrase(candidates)} alike {said}: the "
-            "duties do not tell them apart."
-        )
+        parts = [said(_ALIKE, roles=named, policy=policy_name)]
     else:
-        reason = (
-            f"No single role does every duty listed {said}; the closest is "
-            f"{roles_phrase(candidates)}, with {best:.0%} of them."
-        )
+        parts = [said(_CLOSEST, roles=named, policy=policy_name, share=f"{best:.0%}")]
     if mixed:
         claims = (*tuple(c for c in claims if c not in ("S1.4", "S0.2")), "S1.4", "S0.2")
-        reason += (
-            f" The job mixes new-business duties ({', '.join(d.value for d in new_business)}) "
-            f"with key-account duties ({', '.join(d.value for d in key_account)}): the article "
-            "keeps them apart (S1.4), though some companies give such a job both titles (S0.2)."
-        )
+        new = [d.value for d in new_business]
+        parts.append(said(_MIXED, new=new, key=[d.value for d in key_account]))
     if unmapped and duties:
-        reason += f" {plural(len(unmapped), 'line')} of the text named no known duty (unmapped)."
+        parts.append(said(_UNMAPPED, count=len(unmapped)))
+    reason = " ".join(render(part["code"], part["params"]) for part in parts)
     return RoleFit(
         role=role,
         candidates=candidates,
