@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck tests docs bench mutation notebooks currencies clean
+.PHONY: demo test lint typecheck tests docs bench mutation notebooks currencies messages clean
 
 # pip 25.1 or newer reads [dependency-groups]; the venv's bundled pip may be older.
 $(BIN)/python:
@@ -23,6 +23,7 @@ test: $(BIN)/python
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python tools/messages.py check de
 
 typecheck:
 	$(BIN)/mypy
@@ -51,6 +52,13 @@ notebooks:
 	$(BIN)/jupytext --to ipynb --set-kernel python3 examples/which_key_accounts.py examples/what_if_we_lose_acme.py \
 		examples/from_your_crm_to_findings.py examples/exploring_with_pandas.py \
 		examples/wer_betreut_unsere_schluesselkunden.py
+
+# The template of every text the library says (build/salesroles.pot, not committed), and
+# babel's check of the German catalogue; `tools/messages.py init LANG` starts a new language.
+messages: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[i18n]"
+	$(BIN)/python tools/messages.py pot
+	$(BIN)/python tools/messages.py check de
 
 # The ISO 4217 table of src/salesroles/_model/iso4217.py, from the standard's List One.
 currencies: $(BIN)/python

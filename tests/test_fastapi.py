@@ -78,21 +78,53 @@ def test_a_bad_body_answers_422_in_fastapis_shape_with_our_codes(client):
     data["orders"][0]["amount"]["amount"] = 12.50
     answer = client.post("/portfolios", content=json.dumps(data).replace("12.5", "12.50"))
     assert answer.status_code == 422
+    segments = {"code": "expected.one_of", "params": {"values": ["small", "medium", "large"]}}
     assert answer.json() == {
         "detail": [
             {
                 "type": "invalid_enum",
                 "loc": ["body", "customers", 1, "segment"],
                 "msg": "got 'huge'; expected one of 'small', 'medium', 'large'",
+                "ctx": {
+                    "template": "got_expected",
+                    "params": {
+                        "got": {"code": "value.text", "params": {"value": "huge"}},
+                        "expected": segments,
+                    },
+                },
             },
             {
                 "type": "float_money",
                 "loc": ["body", "orders", 0, "amount", "amount"],
                 "msg": 'got the float 12.50; send the amount as a string like "12.50" '
                 "(binary floats lose cents)",
+                "ctx": {
+                    "template": "float_money",
+                    "params": {"got": {"code": "value.float", "params": {"value": "12.50"}}},
+                },
             },
         ]
     }
+
+
+def test_the_callers_accept_language_chooses_the_language_of_the_answer(client):
+    """Accept-Language: de answers in German; the codes, paths and ctx stay as they are."""
+    data = json.loads(SAMPLE)
+    data["as_of"] = "soon"
+    english = client.post("/portfolios", json=data)
+    german = client.post(
+        "/portfolios", json=data, headers={"Accept-Language": "fr-CH, de;q=0.8, en;q=0.5"}
+    )
+    (said_in_english,), (said_in_german,) = english.json()["detail"], german.json()["detail"]
+    assert said_in_english["msg"] == "got 'soon'; expected a date written YYYY-MM-DD"
+    assert said_in_german["msg"] == "erhalten: 'soon'; erwartet ein Datum im Format JJJJ-MM-TT"
+    assert {**said_in_german, "msg": ""} == {**said_in_english, "msg": ""}
+    unknown = client.post("/portfolios", json=data, headers={"Accept-Language": "fr"})
+    assert unknown.json() == english.json()  # no language the catalogues speak: English
+    nowhere = client.get("/nowhere", headers={"Accept-Language": "de"})
+    assert nowhere.json()["detail"][0]["msg"] == (
+        "erhalten: '/nowhere'; erwartet eine Route der API"
+    )
 
 
 @pytest.mark.parametrize(
@@ -191,6 +223,10 @@ def test_unknown_routes_and_methods_answer_error_items(client):
         "type": "method_not_allowed",
         "loc": ["method"],
         "msg": "got DELETE /portfolios; expected POST",
+        "ctx": {
+            "template": "http.no_method",
+            "params": {"method": "DELETE", "path": "/portfolios", "allowed": "POST"},
+        },
     }
     assert client.get("/plain").json() == {"ok": True}
 

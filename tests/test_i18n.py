@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import enum
 import importlib
+import importlib.util
 import json
-import pkgutil
 import re
 import string
 import threading
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -23,13 +24,19 @@ from salesroles._i18n import catalogue, formats
 from salesroles._i18n.catalogue import Entry, parse_po, translate, translate_plural
 from salesroles._i18n.labels import english_label
 from salesroles._i18n.locale import read_locale
-from salesroles._i18n.message import PHRASES, ROLE_PHRASES, TEMPLATES
+from salesroles._i18n.message import TEMPLATES
 from salesroles._i18n.message import render as sr_render
-from salesroles._rules.report import _COUNTED
 
-# Every module registers its messages on import: load them all (the package loads lazily).
-for _module in pkgutil.walk_packages(sr.__path__, "salesroles."):
-    importlib.import_module(_module.name)
+# The inventory of every text the library says, shared with `make messages`; loading it
+# imports every module, so that each registers its messages (the package loads lazily).
+_SPEC = importlib.util.spec_from_file_location(
+    "messages_tool", Path(__file__).parent.parent / "tools" / "messages.py"
+)
+assert _SPEC is not None
+assert _SPEC.loader is not None
+MESSAGES = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(MESSAGES)
+MESSAGES._load_everything()
 
 PUBLIC_ENUMS = [
     value
@@ -124,6 +131,41 @@ def test_asyncio_tasks_each_keep_their_own_locale():
     german, english = asyncio.run(both())
     assert set(german) == {"groß"}
     assert set(english) == {"large"}
+
+
+@pytest.mark.parametrize(
+    ("header", "chosen"),
+    [
+        ("de", "de"),
+        ("de-AT,de;q=0.9,en;q=0.8", "de_AT"),
+        ("fr-CH, fr;q=0.9, de;q=0.8, en;q=0.7", "de"),
+        ("en;q=0.5, de;q=0.5", "en"),  # equal weights: the first
+        ("en;q=0.4, de", "de"),  # no weight is 1
+        ("de-Latn-DE", "de"),  # a script subtag: the language still counts
+        ("de;q=0, en;q=0.1", "en"),  # q=0 means "not this one"
+        ("*", "en"),
+        ("fr", "en"),
+        ("", "en"),
+        (None, "en"),
+        ("de;q=lots, en", "en"),  # a range that does not parse is passed over
+    ],
+)
+def test_an_accept_language_header_chooses_a_supported_locale(header, chosen):
+    """RFC 9110's weights decide; English when the header names nothing the catalogues speak."""
+    assert sr.accepted_locale(header, default="en") == chosen
+
+
+@given(st.text(max_size=60))
+def test_any_accept_language_header_gives_a_supported_locale(header):
+    """A header is the caller's wish: whatever it holds, an answer in some supported language."""
+    assert sr.accepted_locale(header, default="en").partition("_")[0] in ("en", "de")
+
+
+def test_without_a_default_the_current_locale_answers():
+    with sr.use_locale("de"):
+        assert sr.accepted_locale("fr") == "de"
+    with pytest.raises(sr.ValidationError):
+        sr.accepted_locale("fr", default="fr")
 
 
 # --- catalogues ----------------------------------------------------------------------------
@@ -246,59 +288,10 @@ def test_every_label_of_every_public_enumeration_has_a_german_translation():
 
 def _everything_said() -> set[tuple[str | None, str]]:
     """Every (context, English text) the library renders: labels, messages, phrases, words."""
-    said = {(cls.__name__, english_label(member)) for cls in PUBLIC_ENUMS for member in cls}
-    said |= set(TEMPLATES.items())
-    said |= {("role phrase", phrase) for phrase in ROLE_PHRASES.values()}
-    said |= {("wording", word) for word in ("and", "or", "nobody")}
-    said |= {(kind, phrase) for kind, table in PHRASES.items() for phrase in table.values()}
-    said |= {("wording", word) for word in ("yes", "no", "allowed", "refused")}
-    said |= {("count", "no findings")} | {("count", one) for _, one, _ in _COUNTED}
-    said |= {("column", name.replace("_", " ")) for name in _table_names()}
-    said |= {("title", cls._title) for cls in _tables()}
-    return said
+    return set(MESSAGES.inventory())
 
 
-def _tables() -> list[type]:
-    """Every result class with a table view."""
-    from salesroles._display import Table
-
-    found, todo = [], [Table]
-    while todo:
-        for sub in todo.pop().__subclasses__():
-            found.append(sub)
-            todo.append(sub)
-    # The library's own (other tests define tables of their own).
-    return [
-        cls
-        for cls in found
-        if "_title" in cls.__dict__ and cls.__module__.startswith("salesroles.")
-    ]
-
-
-def every_table():
-    """One result of every analysis on the sample portfolio."""
-    from salesroles.testing import sample_portfolio
-
-    p = sample_portfolio()
-    day = "2026-11-27"
-    return [
-        sr.loss_impact(p, "C-ACME"),
-        sr.concentration(p, as_of=day),
-        sr.assess_key_accounts(p),
-        sr.plan_attainment(p, as_of=day),
-        sr.workload(p, as_of=day),
-        sr.decision_team(p),
-        sr.renewals(p, as_of=day),
-        sr.communication_schedule(p, "2026-01-01", "2026-12-31", as_of=day),
-        sr.Scenario(before=p).lose_account("C-ACME").compare(as_of=day),
-    ]
-
-
-def _table_names() -> set[str]:
-    """Every column of every table and every headline figure of every analysis."""
-    names = {column for cls in _tables() for column in cls._columns}
-    names |= {"severity", "rule", "subject", "message", "claims", "change"}  # findings' tables
-    return names | {key for result in every_table() for key in result.summary()}
+every_table = MESSAGES.every_table
 
 
 def test_every_message_has_a_german_translation():
@@ -306,6 +299,25 @@ def test_every_message_has_a_german_translation():
     german = catalogue.catalogue("de")
     assert TEMPLATES  # the rules registered theirs on import
     assert [key for key in _everything_said() if key not in german] == []
+
+
+def test_babel_reads_the_german_catalogue_and_finds_nothing_wrong():
+    """What `make messages` checks: babel's own reader, plural forms, placeholders, no gaps."""
+    pytest.importorskip("babel", reason="the i18n extra; make test installs it")
+    assert MESSAGES.problems("de") == []
+
+
+def test_a_new_language_starts_as_a_catalogue_of_every_text(tmp_path, monkeypatch):
+    """`tools/messages.py init fr` writes every entry to translate; until then, all are missing."""
+    pytest.importorskip("babel", reason="the i18n extra; make test installs it")
+    monkeypatch.setattr(MESSAGES, "LOCALES", tmp_path)
+    written = MESSAGES.init("fr")
+    assert written == tmp_path / "fr" / "LC_MESSAGES" / "salesroles.po"
+    entries = [e for e in parse_po(written.read_text(encoding="utf-8")) if e.message]
+    assert {(e.context, e.message) for e in entries} == _everything_said()
+    found = MESSAGES.problems("fr")
+    assert len(found) == len(entries)
+    assert all(problem.startswith("untranslated: ") for problem in found)
 
 
 def test_the_german_catalogue_holds_no_stale_entry():

@@ -101,6 +101,25 @@ def test_a_broken_portfolio_answers_422_with_every_problem(service):
     assert "1200.00" in answer.json()["detail"][1]["msg"]
 
 
+def test_a_caller_asking_for_german_is_answered_in_german(service):
+    """The language of the request reaches the worker thread that reads the body."""
+    data = json.loads(SAMPLE)
+    data["plans"][0]["owner"] = "nobody"
+    answer = httpx.post(
+        f"{service}/portfolios", json=data, headers={"Accept-Language": "de-DE,de;q=0.9"}
+    )
+    assert answer.status_code == 422
+    (item,) = answer.json()["detail"]
+    assert item["msg"] == (
+        "'nobody' benennt nichts in diesem Portfolio; erwartet die ID eines Objekts vom Typ "
+        "Teammitglied"
+    )
+    assert item["ctx"] == {
+        "template": "dangling_reference",
+        "params": {"ref": "nobody", "allowed": ["team member"]},
+    }
+
+
 def test_decisions_answer_a_decision(service):
     request = {"who": "ann", "responsibility": "follow_up_leads", "subject": "L-BETA"}
     answer = httpx.post(f"{service}/decisions", json=request | {"portfolio": json.loads(SAMPLE)})

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     )
     from ._analytics.workload import MemberWorkload, RoleWorkload, Workload, workload
     from ._i18n.labels import label
-    from ._i18n.locale import current_locale, set_default_locale, use_locale
+    from ._i18n.locale import accepted_locale, current_locale, set_default_locale, use_locale
     from ._model.cadence import Cadence
     from ._model.commerce import Assignment, Deal, Order, Product, SupplyContract
     from ._model.enums import (
@@ -197,6 +197,7 @@ _LAZY: dict[str, str] = {
     "concentration": "._analytics.revenue",
     "contract_revenue": "._analytics.attainment",
     "converter": "._wire.hooks",
+    "accepted_locale": "._i18n.locale",
     "current_locale": "._i18n.locale",
     "decide": "._rules.judge",
     "decision_team": "._analytics.teams",
@@ -299,6 +300,7 @@ __all__ = [
     "ValidationError",
     "Workload",
     "__version__",
+    "accepted_locale",
     "assess_key_accounts",
     "check",
     "classify_duties",

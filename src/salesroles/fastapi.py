@@ -22,7 +22,11 @@ before it is read when its ``Content-Length`` says more) and validated by
 ``float_money`` with the digits that were sent, and a body that is no JSON,
 is not UTF-8, or is nested 100 000 deep is an error item like any other. A
 bad body answers ``422`` in FastAPI's own shape,
-``{"detail": [{"type": <code>, "loc": ["body", ...path], "msg": <message>}]}``.
+``{"detail": [{"type": <code>, "loc": ["body", ...path], "msg": <message>, "ctx": {...}}]}``,
+where ``ctx`` holds the message's ``template`` and ``params`` (see
+:class:`~salesroles.ErrorItem`). The messages speak the caller's language: the
+request's ``Accept-Language`` header chooses it (:func:`~salesroles.accepted_locale`;
+English when it names no language the catalogues speak).
 
 :func:`install` completes the application's ``/openapi.json``: each such
 route's request body references ``#/components/schemas/<Name>``, the
@@ -44,6 +48,8 @@ from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from salesroles._i18n.locale import accepted_locale, use_locale
+from salesroles._i18n.message import render, template
 from salesroles._model.arguments import read_count, read_optional_count
 from salesroles._wire.api import MAX_ERRORS, structure_json, unstructure_json
 from salesroles._wire.schema import COMPONENTS_TEMPLATE, openapi_components
@@ -79,8 +85,31 @@ _READS: weakref.WeakKeyDictionary[Callable[..., Any], type] = weakref.WeakKeyDic
 _NAMED: dict[str, type] = {}
 
 
-def _item(code: str, loc: Iterable[str | int], msg: str) -> dict[str, Any]:
-    return {"type": code, "loc": list(loc), "msg": msg}
+# What the bridge itself says, in the request's language.
+_BAD_LENGTH: Final = template(
+    "http.content_length", "got the Content-Length {declared!r}; expected a number of bytes"
+)
+_TOO_LARGE: Final = template("http.too_large", "got {size} bytes; expected at most {limit}")
+_STREAM_TOO_LARGE: Final = template(
+    "http.stream_too_large", "got more than {limit} bytes; expected at most that"
+)
+_NO_ROUTE: Final = template("http.no_route", "got {path!r}; expected a route of the API")
+_NO_METHOD: Final = template("http.no_method", "got {method} {path}; expected {allowed}")
+
+
+def _item(
+    code: str, loc: Iterable[str | int], text: str, params: dict[str, Any]
+) -> dict[str, Any]:
+    """One error item of an answer: its message rendered now, in the active locale."""
+    ctx = {"template": text, "params": params}
+    return {"type": code, "loc": list(loc), "msg": render(text, params), "ctx": ctx}
+
+
+def _problem_item(item: ErrorItem, loc: tuple[str | int, ...]) -> dict[str, Any]:
+    found: dict[str, Any] = {"type": item.code, "loc": [*loc, *item.loc], "msg": item.message}
+    if item.template is not None:
+        found["ctx"] = {"template": item.template, "params": dict(item.params)}
+    return found
 
 
 def invalid(
@@ -97,11 +126,11 @@ def invalid(
             raise invalid(e) from None
     """
     items = error.errors if isinstance(error, ValidationError) else tuple(error)
-    return RequestValidationError([_item(i.code, (*loc, *i.loc), i.message) for i in items])
+    return RequestValidationError([_problem_item(i, loc) for i in items])
 
 
-def _refuse(status: int, code: str, msg: str) -> HTTPException:
-    return HTTPException(status, detail=[_item(code, ("body",), msg)])
+def _refuse(status: int, code: str, text: str, **params: Any) -> HTTPException:
+    return HTTPException(status, detail=[_item(code, ("body",), text, params)])
 
 
 def _declared_length(request: Request, max_bytes: int) -> None:
@@ -110,13 +139,9 @@ def _declared_length(request: Request, max_bytes: int) -> None:
     if declared is None:  # chunked: counted while it is read
         return
     if not (declared.isascii() and declared.isdigit()):  # "²" is a digit to isdigit alone
-        raise _refuse(
-            400,
-            "invalid_content_length",
-            f"got the Content-Length {declared[:40]!r}; expected a number of bytes",
-        )
+        raise _refuse(400, "invalid_content_length", _BAD_LENGTH, declared=declared[:40])
     if int(declared) > max_bytes:
-        raise _refuse(413, "body_too_large", f"got {declared} bytes; expected at most {max_bytes}")
+        raise _refuse(413, "body_too_large", _TOO_LARGE, size=int(declared), limit=max_bytes)
 
 
 async def _read(request: Request, max_bytes: int) -> bytes:
@@ -126,9 +151,7 @@ async def _read(request: Request, max_bytes: int) -> bytes:
     async for chunk in request.stream():
         size += len(chunk)
         if size > max_bytes:
-            raise _refuse(
-                413, "body_too_large", f"got more than {max_bytes} bytes; expected at most that"
-            )
+            raise _refuse(413, "body_too_large", _STREAM_TOO_LARGE, limit=max_bytes)
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -154,20 +177,22 @@ def body(
     limit = read_count(max_bytes, "max_bytes")
     cap = read_optional_count(max_errors, "max_errors")
 
+    def read(data: bytes, locale: str) -> T:
+        with use_locale(locale):
+            try:
+                return structure_json(
+                    data, cls, forbid_extra_keys=forbid_extra_keys, max_errors=cap
+                )
+            except ValidationError as e:
+                error = e
+            raise invalid(error)  # its items rendered here, in the caller's language
+
     async def read_body(request: Request) -> T:
-        data = await _read(request, limit)
-        try:
-            # In a worker thread: a large document must not stop the event loop.
-            return await run_in_threadpool(
-                structure_json,
-                data,
-                cls,
-                forbid_extra_keys=forbid_extra_keys,
-                max_errors=cap,
-            )
-        except ValidationError as e:
-            error = e
-        raise invalid(error)
+        locale = accepted_locale(request.headers.get("accept-language"), default="en")
+        with use_locale(locale):
+            data = await _read(request, limit)
+        # In a worker thread: a large document must not stop the event loop.
+        return await run_in_threadpool(read, data, locale)
 
     _READS[read_body] = cls
     return Depends(read_body)
@@ -316,6 +341,13 @@ _PROBLEM_SCHEMAS: Final = {
             "type": {"type": "string"},
             "loc": {"type": "array", "items": {"type": ["string", "integer"]}},
             "msg": {"type": "string"},
+            "ctx": {
+                "type": "object",
+                "description": "The message as its template's code and JSON-ready params, "
+                "to say it in another language.",
+                "properties": {"template": {"type": "string"}, "params": {"type": "object"}},
+                "required": ["template", "params"],
+            },
         },
         "required": ["type", "loc", "msg"],
     },
@@ -337,13 +369,13 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     """Starlette's own 404 and 405 as error items; every other HTTP error as FastAPI answers it."""
     assert isinstance(exc, StarletteHTTPException)  # noqa: S101 - registered for these only
     method, path = request.method, request.url.path
-    if exc.status_code == 404 and exc.detail == "Not Found":
-        detail = [_item("unknown_route", ("path",), f"got {path!r}; expected a route of the API")]
-    elif exc.status_code == 405 and exc.detail == "Method Not Allowed":
-        allowed = (exc.headers or {}).get("Allow", "")
-        detail = [
-            _item("method_not_allowed", ("method",), f"got {method} {path}; expected {allowed}")
-        ]
-    else:
-        return await http_exception_handler(request, exc)
+    with use_locale(accepted_locale(request.headers.get("accept-language"), default="en")):
+        if exc.status_code == 404 and exc.detail == "Not Found":
+            detail = [_item("unknown_route", ("path",), _NO_ROUTE, {"path": path})]
+        elif exc.status_code == 405 and exc.detail == "Method Not Allowed":
+            allowed = (exc.headers or {}).get("Allow", "")
+            params = {"method": method, "path": path, "allowed": allowed}
+            detail = [_item("method_not_allowed", ("method",), _NO_METHOD, params)]
+        else:
+            return await http_exception_handler(request, exc)
     return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)

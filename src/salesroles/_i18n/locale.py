@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT",
     "LANGUAGES",
+    "accepted_locale",
     "current_locale",
     "language_of",
     "read_locale",
@@ -62,6 +63,57 @@ def read_locale(value: object, path: str = "locale") -> str:
     params = {"got": value if isinstance(value, str) else None, "supported": list(LANGUAGES)}
     item = ErrorItem(path=path, message=message, code="unsupported_locale", params=params)
     raise ValidationError([item])
+
+
+# One language range of an Accept-Language header (RFC 9110 section 12.5.4), with its weight.
+_RANGE: Final = re.compile(
+    r"\s*([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*|\*)\s*(?:;\s*q\s*=\s*([0-9.]+))?\s*\Z"
+)
+
+
+def accepted_locale(header: str | None, default: str | None = None) -> str:
+    """The supported locale a caller asks for in an ``Accept-Language`` header.
+
+    The language ranges are read with their weights (RFC 9110); the heaviest
+    whose language the catalogues speak wins, the first of equal weight
+    first. A region is kept (``de-AT`` gives ``de_AT``). With none supported,
+    or no header, it is *default* (the current locale when None). A range
+    that does not parse is passed over, never refused: the header is the
+    caller's wish, not its data.
+
+    >>> accepted_locale("fr-CH, fr;q=0.9, de;q=0.8, en;q=0.7")
+    'de'
+    >>> accepted_locale("de-AT")
+    'de_AT'
+    >>> accepted_locale("fr", default="en")
+    'en'
+    """
+    found: list[tuple[float, int, str]] = []
+    for position, part in enumerate((header or "").split(",")):
+        match = _RANGE.match(part)
+        if match is None or match[1] == "*":
+            continue
+        try:
+            weight = float(match[2]) if match[2] is not None else 1.0
+        except ValueError:
+            continue
+        tag = _supported(match[1])
+        if tag is None:
+            continue
+        if weight > 0:
+            found.append((-weight, position, tag))
+    if found:
+        return min(found)[2]
+    return current_locale() if default is None else read_locale(default, "default")
+
+
+def _supported(tag: str) -> str | None:
+    """*tag* as a supported locale, else its language alone (``de-Latn-DE``: ``de``), else None."""
+    for candidate in (tag, tag.partition("-")[0]):
+        match = _TAG.match(candidate)
+        if match and match[1].lower() in LANGUAGES:
+            return read_locale(candidate)
+    return None
 
 
 def language_of(locale: str) -> str:
