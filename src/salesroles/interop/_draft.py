@@ -95,6 +95,10 @@ class Draft:
     :attr:`unmapped`, evidence that disagrees in :attr:`conflicts`, and every
     source record is in :attr:`data`, in one of those, or in :attr:`skipped`.
 
+    Its messages and reasons are said in the language active when the draft
+    was made (:func:`~salesroles.use_locale`); each keeps a stable code and
+    JSON-ready params, which never change with the language.
+
     Attributes:
         system: The system the records came from (``"salesforce"`` …).
         data: The wire-format document (docs/wire-format.md) that
@@ -112,7 +116,7 @@ class Draft:
         placed: Each source record the draft took, by its path in the input
             (``Account[3]``), mapped to where it went: a wire path
             (``customers[2]``), or the evidence it gave (``evidence of the
-            role of 005…``).
+            role of 005…``, in the language active when the draft was made).
     """
 
     system: str
