@@ -879,3 +879,91 @@ def test_two_threads_refusing_in_two_languages_at_once_never_mix():
         "en": {"got 'soon'; expected a date written YYYY-MM-DD"},
         "de": {"erhalten: 'soon'; erwartet ein Datum im Format JJJJ-MM-TT"},
     }
+
+
+# --- drafts from CRM exports in German -----------------------------------------------------
+
+
+def test_a_salesforce_draft_speaks_german_with_the_codes_paths_and_params_of_english():
+    """Unmapped values, conflicts, adjustments and skipped records: German texts, same data."""
+    from interop_support import load_json
+    from salesroles.interop import salesforce
+
+    records = load_json("salesforce")
+    english = salesforce.draft(records, currency="EUR", as_of="2026-12-01")
+    with sr.use_locale("de"):
+        german = salesforce.draft(records, currency="EUR", as_of="2026-12-01")
+        summary = str(german)
+        with pytest.raises(sr.ValidationError) as refused:
+            german.portfolio()
+    zoe = "0058d0000000025AAA"
+    assert [(i.path, i.message) for i in german.unmapped] == [
+        (
+            "OpportunityContactRole[56].Role",
+            (
+                "erhalten: 'Other'; die Tabelle 'contact_roles' ordnet diesen Wert nicht zu; "
+                "die Kontaktrolle gilt nicht als Beleg"
+            ),
+        ),
+        (
+            "Opportunity[150].OwnerId",
+            (
+                "nennt den Inhaber '0058d0000009999AAA', doch die Eingabe enthält keinen "
+                "solchen Datensatz; die Opportunity wird ausgelassen"
+            ),
+        ),
+        (
+            "Lead[5].LeadSource",
+            (
+                "erhalten: eine leere Zeichenkette; die Tabelle 'lead_source' ordnet diesen "
+                "Wert nicht zu; der Lead wird ausgelassen"
+            ),
+        ),
+    ]
+    assert german.conflicts[0].message == (
+        f"Zoe Ziegler ({zoe}) ist 'Account Manager' bei 2 Accounts (0018d0000000028AAA, "
+        "0018d0000000029AAA) und 'Sales Rep' bei 3 Accounts (0018d0000000040AAA, "
+        "0018d0000000041AAA, 0018d0000000042AAA), und es gibt keinen Titel; die Rolle bleibt "
+        "offen (S0.2: manche Unternehmen geben einer Stelle beide Titel)"
+    )
+    assert german.adjusted[0].message == (
+        "erhalten: die Gleitkommazahl 1234567.891; gerundet auf 1234567.89 "
+        "(EUR hat 2 Nachkommastellen)"
+    )
+    reasons = {s.path: s.reason for s in german.skipped}
+    assert reasons["Account[120]"] == "ein Duplikat von Account[60] (ID 0018d0000000060AAA)"
+    assert reasons["Account[161]"] == "Type 'Prospect' bezeichnet keinen Kunden"
+    assert reasons["Contract[4]"] == "Status 'Draft': nicht in Kraft"
+    assert reasons["User[26]"] == (
+        "keine Vertriebsrolle: weder der Titel noch eine Rolle im Account-Team nennt eine"
+    )
+    assert german.placed["AccountTeamMember[30]"] == f"Beleg für die Rolle von {zoe}"
+    assert summary == (
+        "Entwurf aus salesforce: 27 Teammitglieder, 160 Kunden, 30 Key Accounts, "
+        "174 Stakeholder, 59 Leads, 140 Verkaufschancen; 3 nicht zugeordnet, 1 Konflikt, "
+        "1 angepasst, 105 übersprungen"
+    )
+    [problem] = refused.value.errors
+    assert problem.message.endswith(f" (aus User {zoe} Id)")
+
+    # Only the texts change with the language: codes, paths and params never do.
+    def neutral(draft) -> list[tuple]:
+        found = [
+            (i.path, i.code, i.template, i.params)
+            for i in (*draft.unmapped, *draft.conflicts, *draft.adjusted)
+        ]
+        return found + [(s.path, s.code, None, s.params) for s in draft.skipped]
+
+    assert neutral(german) == neutral(english)
+    assert german.data == english.data
+    assert german.sources == english.sources
+    assert {s.code for s in german.skipped} >= {"skipped.duplicate", "skipped.account_type"}
+    for item in (*german.unmapped, *german.conflicts, *german.adjusted):
+        assert item.template is not None
+        assert sr_render(item.template, item.params, locale="de") == item.message
+        assert json.loads(json.dumps(item.to_dict()))["params"] == item.params
+    # A skipped record's code and params say its reason again, in any language.
+    for de, en in zip(german.skipped, english.skipped, strict=True):
+        assert sr_render(de.code, de.params, locale="de") == de.reason
+        assert sr_render(de.code, de.params, locale="en") == en.reason
+        assert json.loads(json.dumps(de.params)) == de.params

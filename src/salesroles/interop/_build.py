@@ -14,17 +14,33 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
 from dateutil import tz as dateutil_tz
 from dateutil.parser import isoparse
 
 from salesroles import BuyingRole, CustomerStatus, DealStage, LeadSource, LeadStatus, Role
+from salesroles._i18n.message import render
 from salesroles._model.iso4217 import CURRENCIES
-from salesroles._model.messages import describe
+from salesroles._model.messages import (
+    MISSING,
+    ONE_OF,
+    error_item,
+    phrase,
+    problem,
+    said,
+    shown,
+    template,
+    wrong,
+)
+from salesroles._model.validation import BOOLEAN, CURRENCY_CODE, DATE, STRING, WHOLE_NUMBER
 from salesroles.exceptions import ErrorItem, ValidationError
 
 from ._draft import Draft, Skipped, Source
+
+if TYPE_CHECKING:
+    #: A message as data: ``{"code": ..., "params": {...}}``, nested in another by ``{x:message}``.
+    Message = dict[str, Any]
 
 __all__ = [
     "BUYING_ROLES",
@@ -64,6 +80,68 @@ CUSTOMER_STATUSES = frozenset(m.value for m in CustomerStatus)
 # A number as exports write it: 1200000.5, -12, or with thousands separators 1,200,000.50.
 _NUMBER = re.compile(r"[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?")
 
+# -- what a draft says, in every language (docs/i18n.md) --
+
+# What the adjusted, unmapped and skipped items say: templates filled at the item.
+_UNMAPPED: Final = template(
+    "interop.unmapped_value",
+    "got {got:message}, which the {table!r} table does not map; {then:message}",
+)
+_UNKNOWN: Final = template(
+    "interop.unknown_reference",
+    "names {kind:message} {value!r}, which is not in the input; {then:message}",
+)
+_ROUNDED: Final = template(
+    "interop.rounded_money",
+    "got {got:message}; rounded to {rounded} "
+    "({currency} has {minor} {minor:plural:decimal|decimals})",
+)
+_DUPLICATE: Final = template("skipped.duplicate", "a duplicate of {first} (id {id})")
+
+#: What the draft does instead of a value it cannot take (``{then:message}``).
+THEN_ACCOUNT: Final = phrase("interop.then.account", "the account is left out")
+THEN_COMPANY: Final = phrase("interop.then.company", "the company is left out")
+THEN_CONTACT: Final = phrase("interop.then.contact", "the contact is left out")
+THEN_CONTRACT: Final = phrase("interop.then.contract", "the contract is left out")
+THEN_DEAL: Final = phrase("interop.then.deal", "the deal is left out")
+THEN_LEAD: Final = phrase("interop.then.lead", "the lead is left out")
+THEN_OPPORTUNITY: Final = phrase("interop.then.opportunity", "the opportunity is left out")
+THEN_ORDER: Final = phrase("interop.then.order", "the order is left out")
+THEN_TARGET: Final = phrase("interop.then.target", "the target is left out")
+THEN_SEGMENT: Final = phrase("interop.then.segment", "the segment is left out")
+THEN_NO_EVIDENCE: Final = phrase("interop.then.no_evidence", "it is no evidence")
+THEN_ROW_NO_EVIDENCE: Final = phrase("interop.then.row_no_evidence", "the row is no evidence")
+THEN_LEAD_NO_OWNER: Final = phrase("interop.then.lead_no_owner", "the lead has no owner")
+THEN_NO_OWNER: Final = phrase("interop.then.no_owner", "it has no owner")
+THEN_NO_MANAGER: Final = phrase("interop.then.no_manager", "the key account has no manager")
+
+#: What a reference names (``{kind:message}``): the record it points to.
+THE_ACCOUNT: Final = phrase("interop.the.account", "the account")
+THE_COMPANY: Final = phrase("interop.the.company", "the company")
+THE_CONTACT: Final = phrase("interop.the.contact", "the contact")
+THE_CUSTOMER: Final = phrase("interop.the.customer", "the customer")
+THE_FISCAL_YEAR: Final = phrase("interop.the.fiscal_year", "the fiscal year")
+THE_OWNER: Final = phrase("interop.the.owner", "the owner")
+THE_USER: Final = phrase("interop.the.user", "the user")
+
+# What a bad argument or input was expected to be (``{expected:message}``).
+_TABLES: Final = phrase("expected.interop.tables", "a dict of tables")
+_TABLE: Final = phrase("expected.interop.table", "a dict")
+_NONE_OR_ONE_OF: Final = template(
+    "expected.interop.none_or_one_of", "None or one of {values:choices}"
+)
+_ROLES: Final = phrase("expected.interop.roles", "a dict of id to role")
+_ZONE: Final = phrase("expected.interop.tz", 'a time zone like "UTC" or "Europe/Berlin"')
+_RECORDS: Final = phrase("expected.interop.records", "a dict of object name to a list of records")
+_RECORD_LIST: Final = phrase("expected.interop.record_list", "a list of records")
+_RECORD: Final = phrase("expected.interop.record", "a record (a dict)")
+_PROPERTIES: Final = phrase("expected.interop.properties", "a dict of properties")
+_NON_EMPTY: Final = phrase("expected.interop.non_empty", "a non-empty string")
+_NUMBER_LIKE: Final = phrase("expected.interop.number", "a number like 1200000.50 or 1,200,000.50")
+_MONEY: Final = phrase("expected.interop.money", "an amount of money")
+_ISO_DAY: Final = phrase("expected.interop.day", "an ISO 8601 date or timestamp")
+_EDGE_DAY: Final = phrase("expected.interop.day_range", "a timestamp between the years 1 and 9999")
+
 
 def merge_tables(
     defaults: Mapping[str, Mapping[str, str | None]],
@@ -80,20 +158,20 @@ def merge_tables(
     if mapping is None:
         return tables
     if not isinstance(mapping, Mapping):
-        raise ValidationError([_item("mapping", mapping, "a dict of tables", "invalid_type")])
+        raise problem("mapping", mapping, _TABLES)
     problems = []
     for name, table in mapping.items():
         if name not in tables:
-            expected = "one of " + ", ".join(repr(n) for n in sorted(tables))
-            problems.append(_item(f"mapping.{name}", name, expected, "unknown_table"))
+            expected = said(ONE_OF, values=sorted(tables))
+            problems.append(wrong(f"mapping.{name}", name, expected, "unknown_table"))
             continue
         if not isinstance(table, Mapping):
-            problems.append(_item(f"mapping.{name}", table, "a dict", "invalid_type"))
+            problems.append(wrong(f"mapping.{name}", table, _TABLE))
             continue
         for key, value in table.items():
             if value is not None and value not in allowed[name]:
-                wanted = "None or one of " + ", ".join(repr(v) for v in sorted(allowed[name]))
-                problems.append(_item(f"mapping.{name}[{key!r}]", value, wanted, "invalid_enum"))
+                wanted = said(_NONE_OR_ONE_OF, values=sorted(allowed[name]))
+                problems.append(wrong(f"mapping.{name}[{key!r}]", value, wanted, "invalid_enum"))
             else:
                 tables[name][key] = value
     if problems:
@@ -110,20 +188,16 @@ def read_roles(roles: Any) -> dict[str, str]:
     if roles is None:
         return {}
     if not isinstance(roles, Mapping):
-        raise ValidationError([_item("roles", roles, "a dict of id to role", "invalid_type")])
-    wanted = "one of " + ", ".join(repr(v) for v in sorted(ROLES))
+        raise problem("roles", roles, _ROLES)
+    wanted = said(ONE_OF, values=sorted(ROLES))
     problems = [
-        _item(f"roles[{key!r}]", value, wanted, "invalid_enum")
+        wrong(f"roles[{key!r}]", value, wanted, "invalid_enum")
         for key, value in roles.items()
         if value not in ROLES
     ]
     if problems:
         raise ValidationError(problems)
     return {str(key): value for key, value in roles.items()}
-
-
-def _item(path: str, value: Any, expected: str, code: str) -> ErrorItem:
-    return ErrorItem(path=path, message=f"got {describe(value)}; expected {expected}", code=code)
 
 
 def _read_zone(value: Any) -> tzinfo | None:
@@ -148,9 +222,7 @@ class Builder:
         self.placed: dict[str, str] = {}
         self.collections: dict[str, list[dict[str, Any]]] = {name: [] for name in COLLECTIONS}
         if not isinstance(currency, str) or currency not in CURRENCIES:
-            self.problems.append(
-                _item("currency", currency, 'an ISO 4217 code like "EUR"', "invalid_currency")
-            )
+            self.problems.append(wrong("currency", currency, CURRENCY_CODE, "invalid_currency"))
             currency = "XXX"
         self.currency: str = currency
         self.as_of: str | None = None
@@ -159,15 +231,11 @@ class Builder:
         elif as_of is not None:
             day = _read_day_text(as_of)
             if day is None:
-                self.problems.append(
-                    _item("as_of", as_of, "a date written YYYY-MM-DD", "invalid_date")
-                )
+                self.problems.append(wrong("as_of", as_of, DATE, "invalid_date"))
             self.as_of = day
         zone = _read_zone(tz)
         if zone is None:
-            self.problems.append(
-                _item("tz", tz, 'a time zone like "UTC" or "Europe/Berlin"', "invalid_tz")
-            )
+            self.problems.append(wrong("tz", tz, _ZONE, "invalid_tz"))
             zone = dateutil_tz.UTC
         self.tz: tzinfo = zone
 
@@ -193,26 +261,22 @@ class Builder:
         """
         found: dict[str, list[Row]] = {name: [] for name in objects}
         if not isinstance(records, Mapping):
-            self.problems.append(
-                _item("", records, "a dict of object name to a list of records", "invalid_type")
-            )
+            self.problems.append(wrong("", records, _RECORDS))
             return found
         for name, given in records.items():
             table = given
             if envelope is not None and isinstance(given, Mapping) and envelope in given:
                 table = given[envelope]
             if name not in found:
-                expected = "one of " + ", ".join(repr(o) for o in objects)
-                self.problems.append(_item(str(name), name, expected, "unknown_object"))
+                expected = said(ONE_OF, values=list(objects))
+                self.problems.append(wrong(str(name), name, expected, "unknown_object"))
                 continue
             if isinstance(table, (str, bytes)) or not isinstance(table, Sequence):
-                self.problems.append(_item(name, table, "a list of records", "invalid_type"))
+                self.problems.append(wrong(name, table, _RECORD_LIST))
                 continue
             for index, record in enumerate(table):
                 if not isinstance(record, Mapping):
-                    self.problems.append(
-                        _item(f"{name}[{index}]", record, "a record (a dict)", "invalid_type")
-                    )
+                    self.problems.append(wrong(f"{name}[{index}]", record, _RECORD))
                     continue
                 row = Row(self, name, index, record)
                 inner = (nested or {}).get(name)
@@ -232,7 +296,7 @@ class Builder:
             row.id = key
             first = seen.get(key)
             if first is not None:
-                self.skip(row, f"a duplicate of {first.path} (id {key})")
+                self.skip(row, _DUPLICATE, first=first.path, id=key)
                 continue
             seen[key] = row
             kept.append(row)
@@ -256,25 +320,32 @@ class Builder:
                 )
         return path
 
-    def evidence(self, row: Row, of: str) -> None:
-        """Record that *row* went into the draft as evidence (*of* says of what)."""
-        self.placed[row.path] = f"evidence of {of}"
+    def evidence(self, row: Row, text: str, **params: Any) -> None:
+        """Record that *row* went into the draft as evidence: message *text* says of what."""
+        self.placed[row.path] = render(text, params)
 
-    def skip(self, row: Row, reason: str) -> None:
-        """Leave *row* out on purpose, saying why."""
-        self.skipped.append(Skipped(path=row.path, reason=reason))
+    def skip(self, row: Row, text: str, **params: Any) -> None:
+        """Leave *row* out on purpose: *text* (a registered template) with *params* says why."""
+        reason = render(text, params)
+        self.skipped.append(Skipped(path=row.path, reason=reason, code=text, params=params))
 
-    def unmapped_value(self, row: Row, field: str, value: Any, table: str, then: str) -> None:
+    def unmapped_value(self, row: Row, field: str, value: Any, table: str, then: Message) -> None:
         """Report a value no table maps; *then* says what the draft does instead."""
-        message = f"got {describe(value)}, which the {table!r} table does not map; {then}"
-        self.unmapped.append(ErrorItem(path=row.at(field), message=message, code="unmapped_value"))
+        self.unmapped_said(row.at(field), shown(value), table, then)
 
-    def unknown_reference(self, row: Row, field: str, value: str, kind: str, then: str) -> None:
+    def unmapped_said(self, path: str, got: Message, table: str, then: Message) -> None:
+        """Report a value no table maps at *path*, *got* naming it as a message."""
+        item = error_item(path, "unmapped_value", _UNMAPPED, got=got, table=table, then=then)
+        self.unmapped.append(item)
+
+    def unknown_reference(
+        self, row: Row, field: str, value: str, kind: Message, then: Message
+    ) -> None:
         """Report a reference to a record the input does not hold (a deleted owner …)."""
-        message = f"names {kind} {value!r}, which is not in the input; {then}"
-        self.unmapped.append(
-            ErrorItem(path=row.at(field), message=message, code="unknown_reference")
+        item = error_item(
+            row.at(field), "unknown_reference", _UNKNOWN, kind=kind, value=value, then=then
         )
+        self.unmapped.append(item)
 
     def finish(self) -> Draft:
         """The draft, or a ValidationError naming every bad input at its source path."""
@@ -396,7 +467,7 @@ class Row:
         """Read fields from ``record[key]`` (a dict) as well; a bad one is a problem."""
         inner = self.record.get(key)
         if not isinstance(inner, Mapping):
-            self._bad(key, inner, "a dict of properties")
+            self._bad(key, inner, _PROPERTIES)
             inner = {}
         self.values = {**self.record, **inner}
         self.inner = key
@@ -412,8 +483,8 @@ class Row:
             return f"{self.path}.{self.inner}.{field}"
         return f"{self.path}.{field}"
 
-    def _bad(self, field: str, value: Any, expected: str, code: str = "invalid_type") -> None:
-        self.builder.problems.append(_item(self.at(field), value, expected, code))
+    def _bad(self, field: str, value: Any, expected: Message, code: str = "invalid_type") -> None:
+        self.builder.problems.append(wrong(self.at(field), value, expected, code))
 
     def raw(self, field: str) -> Any:
         """The value of *field*: None, an empty string and ``False`` (Odoo's null) read as None."""
@@ -427,15 +498,14 @@ class Row:
         value = self.raw(field)
         if value is None:
             if required and field not in self.values:
-                message = "required but missing; expected a non-empty string"
                 self.builder.problems.append(
-                    ErrorItem(path=self.at(field), message=message, code="missing")
+                    error_item(self.at(field), "missing", MISSING, expected=_NON_EMPTY)
                 )
             elif required:
-                self._bad(field, self.values.get(field), "a non-empty string", "missing")
+                self._bad(field, self.values.get(field), _NON_EMPTY, "missing")
             return None
         if isinstance(value, bool) or not isinstance(value, (str, int)):
-            self._bad(field, value, "a string")
+            self._bad(field, value, STRING)
             return None
         return str(value).strip()
 
@@ -450,7 +520,7 @@ class Row:
             return value == 1
         if isinstance(value, str) and value.strip().lower() in {"true", "1", "false", "0"}:
             return value.strip().lower() in {"true", "1"}
-        self._bad(field, value, "true or false")
+        self._bad(field, value, BOOLEAN)
         return False
 
     def number(self, field: str) -> Decimal | None:
@@ -460,9 +530,8 @@ class Row:
             return None
         number = _to_decimal(value)
         if number is None:
-            expected = "a number like 1200000.50 or 1,200,000.50"
             kind = isinstance(value, (str, float, Decimal)) and not isinstance(value, bool)
-            self._bad(field, value, expected, "invalid_number" if kind else "invalid_type")
+            self._bad(field, value, _NUMBER_LIKE, "invalid_number" if kind else "invalid_type")
         return number
 
     def count(self, field: str) -> int | None:
@@ -471,7 +540,7 @@ class Row:
         if number is None:
             return None
         if number != number.to_integral_value():
-            self._bad(field, self.raw(field), "a whole number", "invalid_number")
+            self._bad(field, self.raw(field), WHOLE_NUMBER, "invalid_number")
             return None
         return int(number)
 
@@ -487,9 +556,7 @@ class Row:
         named = self.text(currency_field) if currency_field else None
         code = currency or named or self.builder.currency
         if code not in CURRENCIES:
-            self._bad(
-                currency_field or field, code, 'an ISO 4217 code like "EUR"', "invalid_currency"
-            )
+            self._bad(currency_field or field, code, CURRENCY_CODE, "invalid_currency")
             return None
         rounded = None if amount is None else self._rounded(field, amount, code)
         return None if rounded is None else {"amount": format(rounded, "f"), "currency": code}
@@ -502,14 +569,18 @@ class Row:
         try:
             rounded = amount.quantize(Decimal(1).scaleb(-minor), rounding=ROUND_HALF_EVEN)
         except InvalidOperation:  # more digits than a Decimal holds: no amount of money
-            self._bad(field, self.raw(field), "an amount of money", "invalid_number")
+            self._bad(field, self.raw(field), _MONEY, "invalid_number")
             return None
         if rounded != amount:
-            message = (
-                f"got {describe(self.raw(field))}; rounded to {rounded} "
-                f"({code} has {minor} decimal{'s' if minor != 1 else ''})"
+            item = error_item(
+                self.at(field),
+                "rounded_money",
+                _ROUNDED,
+                got=shown(self.raw(field)),
+                rounded=str(rounded),
+                currency=code,
+                minor=minor,
             )
-            item = ErrorItem(path=self.at(field), message=message, code="rounded_money")
             self.builder.adjusted.append(item)
         return rounded
 
@@ -525,21 +596,21 @@ class Row:
         if isinstance(value, str) and len(value.strip()) == 10:
             day = _read_day_text(value.strip())
             if day is None:
-                self._bad(field, value, "an ISO 8601 date or timestamp", "invalid_date")
+                self._bad(field, value, _ISO_DAY, "invalid_date")
             return day
         moment = _to_moment(value)
         if moment is None:
             code = "invalid_date" if isinstance(value, str) else "invalid_type"
-            self._bad(field, value, "an ISO 8601 date or timestamp", code)
+            self._bad(field, value, _ISO_DAY, code)
             return None
         try:
             return moment.astimezone(self.builder.tz).date().isoformat()
         except (OverflowError, ValueError):  # a moment at the very edge of the calendar
-            self._bad(field, value, "a timestamp between the years 1 and 9999", "invalid_date")
+            self._bad(field, value, _EDGE_DAY, "invalid_date")
             return None
 
     def pick(
-        self, field: str, table: Mapping[str, str | None], name: str, then: str
+        self, field: str, table: Mapping[str, str | None], name: str, then: Message
     ) -> tuple[str, str | None]:
         """Look the value of *field* up in *table*: ``(state, value)``.
 

@@ -10,14 +10,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
 from salesroles import Portfolio, structure
+from salesroles._i18n.message import render, template
 from salesroles.exceptions import ErrorItem, ValidationError
 
 __all__ = ["Draft", "Skipped", "Source"]
+
+_FROM: Final = template("interop.from", "(from {object} {record} {field})")
+_SUMMARY: Final = template(
+    "interop.draft",
+    "Draft from {system}: {team} team, {customers} customers, {key_accounts} key_accounts, "
+    "{stakeholders} stakeholders, {leads} leads, {deals} deals; {unmapped} unmapped, "
+    "{conflicts} conflicts, {adjusted} adjusted, {skipped} skipped",
+)
 
 # The last step of a wire path: ``.key`` or ``[index]``.
 _LAST_STEP = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
@@ -50,13 +59,29 @@ class Source:
 class Skipped:
     """A source record the draft leaves out on purpose, and why.
 
+    The reason is a message like an :class:`~salesroles.ErrorItem`'s: said in
+    the language active when the draft was made (see
+    :func:`~salesroles.use_locale`), from a stable :attr:`code` and JSON-ready
+    :attr:`params`, so that a caller can tell reasons apart without reading
+    them, or say them in another language with ``render(code, params,
+    locale=...)``.
+
     Attributes:
         path: The record in the input, like ``Account[12]``.
-        reason: Why it is not in the draft (a duplicate, deleted, no sales role …).
+        reason: Why it is not in the draft (a duplicate, deleted, no sales role …),
+            in the language active when the draft was made.
+        code: The stable code of the reason, like ``skipped.duplicate`` or
+            ``skipped.no_sales_role``: the code of its text in the catalogues,
+            never changed by the language; ``""`` for a reason written as it is.
+        params: The values the reason is made of (``{"first": "Account[60]",
+            "id": "001…"}``); ``{}`` when none.
     """
 
     path: str
     reason: str
+    code: str = ""
+    # Not hashed: a dict cannot be, and the reason already says what the params hold.
+    params: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
@@ -69,6 +94,10 @@ class Draft:
     Nothing in a draft is guessed: a value the tables do not map is in
     :attr:`unmapped`, evidence that disagrees in :attr:`conflicts`, and every
     source record is in :attr:`data`, in one of those, or in :attr:`skipped`.
+
+    Its messages and reasons are said in the language active when the draft
+    was made (:func:`~salesroles.use_locale`); each keeps a stable code and
+    JSON-ready params, which never change with the language.
 
     Attributes:
         system: The system the records came from (``"salesforce"`` …).
@@ -87,7 +116,7 @@ class Draft:
         placed: Each source record the draft took, by its path in the input
             (``Account[3]``), mapped to where it went: a wire path
             (``customers[2]``), or the evidence it gave (``evidence of the
-            role of 005…``).
+            role of 005…``, in the language active when the draft was made).
     """
 
     system: str
@@ -136,7 +165,9 @@ class Draft:
         Raises:
             ValidationError: As :func:`~salesroles.structure` raises it, each
                 item's message followed by the source of its path
-                (``… (from Account 001… NumberOfEmployees)``).
+                (``… (from Account 001… NumberOfEmployees)``, in the active
+                language); its code, template and params stay those of the
+                problem, without the source, which :meth:`source_of` gives.
         """
         try:
             return structure(self.data, Portfolio)
@@ -148,16 +179,24 @@ class Draft:
         found = self.source_of(item.path)
         if found is None:
             return item
-        message = f"{item.message} (from {' '.join(found)})"
-        return ErrorItem(path=item.path, message=message, code=item.code)
+        obj, record, field = found
+        suffix = render(_FROM, {"object": obj, "record": record, "field": field})
+        return attrs.evolve(item, message=f"{item.message} {suffix}")
 
     def __str__(self) -> str:
-        counts = ", ".join(
-            f"{len(self.data.get(name, ()))} {name}"
+        """What the draft holds, counted, in the active language."""
+        counts = {
+            name: len(self.data.get(name, ()))
             for name in ("team", "customers", "key_accounts", "stakeholders", "leads", "deals")
-        )
-        return (
-            f"Draft from {self.system}: {counts}; {len(self.unmapped)} unmapped, "
-            f"{len(self.conflicts)} conflicts, {len(self.adjusted)} adjusted, "
-            f"{len(self.skipped)} skipped"
+        }
+        return render(
+            _SUMMARY,
+            {
+                "system": self.system,
+                **counts,
+                "unmapped": len(self.unmapped),
+                "conflicts": len(self.conflicts),
+                "adjusted": len(self.adjusted),
+                "skipped": len(self.skipped),
+            },
         )

@@ -9,17 +9,41 @@ piece of evidence.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from salesroles import classify_title
-from salesroles.exceptions import ErrorItem
+from salesroles._model.messages import error_item, said, template
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
+    from salesroles.exceptions import ErrorItem
+
 __all__ = ["Evidence", "decide_roles"]
+
+# One piece of evidence as the conflict names it: its label, and the accounts it was found on.
+_ON: Final = template(
+    "interop.evidence_on",
+    "{label:message} on {count} {count:plural:account|accounts} ({accounts:joined})",
+)
+_ON_MORE: Final = template(
+    "interop.evidence_on_more",
+    "{label:message} on {count} {count:plural:account|accounts} ({accounts:joined}, …)",
+)
+# Several pieces of evidence: the first, and the rest (itself one piece or several).
+_AND: Final = template("interop.evidence_and", "{first:message} and {rest:message}")
+_TITLED: Final = template(
+    "interop.conflicting_roles.title",
+    "{name} ({member}) is {evidence:message}, and the title {title!r} names no one role; "
+    "the role is left out (S0.2: some companies give one job both titles)",
+)
+_UNTITLED: Final = template(
+    "interop.conflicting_roles.no_title",
+    "{name} ({member}) is {evidence:message}, and there is no title; "
+    "the role is left out (S0.2: some companies give one job both titles)",
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -31,21 +55,31 @@ class Evidence:
         role: The wire role it points to.
         label: The source's own word for it (``Sales Rep``).
         subject: What it is about (an account's id), or ``""``.
+        said: The label as a message, where the adapter words it itself
+            (Odoo's ``member of Field Sales``), so that it is translated;
+            None to quote *label* as it is.
     """
 
     member: str
     role: str
     label: str
     subject: str = ""
+    said: dict[str, Any] | None = attrs.field(default=None, eq=False, hash=False)
 
 
-def _phrase(label: str, subjects: list[str]) -> str:
+def _phrase(label: dict[str, Any], subjects: list[str]) -> dict[str, Any]:
     named = [s for s in subjects if s]
     if not named:
-        return f"{label!r}"
-    shown = ", ".join(named[:5]) + (", …" if len(named) > 5 else "")
-    noun = "account" if len(named) == 1 else "accounts"
-    return f"{label!r} on {len(named)} {noun} ({shown})"
+        return label
+    more = len(named) > 5
+    return said(_ON_MORE if more else _ON, label=label, count=len(named), accounts=named[:5])
+
+
+def _joined(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """Pieces of evidence joined with "and": ``a and b and c``."""
+    if len(parts) == 1:
+        return parts[0]
+    return said(_AND, first=parts[0], rest=_joined(parts[1:]))
 
 
 def decide_roles(
@@ -92,12 +126,23 @@ def _conflict(
     member: str, path: str, title: str | None, name: str, found: list[Evidence]
 ) -> ErrorItem:
     by_label: dict[str, list[str]] = defaultdict(list)
+    labels: dict[str, dict[str, Any]] = {}
     for item in found:
         by_label[item.label].append(item.subject)
-    parts = " and ".join(_phrase(label, subjects) for label, subjects in sorted(by_label.items()))
-    said = f"the title {title!r} names no one role" if title else "there is no title"
-    message = (
-        f"{name} ({member}) is {parts}, and {said}; the role is left out "
-        "(S0.2: some companies give one job both titles)"
+        labels.setdefault(item.label, item.said or said("value.text", value=item.label))
+    evidence = _joined(
+        [_phrase(labels[label], subjects) for label, subjects in sorted(by_label.items())]
     )
-    return ErrorItem(path=path, message=message, code="conflicting_roles")
+    if title:
+        return error_item(
+            path,
+            "conflicting_roles",
+            _TITLED,
+            name=name,
+            member=member,
+            evidence=evidence,
+            title=title,
+        )
+    return error_item(
+        path, "conflicting_roles", _UNTITLED, name=name, member=member, evidence=evidence
+    )

@@ -53,18 +53,26 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from salesroles._model.messages import describe
-from salesroles.exceptions import ErrorItem
+from salesroles._model.messages import phrase, template, wrong
 
 from ._build import (
     BUYING_ROLES,
     DEAL_STAGES,
     ROLES,
+    THE_CUSTOMER,
+    THE_FISCAL_YEAR,
+    THE_USER,
+    THEN_CONTRACT,
+    THEN_NO_MANAGER,
+    THEN_OPPORTUNITY,
+    THEN_ORDER,
+    THEN_SEGMENT,
+    THEN_TARGET,
     Builder,
     Row,
     Tables,
@@ -78,9 +86,51 @@ from ._roles import Evidence, decide_roles
 if TYPE_CHECKING:
     from datetime import tzinfo
 
+    from ._build import Message
     from ._draft import Draft
 
 __all__ = ["DEFAULTS", "OBJECTS", "draft"]
+
+# Why a record is left out (Skipped.reason and Skipped.code).
+_NO_YEAR: Final = template("skipped.no_fiscal_year", "no year_start_date or year_end_date")
+_CANCELLED: Final = template("skipped.cancelled", "cancelled (docstatus 2)")
+_NOT_SUBMITTED: Final = template("skipped.not_submitted", "a draft, not submitted")
+_GROUP: Final = template("skipped.group", "a group of the sales person tree, no person")
+_DISABLED: Final = template("skipped.disabled", "disabled")
+_NO_PERSON: Final = template("skipped.no_person", "the employee of no sales person")
+_NO_SALES_ROLE: Final = template(
+    "skipped.no_sales_role.erpnext",
+    "no sales role: neither the designation nor any evidence names one",
+)
+_NOT_LINKED: Final = template("skipped.not_linked", "linked to no customer in the draft")
+_NO_BUYING_ROLE: Final = template(
+    "skipped.no_buying_role.erpnext", "no buying role: the designation names none"
+)
+_FROM_PARTY: Final = template(
+    "skipped.opportunity_from", "an opportunity from a {origin}, not from a customer"
+)
+_FROM_NO_PARTY: Final = template(
+    "skipped.opportunity_from_nothing",
+    "an opportunity from a party of no kind, not from a customer",
+)
+_CUSTOMER_NO_CUSTOMER: Final = template(
+    "skipped.customer_no_customer", "its customer {customer} is no customer in the draft"
+)
+_NO_CONTRACT: Final = template(
+    "skipped.contract",
+    "status {status!r} with a party of type {party!r}: no active customer contract",
+)
+_SET_BY_NO_ONE: Final = template(
+    "skipped.set_by_no_one", "set by no one: the parent sales person is no member of the team"
+)
+# What a piece of evidence was evidence of (Draft.placed).
+_FISCAL_YEAR: Final = template(
+    "interop.evidence.fiscal_year", "evidence of the fiscal year {year}"
+)
+_TITLE_OF: Final = template("interop.evidence.title", "evidence of the title of {person}")
+# Bad input.
+_CHILD_TABLE: Final = phrase("expected.interop.child_table", "a table (a list)")
+_CHILD_ROW: Final = phrase("expected.interop.child_row", "a row (a dict)")
 
 #: The doctypes :func:`draft` reads.
 OBJECTS = (
@@ -160,14 +210,14 @@ class _Reading:
     all_customers: set[str] = attrs.Factory(set)
     fiscal_years: dict[str, tuple[str, str]] = attrs.Factory(dict)
 
-    def member_of_user(self, row: Row, field: str, then: str) -> str | None:
+    def member_of_user(self, row: Row, field: str, then: Message) -> str | None:
         """The sales person of the user *field* names; else reported, and None."""
         user = row.text(field)
         if user is None:
             return None
         member = self.user_to_member.get(user)
         if member is None:
-            self.b.unknown_reference(row, field, user, "the user", then)
+            self.b.unknown_reference(row, field, user, THE_USER, then)
             return None
         return _person(member)
 
@@ -230,21 +280,12 @@ def _children(row: Row, table: str) -> list[Row]:
     if value is None:
         return []
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
-        row.builder.problems.append(
-            ErrorItem(
-                path=row.at(table),
-                message=f"got {describe(value)}; expected a table (a list)",
-                code="invalid_type",
-            )
-        )
+        row.builder.problems.append(wrong(row.at(table), value, _CHILD_TABLE))
         return []
     children = []
     for i, child in enumerate(value):
         if not isinstance(child, Mapping):
-            message = f"got {describe(child)}; expected a row (a dict)"
-            row.builder.problems.append(
-                ErrorItem(path=f"{row.at(table)}[{i}]", message=message, code="invalid_type")
-            )
+            row.builder.problems.append(wrong(f"{row.at(table)}[{i}]", child, _CHILD_ROW))
             continue
         found = Row(row.builder, f"{row.path}.{table}", i, child)
         found.id, found.id_field = row.id, "name"
@@ -258,9 +299,9 @@ def _fiscal_years(r: _Reading, rows: list[Row]) -> None:
         start, end = row.day("year_start_date"), row.day("year_end_date")
         if start is not None and end is not None:
             r.fiscal_years[row.id] = (start, end)
-            r.b.evidence(row, f"the fiscal year {row.id}")
+            r.b.evidence(row, _FISCAL_YEAR, year=row.id)
         else:
-            r.b.skip(row, "no year_start_date or year_end_date")
+            r.b.skip(row, _NO_YEAR)
 
 
 def _submitted(r: _Reading, rows: list[Row]) -> list[Row]:
@@ -270,7 +311,7 @@ def _submitted(r: _Reading, rows: list[Row]) -> list[Row]:
         if status == 1:
             kept.append(row)
         else:
-            r.b.skip(row, "cancelled (docstatus 2)" if status == 2 else "a draft, not submitted")
+            r.b.skip(row, _CANCELLED if status == 2 else _NOT_SUBMITTED)
     return kept
 
 
@@ -282,22 +323,22 @@ def _persons(
     people = {}
     for row in rows:
         if row.flag("is_group") and row.text("employee") is None:
-            r.b.skip(row, "a group of the sales person tree, no person")
+            r.b.skip(row, _GROUP)
             continue
         if "enabled" in row.record and not row.flag("enabled"):
-            r.b.skip(row, "disabled")
+            r.b.skip(row, _DISABLED)
             continue
         employee = by_employee.get(row.text("employee") or "")
         title = user = None
         if employee is not None:
             title, user = employee.text("designation"), employee.text("user_id")
-            r.b.evidence(employee, f"the title of {row.id}")
+            r.b.evidence(employee, _TITLE_OF, person=row.id)
         if user is not None:
             r.user_to_member[user] = row.id
         people[row.id] = (row.path, title, row.text("sales_person_name") or row.id)
     for row in employees:
         if row.path not in r.b.placed:
-            r.b.skip(row, "the employee of no sales person")
+            r.b.skip(row, _NO_PERSON)
     return people
 
 
@@ -339,7 +380,7 @@ def _team(
     r.b.conflicts.extend(conflicts)
     for row in persons:
         if row.id not in found:
-            r.b.skip(row, "no sales role: neither the designation nor any evidence names one")
+            r.b.skip(row, _NO_SALES_ROLE)
             continue
         role, how = found[row.id]
         _, title, name = people[row.id]
@@ -384,19 +425,12 @@ def _customers(r: _Reading, rows: list[Row], orders: list[Row]) -> None:
         r.all_customers.add(row.id)
         name = row.text("customer_name") or row.id
         if row.flag("disabled"):
-            r.b.skip(row, "disabled")
+            r.b.skip(row, _DISABLED)
             continue
-        state, segment = row.pick(
-            "market_segment", r.tables["segments"], "segments", "the segment is left out"
-        )
+        state, segment = row.pick("market_segment", r.tables["segments"], "segments", THEN_SEGMENT)
         if state in {"empty", "ignored"}:
-            r.b.unmapped_value(
-                row,
-                "market_segment",
-                row.text("market_segment") or "",
-                "segments",
-                "the segment is left out",
-            )
+            value = row.text("market_segment") or ""
+            r.b.unmapped_value(row, "market_segment", value, "segments", THEN_SEGMENT)
         entity: dict[str, Any] = {"id": row.id, "name": name, "status": "active"}
         if segment is not None:
             entity["segment"] = segment
@@ -413,7 +447,7 @@ def _customers(r: _Reading, rows: list[Row], orders: list[Row]) -> None:
         r.customers.add(row.id)
         if row.text("account_manager") is not None:
             account: dict[str, Any] = {"customer": row.id}
-            manager = r.member_of_user(row, "account_manager", "the key account has no manager")
+            manager = r.member_of_user(row, "account_manager", THEN_NO_MANAGER)
             if manager is not None:
                 account["manager"] = manager
             r.b.add(
@@ -432,9 +466,9 @@ def _stakeholders(r: _Reading, rows: list[Row]) -> None:
         name = " ".join(p for p in (row.text("first_name"), row.text("last_name")) if p) or row.id
         role = title_role(row.text("designation"), r.tables["contact_titles"])
         if customer is None:
-            r.b.skip(row, "linked to no customer in the draft")
+            r.b.skip(row, _NOT_LINKED)
         elif role is None:
-            r.b.skip(row, "no buying role: the designation names none")
+            r.b.skip(row, _NO_BUYING_ROLE)
         else:
             entity = {
                 "id": f"CONTACT:{row.id}",
@@ -450,8 +484,16 @@ def _stakeholders(r: _Reading, rows: list[Row]) -> None:
             )
 
 
+def _skip_origin(r: _Reading, row: Row, origin: str | None) -> None:
+    """Leave out an opportunity from a party that is no customer (a lead, a prospect …)."""
+    if origin:
+        r.b.skip(row, _FROM_PARTY, origin=origin)
+    else:
+        r.b.skip(row, _FROM_NO_PARTY)
+
+
 def _deals(r: _Reading, rows: list[Row]) -> None:
-    then = "the opportunity is left out"
+    then = THEN_OPPORTUNITY
     for row in rows:
         origin = row.text("opportunity_from")
         state, stage = row.pick(
@@ -469,15 +511,13 @@ def _deals(r: _Reading, rows: list[Row]) -> None:
         value = row.money("opportunity_amount", currency_field="currency")
         customer = row.text("party_name")
         if origin != "Customer":
-            r.b.skip(
-                row, f"an opportunity from a {origin or 'party of no kind'}, not from a customer"
-            )
+            _skip_origin(r, row, origin)
             continue
         if customer not in r.customers:
             if customer in r.all_customers:
-                r.b.skip(row, f"its customer {customer} is no customer in the draft")
+                r.b.skip(row, _CUSTOMER_NO_CUSTOMER, customer=customer)
             else:
-                r.b.unknown_reference(row, "party_name", customer or "", "the customer", then)
+                r.b.unknown_reference(row, "party_name", customer or "", THE_CUSTOMER, then)
             continue
         if stage is None or owner is None:
             if row.text("opportunity_owner") is None:
@@ -508,19 +548,16 @@ def _term(start: str, end: str) -> int:
 
 
 def _contracts(r: _Reading, rows: list[Row]) -> None:
-    then = "the contract is left out"
+    then = THEN_CONTRACT
     for row in rows:
         start, end = row.day("start_date"), row.day("end_date")
         customer = row.text("party_name")
         if row.text("party_type") != "Customer" or row.text("status") != "Active":
             status, party = row.text("status"), row.text("party_type")
-            r.b.skip(
-                row,
-                f"status {status!r} with a party of type {party!r}: no active customer contract",
-            )
+            r.b.skip(row, _NO_CONTRACT, status=status, party=party)
             continue
         if customer not in r.customers:
-            r.b.unknown_reference(row, "party_name", customer or "", "the customer", then)
+            r.b.unknown_reference(row, "party_name", customer or "", THE_CUSTOMER, then)
             continue
         if start is None or end is None or end < start:
             r.b.unmapped_value(row, "end_date", end, "term", then)
@@ -540,7 +577,7 @@ def _contracts(r: _Reading, rows: list[Row]) -> None:
 
 
 def _orders(r: _Reading, rows: list[Row]) -> None:
-    then = "the order is left out"
+    then = THEN_ORDER
     for row in rows:
         customer = row.text("customer", required=True)
         day = row.day("transaction_date")
@@ -548,7 +585,7 @@ def _orders(r: _Reading, rows: list[Row]) -> None:
         if customer is None or day is None or amount is None:
             continue
         if customer not in r.customers:
-            r.b.unknown_reference(row, "customer", customer, "the customer", then)
+            r.b.unknown_reference(row, "customer", customer, THE_CUSTOMER, then)
             continue
         entity: dict[str, Any] = {
             "id": f"SO:{row.id}",
@@ -581,10 +618,10 @@ def _targets(r: _Reading, rows: list[Row]) -> None:
             amount = target.money("target_amount")
             if period is None:
                 r.b.unknown_reference(
-                    target, "fiscal_year", year or "", "the fiscal year", "the target is left out"
+                    target, "fiscal_year", year or "", THE_FISCAL_YEAR, THEN_TARGET
                 )
             elif parent not in r.members:
-                r.b.skip(target, "set by no one: the parent sales person is no member of the team")
+                r.b.skip(target, _SET_BY_NO_ONE)
             elif amount is not None:
                 entity = {
                     "id": f"TARGET:{row.id}:{target.index}",

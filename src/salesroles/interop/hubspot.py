@@ -39,12 +39,11 @@ How each becomes the wire format:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from salesroles._model.messages import describe
-from salesroles.exceptions import ErrorItem, ValidationError
+from salesroles._model.messages import error_item, phrase, problem, said, template, wrong
 
 from ._build import (
     BUYING_ROLES,
@@ -53,6 +52,15 @@ from ._build import (
     LEAD_SOURCES,
     LEAD_STATUSES,
     ROLES,
+    THE_COMPANY,
+    THE_OWNER,
+    THEN_COMPANY,
+    THEN_CONTACT,
+    THEN_DEAL,
+    THEN_LEAD,
+    THEN_NO_EVIDENCE,
+    THEN_NO_OWNER,
+    THEN_SEGMENT,
     Builder,
     Row,
     Tables,
@@ -66,9 +74,47 @@ from ._roles import Evidence, decide_roles
 if TYPE_CHECKING:
     from datetime import date, tzinfo
 
+    from ._build import Message
     from ._draft import Draft
 
 __all__ = ["DEFAULTS", "OBJECTS", "draft"]
+
+# Why a record is left out (Skipped.reason and Skipped.code).
+_ARCHIVED: Final = template("skipped.archived", "archived")
+_NO_SALES_ROLE: Final = template(
+    "skipped.no_sales_role.hubspot", "no sales role: no team of the owner maps to one"
+)
+_NEITHER: Final = template(
+    "skipped.lifecyclestage", "lifecyclestage {stage!r} is neither customer nor lead"
+)
+_NO_COMPANY: Final = template("skipped.no_company", "associated with no company")
+_COMPANY_NO_CUSTOMER: Final = template(
+    "skipped.company_no_customer", "its company {company} is no customer in the draft"
+)
+_NO_BUYING_ROLE: Final = template(
+    "skipped.no_buying_role.hubspot",
+    "no buying role: no purchasing title and no mapped hs_buying_role",
+)
+# Bad arguments and input.
+_COMPANY_IDS: Final = phrase("expected.interop.company_ids", "a list of company ids")
+_COMPANY_ID: Final = phrase("expected.interop.company_id", "a company id")
+_TEAM: Final = phrase("expected.interop.team", "a team with a name")
+# An example in HubSpot's own notation: the same in every language.
+_ASSOCIATIONS: Final = template("expected.interop.associations", "{example}")
+_NO_CUSTOMER_IN_DRAFT: Final = template(
+    "interop.not_a_customer.hubspot",
+    "names company {company!r}, which is no customer in the draft; expected the id of a customer",
+)
+_NOT_A_COMPANY: Final = template(
+    "interop.not_a_company",
+    "names company {company!r}, which is not among the companies; expected the id of a customer",
+)
+# Evidence that disagrees.
+_BUYING_ROLES: Final = template(
+    "interop.conflicting_buying_roles",
+    "contact {contact} has the buying roles {roles:joined}, which disagree; "
+    "the contact is left out",
+)
 
 #: The object types :func:`draft` reads.
 OBJECTS = ("owners", "companies", "contacts", "deals")
@@ -203,17 +249,11 @@ def draft(  # noqa: PLR0913 - the keywords are the user's decisions
 
 def _read_key_accounts(b: Builder, value: Any) -> list[str]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
-        message = f"got {describe(value)}; expected a list of company ids"
-        raise ValidationError(
-            [ErrorItem(path="key_accounts", message=message, code="invalid_type")]
-        )
+        raise problem("key_accounts", value, _COMPANY_IDS)
     ids = []
     for i, item in enumerate(value):
         if isinstance(item, bool) or not isinstance(item, (str, int)):
-            message = f"got {describe(item)}; expected a company id"
-            b.problems.append(
-                ErrorItem(path=f"key_accounts[{i}]", message=message, code="invalid_type")
-            )
+            b.problems.append(wrong(f"key_accounts[{i}]", item, _COMPANY_ID))
         else:
             ids.append(str(item))
     return ids
@@ -223,7 +263,7 @@ def _not_archived(b: Builder, rows: list[Row]) -> list[Row]:
     kept = []
     for row in rows:
         if row.flag("archived"):
-            b.skip(row, "archived")
+            b.skip(row, _ARCHIVED)
         else:
             kept.append(row)
     return kept
@@ -249,9 +289,7 @@ def _teams(row: Row) -> list[str]:
     for i, team in enumerate(teams):
         name = team.get("name") if isinstance(team, Mapping) else None
         if not isinstance(name, str) or not name:
-            message = f"got {describe(team)}; expected a team with a name"
-            path = f"{row.at('teams')}[{i}]"
-            row.builder.problems.append(ErrorItem(path=path, message=message, code="invalid_type"))
+            row.builder.problems.append(wrong(f"{row.at('teams')}[{i}]", team, _TEAM))
         else:
             names.append(name)
     return names
@@ -263,12 +301,8 @@ def _owners(r: _Reading, rows: list[Row], decided: Mapping[str, str] | None) -> 
         for i, team in enumerate(_teams(row)):
             role = r.tables["teams"].get(team)
             if team not in r.tables["teams"]:
-                message = f"got {team!r}, which the 'teams' table does not map; it is no evidence"
-                r.b.unmapped.append(
-                    ErrorItem(
-                        path=f"{row.at('teams')}[{i}].name", message=message, code="unmapped_value"
-                    )
-                )
+                got = said("value.text", value=team)  # the whole name, as it is
+                r.b.unmapped_said(f"{row.at('teams')}[{i}].name", got, "teams", THEN_NO_EVIDENCE)
             elif role is not None:
                 evidence.append(Evidence(member=row.id, role=role, label=team))
     names = {}
@@ -280,7 +314,7 @@ def _owners(r: _Reading, rows: list[Row], decided: Mapping[str, str] | None) -> 
     r.b.conflicts.extend(conflicts)
     for row in rows:
         if row.id not in found:
-            r.b.skip(row, "no sales role: no team of the owner maps to one")
+            r.b.skip(row, _NO_SALES_ROLE)
             continue
         role, how = found[row.id]
         entity: dict[str, Any] = {"id": _owner_id(row.id), "name": names[row.id]}
@@ -293,7 +327,7 @@ def _owners(r: _Reading, rows: list[Row], decided: Mapping[str, str] | None) -> 
 
 
 def _companies(r: _Reading, rows: list[Row], key_accounts: list[str]) -> None:
-    then = "the company is left out"
+    then = THEN_COMPANY
     keys = frozenset(key_accounts)  # looked up once per company: a set, not the list
     for row in rows:
         r.companies.add(row.id)
@@ -301,7 +335,7 @@ def _companies(r: _Reading, rows: list[Row], key_accounts: list[str]) -> None:
         stage = row.text("lifecyclestage") or ""
         owner = row.text("hubspot_owner_id")
         if owner is not None and owner not in r.members:
-            r.b.unknown_reference(row, "hubspot_owner_id", owner, "the owner", "it has no owner")
+            r.b.unknown_reference(row, "hubspot_owner_id", owner, THE_OWNER, THEN_NO_OWNER)
             owner = None
         status = r.tables["customer_stages"].get(stage)
         lead_status = r.tables["lead_stages"].get(stage)
@@ -310,17 +344,14 @@ def _companies(r: _Reading, rows: list[Row], key_accounts: list[str]) -> None:
         elif lead_status is not None:
             _lead(r, row, name, lead_status, owner)
         elif stage in r.tables["customer_stages"] or stage in r.tables["lead_stages"]:
-            r.b.skip(row, f"lifecyclestage {stage!r} is neither customer nor lead")
+            r.b.skip(row, _NEITHER, stage=stage)
         else:
             r.b.unmapped_value(row, "lifecyclestage", stage, "customer_stages", then)
     for i, company in enumerate(key_accounts):
         if company not in r.customers:
-            said = (
-                "no customer in the draft" if company in r.companies else "not among the companies"
-            )
-            message = f"names company {company!r}, which is {said}; expected the id of a customer"
+            text = _NO_CUSTOMER_IN_DRAFT if company in r.companies else _NOT_A_COMPANY
             r.b.problems.append(
-                ErrorItem(path=f"key_accounts[{i}]", message=message, code="not_a_customer")
+                error_item(f"key_accounts[{i}]", "not_a_customer", text, company=company)
             )
 
 
@@ -335,7 +366,7 @@ def _customer(  # noqa: PLR0913 - keyword-only facts of one company
     if employees is not None:
         entity["segment"] = segment_of(employees)
     else:
-        r.b.unmapped_value(row, "numberofemployees", None, "segment", "the segment is left out")
+        r.b.unmapped_value(row, "numberofemployees", None, "segment", THEN_SEGMENT)
     if revenue is not None:
         entity["annual_revenue"] = revenue
     fields = {"name": "name", "status": "lifecyclestage", "segment": "numberofemployees"}
@@ -350,13 +381,11 @@ def _customer(  # noqa: PLR0913 - keyword-only facts of one company
 
 def _lead(r: _Reading, row: Row, name: str | None, status: str, owner: str | None) -> None:
     state, source = row.pick(
-        "hs_analytics_source", r.tables["lead_source"], "lead_source", "the lead is left out"
+        "hs_analytics_source", r.tables["lead_source"], "lead_source", THEN_LEAD
     )
     if state in {"empty", "ignored"}:
         value = row.text("hs_analytics_source") or ""
-        r.b.unmapped_value(
-            row, "hs_analytics_source", value, "lead_source", "the lead is left out"
-        )
+        r.b.unmapped_value(row, "hs_analytics_source", value, "lead_source", THEN_LEAD)
     created = row.day("createdate")
     if name is None or source is None:
         return
@@ -394,24 +423,24 @@ def _associated(row: Row, kind: str) -> list[str]:
             ids = [str(x["id"]) for x in results if isinstance(x, Mapping) and _is_id(x.get("id"))]
             if len(ids) == len(results):
                 return ids
-    message = f"got {describe(found)}; expected {{{kind!r}: {{'results': [{{'id': …}}]}}}}"
+    example = f"{{{kind!r}: {{'results': [{{'id': …}}]}}}}"
     row.builder.problems.append(
-        ErrorItem(path=row.at("associations"), message=message, code="invalid_type")
+        wrong(row.at("associations"), found, said(_ASSOCIATIONS, example=example))
     )
     return []
 
 
-def _company_of(r: _Reading, row: Row, then: str) -> str | None:
+def _company_of(r: _Reading, row: Row, then: Message) -> str | None:
     companies = _associated(row, "companies")
     if not companies:
-        r.b.skip(row, "associated with no company")
+        r.b.skip(row, _NO_COMPANY)
         return None
     customers = [c for c in companies if c in r.customers]
     if not customers:
         if companies[0] in r.companies:
-            r.b.skip(row, f"its company {companies[0]} is no customer in the draft")
+            r.b.skip(row, _COMPANY_NO_CUSTOMER, company=companies[0])
         else:
-            r.b.unknown_reference(row, "associations", companies[0], "the company", then)
+            r.b.unknown_reference(row, "associations", companies[0], THE_COMPANY, then)
         return None
     return customers[0]
 
@@ -423,11 +452,11 @@ def _contacts(r: _Reading, rows: list[Row]) -> None:
         by_title = title_role(row.text("jobtitle"), r.tables["contact_titles"])
         by_property = _buying_role(r, row)  # read even where the title decides: it may be unmapped
         role, source = (by_title, "jobtitle") if by_title else (by_property, "hs_buying_role")
-        company = _company_of(r, row, "the contact is left out")
+        company = _company_of(r, row, THEN_CONTACT)
         if company is None:
             continue
         if role is None or name is None:
-            r.b.skip(row, "no buying role: no purchasing title and no mapped hs_buying_role")
+            r.b.skip(row, _NO_BUYING_ROLE)
             continue
         entity = {
             "id": f"P{row.id}",
@@ -452,17 +481,17 @@ def _buying_role(r: _Reading, row: Row) -> str | None:
     for value in (v.strip() for v in text.split(";") if v.strip()):
         role = table.get(value)
         if value not in table:
-            r.b.unmapped_value(row, "hs_buying_role", value, "buying_roles", "it is no evidence")
+            r.b.unmapped_value(row, "hs_buying_role", value, "buying_roles", THEN_NO_EVIDENCE)
         elif role is not None:
             found.add(role)
     if len(found) > 1:
-        message = (
-            f"contact {row.id} has the buying roles {', '.join(sorted(found))}, "
-            "which disagree; the contact is left out"
-        )
         r.b.conflicts.append(
-            ErrorItem(
-                path=row.at("hs_buying_role"), message=message, code="conflicting_buying_roles"
+            error_item(
+                row.at("hs_buying_role"),
+                "conflicting_buying_roles",
+                _BUYING_ROLES,
+                contact=row.id,
+                roles=sorted(found),
             )
         )
         return None
@@ -470,7 +499,7 @@ def _buying_role(r: _Reading, row: Row) -> str | None:
 
 
 def _deals(r: _Reading, rows: list[Row]) -> None:
-    then = "the deal is left out"
+    then = THEN_DEAL
     for row in rows:
         state, stage = row.pick("dealstage", r.tables["stages"], "stages", then)
         if state in {"empty", "ignored"}:
@@ -484,7 +513,7 @@ def _deals(r: _Reading, rows: list[Row]) -> None:
             if owner is None:
                 r.b.unmapped_value(row, "hubspot_owner_id", "", "owners", then)
             else:
-                r.b.unknown_reference(row, "hubspot_owner_id", owner, "the owner", then)
+                r.b.unknown_reference(row, "hubspot_owner_id", owner, THE_OWNER, then)
             continue
         entity: dict[str, Any] = {
             "id": f"D{row.id}",

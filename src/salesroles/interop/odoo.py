@@ -44,19 +44,25 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from salesroles._model.messages import describe
-from salesroles.exceptions import ErrorItem, ValidationError
+from salesroles._model.messages import error_item, phrase, problem, said, template, wrong
 
 from ._build import (
     BUYING_ROLES,
     DEAL_STAGES,
     LEAD_SOURCES,
     ROLES,
+    THE_CUSTOMER,
+    THE_USER,
+    THEN_LEAD,
+    THEN_LEAD_NO_OWNER,
+    THEN_NO_MANAGER,
+    THEN_OPPORTUNITY,
+    THEN_ORDER,
     Builder,
     Row,
     Tables,
@@ -70,9 +76,47 @@ from ._roles import Evidence, decide_roles
 if TYPE_CHECKING:
     from datetime import tzinfo
 
+    from ._build import Message
     from ._draft import Draft
 
 __all__ = ["DEFAULTS", "OBJECTS", "draft"]
+
+# Why a record is left out (Skipped.reason and Skipped.code).
+_ARCHIVED: Final = template("skipped.inactive", "archived (active is false)")
+_NOT_CONFIRMED: Final = template("skipped.order_state", "state {state!r}: not a confirmed order")
+_NO_SALES_ROLE: Final = template(
+    "skipped.no_sales_role.odoo",
+    "no sales role: neither the job position nor a sales team names one",
+)
+_NO_CUSTOMER: Final = template("skipped.no_customer_rank", "no customer (customer_rank 0)")
+_NO_PARENT: Final = template("skipped.person_of_no_customer", "a person of no customer")
+_NO_BUYING_ROLE: Final = template(
+    "skipped.no_buying_role.odoo", "no buying role: the job position names none"
+)
+# What a piece of evidence was evidence of (Draft.placed).
+_TAG: Final = template("interop.evidence.tag", "evidence of the tag {tag}")
+_MEMBERS: Final = template(
+    "interop.evidence.members", "evidence of the roles of the members of {team}"
+)
+# How a conflict names a sales team's evidence: quoted, as a label of the source is.
+_LEADER: Final = template("interop.evidence_label.leader", "'leader of {team}'")
+_MEMBER: Final = template("interop.evidence_label.member", "'member of {team}'")
+# Unmapped values and bad input.
+_MEMBERSHIP: Final = phrase("interop.then.membership", "its members' membership is no evidence")
+_NO_TAG: Final = template(
+    "interop.segment.no_tag", "no tag maps to a segment; the segment is left out"
+)
+_TAGS: Final = template(
+    "interop.segment.tags", "its tags name {segments:joined}; the segment is left out"
+)
+_NOT_A_CUSTOMER: Final = template(
+    "interop.not_a_customer.odoo",
+    "names res.partner {partner}, which is no customer in the draft; expected a customer",
+)
+_MANY2ONE: Final = phrase("expected.interop.many2one", '[id, "name"] or false')
+_PARTNER_IDS: Final = phrase("expected.interop.partner_ids", "a list of res.partner ids (numbers)")
+_IDS: Final = phrase("expected.ids", "a list of ids")
+_LEAD_TYPE: Final = phrase("expected.interop.lead_type", "'lead' or 'opportunity'")
 
 #: The models :func:`draft` reads.
 OBJECTS = (
@@ -161,8 +205,7 @@ class _Reading:
         )
         if ok and _is_id(value[0]) and isinstance(value[1], str):
             return str(value[0]), value[1]
-        message = f'got {describe(value)}; expected [id, "name"] or false'
-        self.b.problems.append(ErrorItem(path=row.at(field), message=message, code="invalid_type"))
+        self.b.problems.append(wrong(row.at(field), value, _MANY2ONE))
         return None
 
     def many2many(self, row: Row, field: str) -> list[str]:
@@ -176,17 +219,16 @@ class _Reading:
             and all(map(_is_id, value))
         ):
             return [str(v) for v in value]
-        message = f"got {describe(value)}; expected a list of ids"
-        self.b.problems.append(ErrorItem(path=row.at(field), message=message, code="invalid_type"))
+        self.b.problems.append(wrong(row.at(field), value, _IDS))
         return []
 
-    def member(self, row: Row, field: str, then: str) -> str | None:
+    def member(self, row: Row, field: str, then: Message) -> str | None:
         """The team member a many2one to res.users names; else reported, and None."""
         found = self.many2one(row, field)
         if found is None:
             return None
         if found[0] not in self.members:
-            self.b.unknown_reference(row, field, f"{found[0]} ({found[1]})", "the user", then)
+            self.b.unknown_reference(row, field, f"{found[0]} ({found[1]})", THE_USER, then)
             return None
         return _user(found[0])
 
@@ -240,7 +282,7 @@ def draft(  # noqa: PLR0913 - the keywords are the user's decisions
     _team(r, live["res.users"], live["crm.team"], read_roles(roles))
     for row in live["res.partner.category"]:
         r.tags[row.id] = row.text("name") or row.id
-        b.evidence(row, f"the tag {row.id}")
+        b.evidence(row, _TAG, tag=row.id)
     orders = [row for row in live["sale.order"] if _confirmed(b, row)]
     _partners(r, live["res.partner"], keys, orders)
     _leads(r, live["crm.lead"])
@@ -252,15 +294,14 @@ def _read_key_accounts(value: Any) -> list[str]:
     ok = isinstance(value, Sequence) and not isinstance(value, (str, bytes))
     if ok and all(map(_is_id, value)):
         return [str(v) for v in value]
-    message = f"got {describe(value)}; expected a list of res.partner ids (numbers)"
-    raise ValidationError([ErrorItem(path="key_accounts", message=message, code="invalid_type")])
+    raise problem("key_accounts", value, _PARTNER_IDS)
 
 
 def _active(b: Builder, row: Row) -> bool:
     # crm.lead keeps its archived (lost) records: they are deals lost, not records to drop.
     if row.object == "crm.lead" or "active" not in row.record or row.flag("active"):
         return True
-    b.skip(row, "archived (active is false)")
+    b.skip(row, _ARCHIVED)
     return False
 
 
@@ -268,7 +309,7 @@ def _confirmed(b: Builder, row: Row) -> bool:
     state = row.text("state")
     if state in {"sale", "done"}:
         return True
-    b.skip(row, f"state {state!r}: not a confirmed order")
+    b.skip(row, _NOT_CONFIRMED, state=state)
     return False
 
 
@@ -279,18 +320,20 @@ def _team(r: _Reading, users: list[Row], teams: list[Row], decided: Mapping[str,
         name = row.text("name") or row.id
         role = r.tables["teams"].get(name)
         if name not in r.tables["teams"]:
-            r.b.unmapped_value(
-                row, "name", name, "teams", "its members' membership is no evidence"
-            )
+            r.b.unmapped_value(row, "name", name, "teams", _MEMBERSHIP)
         leader = r.many2one(row, "user_id")
         if leader is not None and leader[0] in known:
+            label = f"leader of {name}"
+            worded = _worded(label, _LEADER, name)
             evidence.append(
-                Evidence(member=leader[0], role="sales_manager", label=f"leader of {name}")
+                Evidence(member=leader[0], role="sales_manager", label=label, said=worded)
             )
         members = [m for m in r.many2many(row, "member_ids") if m in known]
         if role is not None:
-            evidence += [Evidence(member=m, role=role, label=f"member of {name}") for m in members]
-        r.b.evidence(row, f"the roles of the members of {name}")
+            label = f"member of {name}"
+            worded = _worded(label, _MEMBER, name)
+            evidence += [Evidence(member=m, role=role, label=label, said=worded) for m in members]
+        r.b.evidence(row, _MEMBERS, team=name)
     people = {
         row.id: (row.path, row.text("function"), row.text("name") or row.id) for row in users
     }
@@ -298,7 +341,7 @@ def _team(r: _Reading, users: list[Row], teams: list[Row], decided: Mapping[str,
     r.b.conflicts.extend(conflicts)
     for row in users:
         if row.id not in found:
-            r.b.skip(row, "no sales role: neither the job position nor a sales team names one")
+            r.b.skip(row, _NO_SALES_ROLE)
             continue
         role, how = found[row.id]
         _, title, name = people[row.id]
@@ -310,6 +353,15 @@ def _team(r: _Reading, users: list[Row], teams: list[Row], decided: Mapping[str,
         source = {"title": "function", "team": "crm.team.member_ids"}.get(how, "id")
         r.b.add("team", entity, row, {"name": "name", "title": "function", "role": source})
         r.members.add(row.id)
+
+
+def _worded(label: str, text: str, team: str) -> dict[str, Any] | None:
+    """*label* as message *text*, so that it is translated; None where Python quotes it otherwise.
+
+    A conflict quotes each label as Python does (``'member of Field Sales'``);
+    a team whose name holds a quote or an escape keeps its label as it is.
+    """
+    return said(text, team=team) if repr(label) == f"'{label}'" else None
 
 
 def _revenue(r: _Reading, orders: list[Row]) -> dict[str, Decimal]:
@@ -344,17 +396,18 @@ def _segment(r: _Reading, row: Row) -> str | None:
             found.add(segment)
     if len(found) == 1:
         return found.pop()
-    said = "no tag maps to a segment" if not found else f"its tags name {', '.join(sorted(found))}"
-    message = f"{said}; the segment is left out"
-    r.b.unmapped.append(
-        ErrorItem(path=row.at("category_id"), message=message, code="unmapped_value")
-    )
+    path = row.at("category_id")
+    if found:
+        item = error_item(path, "unmapped_value", _TAGS, segments=sorted(found))
+    else:
+        item = error_item(path, "unmapped_value", _NO_TAG)
+    r.b.unmapped.append(item)
     return None
 
 
 def _key_account(r: _Reading, row: Row) -> None:
     account: dict[str, Any] = {"customer": _partner(row.id)}
-    manager = r.member(row, "user_id", "the key account has no manager")
+    manager = r.member(row, "user_id", THEN_NO_MANAGER)
     if manager is not None:
         account["manager"] = manager
     r.b.add("key_accounts", account, row, {"customer": "id", "manager": "user_id"})
@@ -363,10 +416,7 @@ def _key_account(r: _Reading, row: Row) -> None:
 def _check_key_accounts(r: _Reading, key_accounts: list[str]) -> None:
     for i, key in enumerate(key_accounts):
         if key not in r.customers:
-            message = (
-                f"names res.partner {key}, which is no customer in the draft; expected a customer"
-            )
-            item = ErrorItem(path=f"key_accounts[{i}]", message=message, code="not_a_customer")
+            item = error_item(f"key_accounts[{i}]", "not_a_customer", _NOT_A_CUSTOMER, partner=key)
             r.b.problems.append(item)
 
 
@@ -378,7 +428,7 @@ def _partners(r: _Reading, rows: list[Row], key_accounts: list[str], orders: lis
     for row in companies:
         rank = row.count("customer_rank") or 0
         if rank <= 0:
-            r.b.skip(row, "no customer (customer_rank 0)")
+            r.b.skip(row, _NO_CUSTOMER)
             continue
         name = row.text("name", required=True)
         if name is None:
@@ -406,9 +456,9 @@ def _contact(r: _Reading, row: Row) -> None:
     parent = r.many2one(row, "parent_id")
     role = title_role(row.text("function"), r.tables["contact_titles"])
     if parent is None or parent[0] not in r.customers:
-        r.b.skip(row, "a person of no customer")
+        r.b.skip(row, _NO_PARENT)
     elif role is None:
-        r.b.skip(row, "no buying role: the job position names none")
+        r.b.skip(row, _NO_BUYING_ROLE)
     else:
         entity = {
             "id": _partner(row.id),
@@ -432,7 +482,7 @@ def _deal_stage(r: _Reading, row: Row) -> tuple[str | None, str]:
     name = stage[1] if stage else ""
     if name in r.tables["stages"] and r.tables["stages"][name] is not None:
         return r.tables["stages"][name], "stage_id"
-    r.b.unmapped_value(row, "stage_id", name, "stages", "the opportunity is left out")
+    r.b.unmapped_value(row, "stage_id", name, "stages", THEN_OPPORTUNITY)
     return None, "stage_id"
 
 
@@ -450,14 +500,13 @@ def _leads(r: _Reading, rows: list[Row]) -> None:
                 "qualified" if kind == "opportunity" else None,
             )
         else:
-            message = f"got {describe(row.values.get('type'))}; expected 'lead' or 'opportunity'"
             r.b.problems.append(
-                ErrorItem(path=row.at("type"), message=message, code="invalid_enum")
+                wrong(row.at("type"), row.values.get("type"), _LEAD_TYPE, "invalid_enum")
             )
 
 
 def _deal(r: _Reading, row: Row, customer: str) -> None:
-    then = "the opportunity is left out"
+    then = THEN_OPPORTUNITY
     stage, field = _deal_stage(r, row)
     owner = r.member(row, "user_id", then)
     value = row.money("expected_revenue")
@@ -483,7 +532,7 @@ def _deal(r: _Reading, row: Row, customer: str) -> None:
 
 
 def _lead(r: _Reading, row: Row, partner_name: str | None, status: str | None) -> None:
-    then = "the lead is left out"
+    then = THEN_LEAD
     company = row.text("partner_name") or partner_name
     source = r.many2one(row, "source_id")
     name = source[1] if source else ""
@@ -492,7 +541,7 @@ def _lead(r: _Reading, row: Row, partner_name: str | None, status: str | None) -
         r.b.unmapped_value(row, "source_id", name, "lead_source", then)
     if status is None:
         status = "new" if row.flag("active") or "active" not in row.record else "disqualified"
-    owner = r.member(row, "user_id", "the lead has no owner")
+    owner = r.member(row, "user_id", THEN_LEAD_NO_OWNER)
     created = row.day("create_date")
     if company is None:
         r.b.unmapped_value(row, "partner_name", "", "company", then)
@@ -525,11 +574,9 @@ def _orders(r: _Reading, rows: list[Row]) -> None:
         amount = row.money("amount_total", currency[1] if currency else None)
         if partner is None or partner[0] not in r.customers:
             if partner is None:
-                r.b.unmapped_value(row, "partner_id", "", "customer", "the order is left out")
+                r.b.unmapped_value(row, "partner_id", "", "customer", THEN_ORDER)
             else:
-                r.b.unknown_reference(
-                    row, "partner_id", partner[0], "the customer", "the order is left out"
-                )
+                r.b.unknown_reference(row, "partner_id", partner[0], THE_CUSTOMER, THEN_ORDER)
             continue
         if day is None or amount is None:
             r.b.unmapped_value(
@@ -537,7 +584,7 @@ def _orders(r: _Reading, rows: list[Row]) -> None:
                 "date_order" if day is None else "amount_total",
                 None,
                 "order",
-                "the order is left out",
+                THEN_ORDER,
             )
             continue
         entity = {

@@ -43,13 +43,13 @@ How each becomes the wire format:
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from salesroles import Portfolio
 from salesroles._model.arguments import read_instance
-from salesroles.exceptions import ErrorItem
+from salesroles._model.messages import error_item, phrase, template
 
 from ._build import (
     BUYING_ROLES,
@@ -58,6 +58,17 @@ from ._build import (
     LEAD_SOURCES,
     LEAD_STATUSES,
     ROLES,
+    THE_ACCOUNT,
+    THE_CONTACT,
+    THE_OWNER,
+    THE_USER,
+    THEN_ACCOUNT,
+    THEN_CONTRACT,
+    THEN_LEAD,
+    THEN_LEAD_NO_OWNER,
+    THEN_OPPORTUNITY,
+    THEN_ROW_NO_EVIDENCE,
+    THEN_SEGMENT,
     Builder,
     Row,
     Tables,
@@ -72,9 +83,53 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from datetime import date, tzinfo
 
+    from ._build import Message
     from ._draft import Draft
 
 __all__ = ["DEFAULTS", "OBJECTS", "draft", "team_members"]
+
+# Why a record is left out (Skipped.reason and Skipped.code).
+_NOT_A_CUSTOMER: Final = template(
+    "skipped.account_no_customer", "its account {account} is no customer in the draft"
+)
+_DELETED: Final = template("skipped.deleted", "deleted (IsDeleted is true)")
+_TYPE: Final = template("skipped.account_type", "Type {type!r} is no customer")
+_NO_TEAM_ROLE: Final = template("skipped.no_team_role", "no TeamMemberRole")
+_TEAM_ROLE: Final = template("skipped.team_role", "team role {role!r} carries no sales role")
+_NO_SALES_ROLE: Final = template(
+    "skipped.no_sales_role.salesforce",
+    "no sales role: neither the title nor an account team role names one",
+)
+_NO_CONTACT_ROLE: Final = template("skipped.no_contact_role", "no contact role")
+_ROLE_TO_NOTHING: Final = template("skipped.role_to_nothing", "a role mapped to nothing")
+_NO_ACCOUNT: Final = template("skipped.no_account", "no account")
+_ACCOUNT_NO_CUSTOMER: Final = template(
+    "skipped.account_not_customer", "its account {account} is no customer"
+)
+_NO_BUYING_ROLE: Final = template(
+    "skipped.no_buying_role.salesforce",
+    "no buying role: no purchasing title and no mapped contact role",
+)
+_NOT_IN_FORCE: Final = template("skipped.contract_status", "Status {status!r}: not in force")
+# What a piece of evidence was evidence of (Draft.placed).
+_ROLE_OF: Final = template("interop.evidence.role", "evidence of the role of {member}")
+_BUYING_ROLE_OF: Final = template(
+    "interop.evidence.buying_role", "evidence of the buying role of {contact}"
+)
+# Evidence that disagrees (Draft.conflicts).
+_MANAGERS: Final = template(
+    "interop.conflicting_managers",
+    "account {account} has {count} account managers on its team ({users:joined}); "
+    "the manager is left out",
+)
+_CONTACT_ROLES: Final = template(
+    "interop.conflicting_contact_roles",
+    "contact {contact} has the contact roles {roles:joined}, which disagree; "
+    "the contact is left out",
+)
+_NO_EVIDENCE: Final = phrase(
+    "interop.then.contact_role_no_evidence", "the contact role is no evidence"
+)
 
 #: The objects :func:`draft` reads, in the order it reads them.
 OBJECTS = (
@@ -191,18 +246,18 @@ class _Reading:
     # The account team rows that are evidence: (row, user, account, wire role, label).
     team: list[tuple[Row, str, str, str, str]] = attrs.Factory(list)
 
-    def pick(self, row: Row, field: str, table: str, then: str) -> tuple[str, str | None]:
+    def pick(self, row: Row, field: str, table: str, then: Message) -> tuple[str, str | None]:
         return row.pick(field, self.tables[table], table, then)
 
-    def account_of(self, row: Row, field: str, then: str) -> str | None:
+    def account_of(self, row: Row, field: str, then: Message) -> str | None:
         """The customer *field* names; else the row is reported or skipped, and None."""
         account = row.text(field, required=True)
         if account is None or account in self.customers:
             return account
         if account in self.accounts:
-            self.b.skip(row, f"its account {account} is no customer in the draft")
+            self.b.skip(row, _NOT_A_CUSTOMER, account=account)
         else:
-            self.b.unknown_reference(row, field, account, "the account", then)
+            self.b.unknown_reference(row, field, account, THE_ACCOUNT, then)
         return None
 
 
@@ -264,7 +319,7 @@ def _not_deleted(b: Builder, rows: list[Row]) -> list[Row]:
     kept = []
     for row in rows:
         if row.flag("IsDeleted"):
-            b.skip(row, "deleted (IsDeleted is true)")
+            b.skip(row, _DELETED)
         else:
             kept.append(row)
     return kept
@@ -284,12 +339,12 @@ def _customers(r: _Reading, rows: list[Row]) -> None:
     r.accounts.update(row.id for row in rows)
     for row in rows:
         name = _name(row)
-        state, status = r.pick(row, "Type", "account_type", "the account is left out")
+        state, status = r.pick(row, "Type", "account_type", THEN_ACCOUNT)
         if state == "ignored":
-            r.b.skip(row, f"Type {row.text('Type')!r} is no customer")
+            r.b.skip(row, _TYPE, type=row.text("Type"))
             continue
         if state == "empty":
-            r.b.unmapped_value(row, "Type", "", "account_type", "the account is left out")
+            r.b.unmapped_value(row, "Type", "", "account_type", THEN_ACCOUNT)
         employees = row.count("NumberOfEmployees")
         revenue = row.money("AnnualRevenue", currency_field="CurrencyIsoCode")
         if status is None or name is None:
@@ -298,8 +353,7 @@ def _customers(r: _Reading, rows: list[Row]) -> None:
         if employees is not None:
             entity["segment"] = segment_of(employees)
         else:
-            then = "the segment is left out"
-            r.b.unmapped_value(row, "NumberOfEmployees", None, "segment", then)
+            r.b.unmapped_value(row, "NumberOfEmployees", None, "segment", THEN_SEGMENT)
         if revenue is not None:
             entity["annual_revenue"] = revenue
         fields = {"name": "Name", "status": "Type", "segment": "NumberOfEmployees"}
@@ -311,16 +365,16 @@ def _team_rows(r: _Reading, rows: list[Row]) -> None:
     for row in rows:
         account = row.text("AccountId", required=True)
         user = row.text("UserId", required=True)
-        then = "the row is no evidence"
+        then = THEN_ROW_NO_EVIDENCE
         state, role = r.pick(row, "TeamMemberRole", "team_roles", then)
         if account is None or user is None or state == "unmapped":
             continue
         if state == "empty":
-            r.b.skip(row, "no TeamMemberRole")
+            r.b.skip(row, _NO_TEAM_ROLE)
         elif state == "ignored":
-            r.b.skip(row, f"team role {row.text('TeamMemberRole')!r} carries no sales role")
+            r.b.skip(row, _TEAM_ROLE, role=row.text("TeamMemberRole"))
         elif account not in r.accounts:
-            r.b.unknown_reference(row, "AccountId", account, "the account", then)
+            r.b.unknown_reference(row, "AccountId", account, THE_ACCOUNT, then)
         elif role is not None:
             r.team.append((row, user, account, role, row.text("TeamMemberRole") or ""))
 
@@ -329,18 +383,18 @@ def _team(r: _Reading, rows: list[Row], decided: Mapping[str, str] | None) -> No
     users = {row.id for row in rows}
     for row, user, *_ in r.team:
         if user not in users:
-            r.b.unknown_reference(row, "UserId", user, "the user", "the row is no evidence")
+            r.b.unknown_reference(row, "UserId", user, THE_USER, THEN_ROW_NO_EVIDENCE)
     evidence = []
     for row, user, account, role, label in r.team:
         if user in users:
             evidence.append(Evidence(member=user, role=role, label=label, subject=account))
-            r.b.evidence(row, f"the role of {user}")
+            r.b.evidence(row, _ROLE_OF, member=user)
     people = {row.id: (row.path, row.text("Title"), _name(row) or row.id) for row in rows}
     roles, conflicts = decide_roles(people, evidence, aliases=r.tables["titles"], decided=decided)
     r.b.conflicts.extend(conflicts)
     for row in rows:
         if row.id not in roles:
-            r.b.skip(row, "no sales role: neither the title nor an account team role names one")
+            r.b.skip(row, _NO_SALES_ROLE)
             continue
         _, title, name = people[row.id]
         decided_role, how = roles[row.id]
@@ -367,12 +421,15 @@ def _key_accounts(r: _Reading) -> None:
             entity["manager"] = users[0]
             row = next(row for row, user in found if user == users[0])
         elif users:
-            message = (
-                f"account {account} has {len(users)} account managers on its team "
-                f"({', '.join(users)}); the manager is left out"
-            )
             r.b.conflicts.append(
-                ErrorItem(path=row.path, message=message, code="conflicting_managers")
+                error_item(
+                    row.path,
+                    "conflicting_managers",
+                    _MANAGERS,
+                    account=account,
+                    count=len(users),
+                    users=users,
+                )
             )
         r.b.add("key_accounts", entity, row, {"customer": "AccountId", "manager": "UserId"})
 
@@ -381,19 +438,19 @@ def _buying_roles(r: _Reading, rows: list[Row], contacts: list[Row]) -> dict[str
     """The buying roles the opportunity contact roles give each contact."""
     known = {row.id for row in contacts}
     found: dict[str, set[str]] = defaultdict(set)
-    then = "the contact role is no evidence"
+    then = _NO_EVIDENCE
     for row in rows:
         contact = row.text("ContactId", required=True)
         state, role = r.pick(row, "Role", "contact_roles", then)
         if contact is None or state == "unmapped":
             continue
         if state in {"empty", "ignored"}:
-            r.b.skip(row, "no contact role" if state == "empty" else "a role mapped to nothing")
+            r.b.skip(row, _NO_CONTACT_ROLE if state == "empty" else _ROLE_TO_NOTHING)
         elif contact not in known:
-            r.b.unknown_reference(row, "ContactId", contact, "the contact", then)
+            r.b.unknown_reference(row, "ContactId", contact, THE_CONTACT, then)
         elif role is not None:
             found[contact].add(role)
-            r.b.evidence(row, f"the buying role of {contact}")
+            r.b.evidence(row, _BUYING_ROLE_OF, contact=contact)
     return found
 
 
@@ -401,27 +458,30 @@ def _stakeholders(r: _Reading, rows: list[Row], buying_roles: Mapping[str, set[s
     for row in rows:
         account = row.text("AccountId")
         name = _name(row)
-        if account is None or account not in r.customers:
-            r.b.skip(
-                row, "no account" if account is None else f"its account {account} is no customer"
-            )
+        if account is None:
+            r.b.skip(row, _NO_ACCOUNT)
+            continue
+        if account not in r.customers:
+            r.b.skip(row, _ACCOUNT_NO_CUSTOMER, account=account)
             continue
         role = title_role(row.text("Title"), r.tables["contact_titles"])
         source = "Title"
         if role is None:
             found = buying_roles.get(row.id, set())
             if len(found) > 1:
-                message = (
-                    f"contact {row.id} has the contact roles {', '.join(sorted(found))}, "
-                    "which disagree; the contact is left out"
-                )
                 r.b.conflicts.append(
-                    ErrorItem(path=row.path, message=message, code="conflicting_buying_roles")
+                    error_item(
+                        row.path,
+                        "conflicting_buying_roles",
+                        _CONTACT_ROLES,
+                        contact=row.id,
+                        roles=sorted(found),
+                    )
                 )
                 continue
             role, source = (found.pop() if found else None), "OpportunityContactRole.Role"
         if role is None:
-            r.b.skip(row, "no buying role: no purchasing title and no mapped contact role")
+            r.b.skip(row, _NO_BUYING_ROLE)
         if role is None or name is None:
             continue
         entity = {"id": row.id, "customer": account, "name": name, "buying_role": role}
@@ -435,7 +495,7 @@ def _stage(r: _Reading, row: Row) -> tuple[str | None, str]:
         return "won", "IsWon"
     if row.flag("IsClosed"):
         return "lost", "IsClosed"
-    then = "the opportunity is left out"
+    then = THEN_OPPORTUNITY
     state, stage = r.pick(row, "StageName", "stages", then)
     if state in {"empty", "ignored"}:
         r.b.unmapped_value(row, "StageName", row.text("StageName") or "", "stages", then)
@@ -443,7 +503,7 @@ def _stage(r: _Reading, row: Row) -> tuple[str | None, str]:
 
 
 def _deals(r: _Reading, rows: list[Row]) -> None:
-    then = "the opportunity is left out"
+    then = THEN_OPPORTUNITY
     for row in rows:
         owner = row.text("OwnerId", required=True)
         stage, field = _stage(r, row)
@@ -452,7 +512,7 @@ def _deals(r: _Reading, rows: list[Row]) -> None:
         if account is None or owner is None or stage is None:
             continue
         if owner not in r.members:
-            r.b.unknown_reference(row, "OwnerId", owner, "the owner", then)
+            r.b.unknown_reference(row, "OwnerId", owner, THE_OWNER, then)
             continue
         entity: dict[str, Any] = {
             "id": row.id,
@@ -467,7 +527,7 @@ def _deals(r: _Reading, rows: list[Row]) -> None:
 
 
 def _leads(r: _Reading, rows: list[Row]) -> None:
-    then = "the lead is left out"
+    then = THEN_LEAD
     for row in rows:
         company = row.text("Company", required=True)
         converted = row.flag("IsConverted")
@@ -493,7 +553,7 @@ def _leads(r: _Reading, rows: list[Row]) -> None:
         if owner is not None and owner in r.members:
             entity["owner"] = owner
         elif owner is not None:
-            r.b.unknown_reference(row, "OwnerId", owner, "the owner", "the lead has no owner")
+            r.b.unknown_reference(row, "OwnerId", owner, THE_OWNER, THEN_LEAD_NO_OWNER)
         if created is not None:
             entity["created_on"] = created
         fields = {"company": "Company", "source": "LeadSource", "owner": "OwnerId"}
@@ -502,13 +562,13 @@ def _leads(r: _Reading, rows: list[Row]) -> None:
 
 
 def _contracts(r: _Reading, rows: list[Row]) -> None:
-    then = "the contract is left out"
+    then = THEN_CONTRACT
     for row in rows:
         state, _ = r.pick(row, "Status", "contract_status", then)
         start = row.day("StartDate")
         term = row.count("ContractTerm")
         if state in {"empty", "ignored"}:
-            r.b.skip(row, f"Status {row.text('Status')!r}: not in force")
+            r.b.skip(row, _NOT_IN_FORCE, status=row.text("Status"))
             continue
         account = r.account_of(row, "AccountId", then)
         if account is None or state != "mapped":
