@@ -116,7 +116,14 @@ class ErrorItem:
             path = prefix + self.path
         else:
             path = f"{prefix}.{self.path}"
-        return attrs.evolve(self, path=path)
+        # Built directly: attrs.evolve would read every field's metadata for each of many items.
+        return ErrorItem(
+            path=path,
+            message=self.message,
+            code=self.code,
+            template=self.template,
+            params=self.params,
+        )
 
     @property
     def loc(self) -> tuple[str | int, ...]:

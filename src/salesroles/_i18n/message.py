@@ -37,12 +37,13 @@ markers are extractable by babel: ``pybabel extract -k template:1c,2``.
 
 from __future__ import annotations
 
+import functools
 import string
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
-from .catalogue import translate
+from .catalogue import catalogue
 from .formats import format_date, format_decimal
 from .locale import current_locale, language_of, read_locale
 
@@ -121,7 +122,7 @@ def phrases(kind: str, english: Mapping[str, str]) -> None:
 
 def wording(word: str, language: str) -> str:
     """One of the small words renderers join with (``and``, ``or``, ``nobody``)."""
-    return translate(word, context="wording", locale=language)
+    return _in(language, word, "wording")
 
 
 def and_list(words: Iterable[str], conjunction: str = "and") -> str:
@@ -137,83 +138,93 @@ def with_article(noun: str) -> str:
     return f"{'an' if noun[:1] in set('AEIOUaeiou') else 'a'} {noun}"
 
 
-class _Renderer(string.Formatter):
-    """Fills a text's placeholders, each by its kind, in one language."""
+def _in(language: str, text: str, context: str) -> str:
+    # translate() for a language already read: a dict lookup, as messages are said often.
+    forms = catalogue(language).get((context, text))
+    return forms[0] if forms else text
 
-    def __init__(self, language: str) -> None:
-        self.language = language
 
-    def format_field(self, value: Any, format_spec: str) -> str:  # noqa: C901, PLR0911, PLR0912 - one per kind
-        lang = self.language
-        if format_spec == "message":
-            return render_in(value["code"], value["params"], lang) if value else ""
-        if format_spec == "messages":  # several nested messages, one after the other
-            return "; ".join(render_in(v["code"], v["params"], lang) for v in value)
-        if format_spec == "role":
-            return translate(ROLE_PHRASES[value], context="role phrase", locale=lang)
-        if format_spec == "roles":
-            named = [
-                translate(ROLE_PHRASES[role], context="role phrase", locale=lang)
-                for role in _ROLE_ORDER
-                if role in value
-            ]
-            return and_list(named, wording("or", lang)) if named else wording("nobody", lang)
-        if format_spec == "duty":
-            return _label(value, "Responsibility", lang)
-        if format_spec == "buying_roles":
-            if lang == "en":
-                return and_list(with_article(v.replace("_", " ")) for v in value)
-            return and_list((_label(v, "BuyingRole", lang) for v in value), wording("and", lang))
-        if format_spec[:7] == "plural:":  # "one|many", both languages by gettext's n != 1
-            one, _, many = format_spec[7:].partition("|")
-            return one if value == 1 else many
-        if format_spec == "a":  # a name with its English article; several: "a or b"
-            if isinstance(value, list):
-                return f" {wording('or', lang)} ".join(with_article(v) for v in value)
-            return with_article(value)
-        if format_spec == "choices":
-            return ", ".join(repr(v) for v in value)
-        if format_spec in _WORDS[:2]:  # "a and b and c", "a or b": the words joined as they are
-            return f" {wording(format_spec, lang)} ".join(value)
-        if format_spec == "joined":
-            return ", ".join(value)
-        if format_spec == "or_list":
-            return and_list(value, wording("or", lang))
-        if format_spec == "list":
-            return and_list(value, wording("and", lang))
-        if format_spec == "date":
-            return value if lang == "en" else format_date(date.fromisoformat(value), locale=lang)
-        if format_spec[-2:] == "[]":  # several phrases of one kind, joined with commas
-            return ", ".join(self.format_field(v, format_spec[:-2]) for v in value)
-        if format_spec == "number":  # a decimal as text ("0.73"), in the language's own form
-            places = len(value.partition(".")[2])
-            return value if lang == "en" else format_decimal(Decimal(value), places, locale=lang)
-        if isinstance(value, list) and (format_spec in PHRASES or format_spec[:1].isupper()):
-            # Several phrases or labels: "a or b".
-            return f" {wording('or', lang)} ".join(
-                self.format_field(v, format_spec) for v in value
-            )
-        if format_spec in PHRASES:
-            english = PHRASES[format_spec][value]
-            return (
-                english if lang == "en" else translate(english, context=format_spec, locale=lang)
-            )
-        if format_spec and format_spec[0].isupper():  # an enumeration's labels
-            return _label(value, format_spec, lang)
-        return str(super().format_field(value, format_spec))
+def _field(value: Any, kind: str, lang: str) -> str:  # noqa: C901, PLR0911, PLR0912 - one per kind
+    """One placeholder's value, rendered by its *kind* (the format spec) in *lang*."""
+    if kind == "message":
+        return render_in(value["code"], value["params"], lang) if value else ""
+    if kind == "messages":  # several nested messages, one after the other
+        return "; ".join(render_in(v["code"], v["params"], lang) for v in value)
+    if kind == "role":
+        return _in(lang, ROLE_PHRASES[value], "role phrase")
+    if kind == "roles":
+        named = [
+            _in(lang, ROLE_PHRASES[role], "role phrase") for role in _ROLE_ORDER if role in value
+        ]
+        return and_list(named, wording("or", lang)) if named else wording("nobody", lang)
+    if kind == "duty":
+        return _label(value, "Responsibility", lang)
+    if kind == "buying_roles":
+        if lang == "en":
+            return and_list(with_article(v.replace("_", " ")) for v in value)
+        return and_list((_label(v, "BuyingRole", lang) for v in value), wording("and", lang))
+    if kind[:7] == "plural:":  # "one|many", both languages by gettext's n != 1
+        one, _, many = kind[7:].partition("|")
+        return one if value == 1 else many
+    if kind == "a":  # a name with its English article; several: "a or b"
+        if isinstance(value, list):
+            return f" {wording('or', lang)} ".join(with_article(v) for v in value)
+        return with_article(value)
+    if kind == "choices":
+        return ", ".join(repr(v) for v in value)
+    if kind in _WORDS[:2]:  # "a and b and c", "a or b": the words joined as they are
+        return f" {wording(kind, lang)} ".join(value)
+    if kind == "joined":
+        return ", ".join(value)
+    if kind == "or_list":
+        return and_list(value, wording("or", lang))
+    if kind == "list":
+        return and_list(value, wording("and", lang))
+    if kind == "date":
+        return value if lang == "en" else format_date(date.fromisoformat(value), locale=lang)
+    if kind[-2:] == "[]":  # several phrases of one kind, joined with commas
+        return ", ".join(_field(v, kind[:-2], lang) for v in value)
+    if kind == "number":  # a decimal as text ("0.73"), in the language's own form
+        places = len(value.partition(".")[2])
+        return value if lang == "en" else format_decimal(Decimal(value), places, locale=lang)
+    if isinstance(value, list) and (kind in PHRASES or kind[:1].isupper()):
+        # Several phrases or labels: "a or b".
+        return f" {wording('or', lang)} ".join(_field(v, kind, lang) for v in value)
+    if kind in PHRASES:
+        english = PHRASES[kind][value]
+        return english if lang == "en" else _in(lang, english, kind)
+    if kind and kind[0].isupper():  # an enumeration's labels
+        return _label(value, kind, lang)
+    return format(value, kind)
 
 
 def _label(value: str, enumeration: str, language: str) -> str:
     # English messages keep the wire value (``write_account_plan``); others say it in words.
     if language == "en":
         return value
-    return translate(value.replace("_", " "), context=enumeration, locale=language)
+    return _in(language, value.replace("_", " "), enumeration)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str) -> tuple[tuple[str, str | None, str, str | None], ...]:
+    """*text* cut into (literal, placeholder, kind, conversion): read once, filled often."""
+    return tuple(
+        (literal, name, spec or "", conversion)
+        for literal, name, spec, conversion in string.Formatter().parse(text)
+    )
 
 
 def render_in(code: str, params: Mapping[str, Any], language: str) -> str:
     """The text of message *code* with *params*, in *language*."""
-    text = translate(TEMPLATES[code], context=code, locale=language)
-    rendered = _Renderer(language).vformat(text, (), params)
+    pieces: list[str] = []
+    for literal, name, kind, conversion in _parsed(_in(language, TEMPLATES[code], code)):
+        pieces.append(literal)
+        if name is not None:
+            value = params[name]
+            if conversion is not None:
+                value = repr(value) if conversion == "r" else str(value)
+            pieces.append(_field(value, kind, language))
+    rendered = "".join(pieces)
     # A sentence begins with a capital in every language the catalogues speak.
     return rendered[:1].upper() + rendered[1:] if code in SENTENCES else rendered
 
