@@ -13,8 +13,11 @@ It prints, in one process:
   ``unstructure_json`` against ``model_validate``, ``model_validate_json``,
   ``model_dump(mode="json")`` and ``model_dump_json``, with the collector on
   (as in a service) and off (the CPU cost alone);
-- with the ``fast`` extra installed, ``structure_json`` once more on msgspec
-  (``unstructure_json`` takes the same path either way);
+- with the ``fast`` extra installed, ``structure_json`` and ``unstructure_json``
+  once more on msgspec;
+- msgspec itself as the practical limit (``benchmarks/msgspec_model.py``: Structs
+  of the wire format that check types only), as salesroles' time over msgspec's
+  for each of the four operations: how many times faster msgspec is;
 - the time of ``import salesroles`` against ``import pydantic``, each in fresh
   interpreters, and of importing what a service uses of each;
 - the memory the validated objects hold (tracemalloc) and the growth of the
@@ -95,8 +98,16 @@ def _ratio_range(ratios: list[float]) -> str:
     return f"{low:5.2f}x" if f"{low:.2f}" == f"{high:.2f}" else f"{low:5.2f}-{high:.2f}x"
 
 
-def compare(cases: dict[str, tuple[Callable[[], object], Callable[[], object]]]) -> None:
-    """Time each (salesroles, pydantic) pair alternately; print the medians and ratio ranges."""
+def compare(
+    cases: dict[str, tuple[Callable[[], object], Callable[[], object]]],
+    other: str = "pydantic",
+    ratio: str = "pydantic/salesroles",
+) -> None:
+    """Time each (salesroles, other) pair alternately; print the medians and ratio ranges.
+
+    The ratio is the other's time over salesroles', or the inverse if *ratio* says so.
+    """
+    inverse = ratio.startswith("salesroles/")
     for ours, theirs in cases.values():  # warm-up
         ours()
         theirs()
@@ -111,13 +122,13 @@ def compare(cases: dict[str, tuple[Callable[[], object], Callable[[], object]]])
         for name, (a, b) in times.items():
             m = (statistics.median(a), statistics.median(b))
             medians[name].append(m)
-            ratios[name].append(m[1] / m[0])
+            ratios[name].append(m[0] / m[1] if inverse else m[1] / m[0])
     for name in cases:
         ours_ms = statistics.median(m[0] for m in medians[name]) * 1000
         theirs_ms = statistics.median(m[1] for m in medians[name]) * 1000
         print(
-            f"  {name:<34} salesroles {ours_ms:8.1f} ms   pydantic {theirs_ms:8.1f} ms"
-            f"   pydantic/salesroles {_ratio_range(ratios[name])}"
+            f"  {name:<34} salesroles {ours_ms:8.1f} ms   {other} {theirs_ms:8.1f} ms"
+            f"   {ratio} {_ratio_range(ratios[name])}"
         )
 
 
@@ -161,11 +172,50 @@ def timings(data: dict[str, Any], body: bytes, objects: Portfolio, model: Any) -
         print("the fast extra: not installed (or an older checkout)")
         return
     codec.use_msgspec(on=True)
-    fast = {name: cases[name] for name in ("structure_json (bytes)",)}
+    fast = {name: cases[name] for name in ("structure_json (bytes)", "unstructure_json")}
     for label, switch in (("collector on", gc.enable), ("collector off", gc.disable)):
         switch()
         print(f"garbage {label}, the fast extra (msgspec {codec.msgspec_version()}):")
         compare(fast)
+    gc.enable()
+
+
+def limit(data: dict[str, Any], body: bytes, objects: Portfolio) -> None:
+    """salesroles (with the fast extra, if installed) against msgspec's own Structs."""
+    try:
+        import msgspec
+        from msgspec_model import struct_of
+    except ImportError:
+        print("msgspec: not installed")
+        return
+    twin = struct_of(Portfolio)
+    decoder = msgspec.json.Decoder(twin)
+    structs = decoder.decode(body)
+    cases: dict[str, tuple[Callable[[], object], Callable[[], object]]] = {
+        "structure (dict)": (
+            lambda: salesroles.structure(data, Portfolio),
+            lambda: msgspec.convert(data, twin),
+        ),
+        "structure_json (bytes)": (
+            lambda: salesroles.structure_json(body, Portfolio),
+            lambda: decoder.decode(body),
+        ),
+        "unstructure": (
+            lambda: salesroles.unstructure(objects),
+            lambda: msgspec.to_builtins(structs),
+        ),
+        "unstructure_json": (
+            lambda: salesroles.unstructure_json(objects),
+            lambda: msgspec.json.encode(structs).decode(),
+        ),
+    }
+    codec = _codec()
+    if codec is not None:
+        codec.use_msgspec(on=True)
+    for label, switch in (("collector on", gc.enable), ("collector off", gc.disable)):
+        switch()
+        print(f"garbage {label}, against msgspec {msgspec.__version__} (the practical limit):")
+        compare(cases, "msgspec", "salesroles/msgspec")
     gc.enable()
 
 
@@ -313,6 +363,7 @@ def main() -> None:
         f"{OPTIONS.runs} runs of {OPTIONS.rounds} rounds"
     )
     timings(data, body, objects, model)
+    limit(data, body, objects)
     print("import time:")
     import_times()
     print("memory:")

@@ -254,3 +254,103 @@ def test_every_name_is_escaped_as_json_dumps_escapes_it(name):
         )
     finally:
         codec.use_msgspec(on=was)
+
+
+# -- JSON text written on msgspec, from Struct twins of the objects --
+
+
+@settings(max_examples=200)
+@given(_OBJECTS)
+def test_text_written_on_msgspec_is_the_default_paths_text(obj):
+    was = codec.in_use()
+    try:
+        codec.use_msgspec(on=True)
+        fast = sr.unstructure_json(obj)
+        codec.use_msgspec(on=False)
+        assert fast == sr.unstructure_json(obj) == _dumped(obj)
+    finally:
+        codec.use_msgspec(on=was)
+
+
+@given(
+    st.text(min_size=1)
+    | st.sampled_from(['"quoted"', "back\\slash", "tab\tnew\nline", "\u2028", "\x7f", "a\ud800"])
+)
+def test_every_name_is_escaped_on_msgspec_as_json_dumps_escapes_it(name):
+    try:
+        member = sr.TeamMember(id="m", name=name, role="sales_rep", title=name)
+    except sr.ValidationError:
+        return
+    was = codec.in_use()
+    codec.use_msgspec(on=True)
+    try:
+        # A lone surrogate, which msgspec refuses, is written by the default path.
+        assert sr.unstructure_json(member) == _dumped(member)
+        thousand = sr.Money(amount=Decimal("1E+3"), currency="EUR")
+        tiny = sr.Money(amount=Decimal("0.00000001"), currency="EUR")
+        assert sr.unstructure_json(thousand) == _dumped(thousand)
+        assert (
+            sr.unstructure_json(tiny)
+            == _dumped(tiny)
+            == '{"amount":"0.00000001","currency":"EUR"}'
+        )
+    finally:
+        codec.use_msgspec(on=was)
+
+
+def test_every_wire_class_has_a_twin():
+    from salesroles._wire.fields import wire_classes
+    from salesroles._wire.twins import twin_function
+
+    assert all(twin_function(cls) is not None for cls in wire_classes())
+
+
+# -- the standard library's reading: the hook that finds repeated keys only when one may be --
+
+_TRICKY = st.sampled_from(["a", "b", "a:b", '":', '" :', "\\", ":", "x\t:", "\u00e4"])
+_SPACE = st.sampled_from(["", " ", "\t", "\n", "\r", "  "])
+
+
+@st.composite
+def _objects_as_text(draw: Any, depth: int = 2) -> str:
+    """A JSON object written by hand: keys may repeat, strings hold colons and quotes."""
+    pairs = []
+    for _ in range(draw(st.integers(0, 4))):
+        key = json.dumps(draw(_TRICKY | st.text(max_size=3)))
+        if depth and draw(st.booleans()):
+            value = draw(_objects_as_text(depth - 1))
+        else:
+            value = json.dumps(draw(_TRICKY | st.text(max_size=3) | st.integers()))
+        pairs.append(f"{key}{draw(_SPACE)}:{draw(_SPACE)}{value}")
+    return "{" + ",".join(pairs) + "}"
+
+
+def _repeats(text: str) -> bool:
+    found = []
+
+    def build(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        found.append(len(dict(pairs)) != len(pairs))
+        return dict(pairs)
+
+    json.loads(text, object_pairs_hook=build)
+    return any(found)
+
+
+@settings(max_examples=500)
+@given(_objects_as_text())
+def test_a_document_is_read_without_the_hook_only_when_it_repeats_no_key(text):
+    from salesroles._wire.api import _REPEATS_POSSIBLE, _read_unrepeated
+
+    data = _read_unrepeated(text)
+    if _repeats(text):
+        assert data is _REPEATS_POSSIBLE
+        assert _read_json(text)[1]  # and the hook names the repeated key
+    elif data is not _REPEATS_POSSIBLE:
+        assert data == json.loads(text)
+        assert _read_json(text) == (data, [])
+
+
+def test_a_repeated_key_is_caught_whatever_the_strings_hold():
+    # Each text holds as many colons outside keys as it repeats keys.
+    for text in ['{"a": "x:", "a": 1}', '{"a" : "x\\":", "a": 1}', '{"a\\u003a":1,"a\\u003a":2}']:
+        assert [item.code for item in _read_json(text)[1]] == ["duplicate_key"]

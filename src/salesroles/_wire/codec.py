@@ -15,9 +15,10 @@ names the problem as it always has. Float literals reach
 :class:`~salesroles._wire.structure.JsonFloat` with their text, as with the
 standard library.
 
-Writing stays with :mod:`salesroles._wire.text`, which writes the text
-straight from the objects faster than msgspec encodes the unstructured data
-(measured: ``benchmarks/bench_service.py``).
+Writing the library's own classes goes through msgspec Struct twins of
+them (:mod:`salesroles._wire.twins`), which msgspec writes as the very text
+of :mod:`salesroles._wire.text`; whatever it refuses (a lone surrogate in a
+string) is written by :mod:`salesroles._wire.text`, as without the extra.
 
 :func:`use_msgspec` switches at run time (the test suite runs once each way,
 see ``conftest.py``).
@@ -71,6 +72,22 @@ def in_use() -> bool:
     return bool(_state)
 
 
+def write(obj: object) -> str | None:
+    """The JSON text of *obj* written on msgspec, or None if the default path must write it."""
+    if not _state:
+        return None
+    twins = _state.get("twins")
+    if twins is None:  # loaded on the first write: a service may only read
+        twins = _state["twins"] = importlib.import_module(".twins", __package__)
+    fn = twins.twin_function(type(obj))
+    if fn is None:
+        return None
+    try:
+        return str(twins.encode(fn(obj)).decode())
+    except (msgspec.EncodeError, UnicodeEncodeError, ValueError, TypeError, OverflowError):
+        return None
+
+
 def read(document: object) -> Any:
     """The data of *document*, or :data:`NOT_READ` if the standard library must read it."""
     if not _state:
@@ -82,7 +99,8 @@ def read(document: object) -> Any:
         body = bytes(document)
     else:
         return NOT_READ
-    if b"\\u003a" in body or b"\\u003A" in body:
+    # One quick look for any backslash spares most documents the slower search for the escape.
+    if b"\\" in body and (b"\\u003a" in body or b"\\u003A" in body):
         return NOT_READ  # an escaped colon would upset the count of keys
     try:
         data = _state["decode"](body)
