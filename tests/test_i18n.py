@@ -967,3 +967,46 @@ def test_a_salesforce_draft_speaks_german_with_the_codes_paths_and_params_of_eng
         assert sr_render(de.code, de.params, locale="de") == de.reason
         assert sr_render(de.code, de.params, locale="en") == en.reason
         assert json.loads(json.dumps(de.params)) == de.params
+
+
+def test_an_error_raised_in_english_is_said_again_in_german():
+    """in_language() re-renders from template and params: the same as raising it in German."""
+    english = _refusal(_bad_sample())
+    with sr.use_locale("de"):
+        german = _refusal(_bad_sample())
+    again = english.in_language("de")
+    assert [(i.path, i.message, i.code, i.params) for i in again.errors] == [
+        (i.path, i.message, i.code, i.params) for i in german.errors
+    ]
+    assert [i.message for i in again.in_language("en").errors] == [
+        i.message for i in english.errors
+    ]
+    with sr.use_locale("de"):  # the active locale by default
+        assert english.in_language().errors[0].message == german.errors[0].message
+
+
+def test_what_was_written_as_it_is_stays_as_it_is():
+    """An item or error without a template has nothing to say again."""
+    item = sr.ErrorItem(path="x", message="written by hand", code="custom")
+    assert item.in_language("de") is item
+    error = sr.MoneyError("cannot do that")
+    assert error.in_language("de") is error
+
+
+def test_a_lifecycle_error_is_said_again_and_keeps_its_template_through_pickle():
+    import pickle
+
+    from salesroles.testing import sample_portfolio
+
+    with pytest.raises(sr.LifecycleError) as caught:
+        sample_portfolio().designate_key_account("C-ACME")
+    error = caught.value
+    assert (error.code, error.template) == ("already_key_account", "already_key_account")
+    german = pickle.loads(pickle.dumps(error)).in_language("de")
+    assert type(german) is sr.LifecycleError
+    assert str(german) == "'C-ACME' ist bereits ein Key Account"
+    assert (german.code, german.params, german.template) == (
+        error.code,
+        error.params,
+        error.template,
+    )

@@ -21,7 +21,7 @@ was expected, and a stable machine-readable code.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -54,30 +54,65 @@ class SalesRolesError(Exception):
     words, without reading the text.
 
     Attributes:
-        code: A stable machine-readable code (``lead_converted``); ``""`` when
-            none was given. A :class:`ValidationError` keeps one per problem.
+        code: A stable machine-readable code (``already_key_account``); ``""``
+            when none was given. A :class:`ValidationError` keeps one per problem.
         params: The values the message is made of; ``{}`` when none were given.
+        template: The code of the message's text in the catalogues, which
+            :attr:`params` fill; ``None`` for a message written as it is.
     """
 
     code: str
     params: Mapping[str, Any]
+    template: str | None
 
     def __init__(
-        self, *args: object, code: str = "", params: Mapping[str, Any] | None = None
+        self,
+        *args: object,
+        code: str = "",
+        params: Mapping[str, Any] | None = None,
+        template: str | None = None,
     ) -> None:
         super().__init__(*args)
         self.code = code
         self.params = {} if params is None else params
+        self.template = template
+
+    def in_language(self, locale: str | None = None) -> SalesRolesError:
+        """The same error, its message said in *locale* (default: the active one).
+
+        An error written as it is (no :attr:`template`) comes back as it is.
+        """
+        if self.template is None or _SAY is None:
+            return self
+        message = _SAY(self.template, self.params, locale)
+        return type(self)(message, code=self.code, params=self.params, template=self.template)
 
     def __reduce__(self) -> Any:
         # Pickle (multiprocessing, Dask) carries only args; the code and params go along too.
-        return (_rebuild, (type(self), self.args, self.code, dict(self.params)))
+        params = dict(self.params)
+        return (_rebuild, (type(self), self.args, self.code, params, self.template))
 
 
 def _rebuild(
-    cls: type[SalesRolesError], args: tuple[object, ...], code: str, params: dict[str, Any]
+    cls: type[SalesRolesError],
+    args: tuple[object, ...],
+    code: str,
+    params: dict[str, Any],
+    template: str | None,
 ) -> SalesRolesError:
-    return cls(*args, code=code, params=params)
+    return cls(*args, code=code, params=params, template=template)
+
+
+# Says a message in a language: ``(template, params, locale) -> text``. The language layer,
+# above this module, registers it when it loads (salesroles._i18n.message), so that an
+# error can be said again without this module importing upwards.
+_SAY: Callable[[str, Mapping[str, Any], str | None], str] | None = None
+
+
+def register_renderer(say: Callable[[str, Mapping[str, Any], str | None], str]) -> None:
+    """Let errors say their messages again in another language (the language layer's call)."""
+    global _SAY  # noqa: PLW0603 - the one renderer of the process, set once by _i18n.message
+    _SAY = say
 
 
 @attrs.frozen(kw_only=True)
@@ -158,6 +193,22 @@ class ErrorItem:
         """
         return "".join("/" + str(step).replace("~", "~0").replace("/", "~1") for step in self.loc)
 
+    def in_language(self, locale: str | None = None) -> ErrorItem:
+        """This item with its message said in *locale* (default: the active one).
+
+        An item written as it is (no :attr:`template`) comes back as it is.
+        """
+        if self.template is None or _SAY is None:
+            return self
+        message = _SAY(self.template, self.params, locale)
+        return ErrorItem(
+            path=self.path,
+            message=message,
+            code=self.code,
+            template=self.template,
+            params=self.params,
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """Return the item as JSON-ready data: path, loc, pointer, message, code, template, params.
 
@@ -203,6 +254,18 @@ class ValidationError(SalesRolesError, ValueError):
         lines = [f"{len(self.errors)} problems:"]
         lines.extend(f"  {item}" for item in self.errors)
         return "\n".join(lines)
+
+    def in_language(self, locale: str | None = None) -> ValidationError:
+        """The same error with every problem said in *locale* (default: the active one).
+
+        >>> import salesroles as sr
+        >>> try:
+        ...     sr.structure({"start": "soon", "end": "2026-12-31"}, sr.Period)
+        ... except sr.ValidationError as e:
+        ...     print(e.in_language("de"))
+        start: erhalten: 'soon'; erwartet ein Datum im Format JJJJ-MM-TT
+        """
+        return ValidationError(item.in_language(locale) for item in self.errors)
 
     def to_dicts(self) -> list[dict[str, Any]]:
         """Return every problem as JSON-ready data (:meth:`ErrorItem.to_dict`), ready to send.

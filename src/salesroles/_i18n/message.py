@@ -43,6 +43,8 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
+from salesroles.exceptions import register_renderer
+
 from .catalogue import catalogue
 from .formats import format_date, format_decimal
 from .locale import current_locale, language_of, read_locale
@@ -233,3 +235,11 @@ def render(code: str, params: Mapping[str, Any], *, locale: str | None = None) -
     """The text of message *code* with *params*, in *locale* (default: the active one)."""
     tag = current_locale() if locale is None else read_locale(locale)
     return render_in(code, params, language_of(tag))
+
+
+def _say(code: str, params: Mapping[str, Any], locale: str | None) -> str:
+    return render(code, params, locale=locale)
+
+
+# Errors live beneath this layer: they are said again in another language through this.
+register_renderer(_say)

@@ -161,7 +161,7 @@ _E = TypeVar("_E", bound=SalesRolesError)
 
 def refusal(cls: type[_E], code: str, text: str, **params: Any) -> _E:
     """A lifecycle, lookup or money error: its message rendered, its code and params kept."""
-    return cls(render(text, params), code=code, params=params)
+    return cls(render(text, params), code=code, params=params, template=text)
 
 
 def _json_kind(value: object) -> str:
