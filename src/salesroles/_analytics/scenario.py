@@ -25,7 +25,7 @@ import attrs
 from salesroles._display import PERCENT, Cell, Kind, Record, Table, heading, render_html
 from salesroles._i18n.catalogue import translate
 from salesroles._i18n.message import render
-from salesroles._model.arguments import AN_ID, instance_of, read_optional_day
+from salesroles._model.arguments import AN_ID, IDS, instance_of, read_optional_day
 from salesroles._model.commerce import Product
 from salesroles._model.enums import CustomerStatus, DealStage, Role, RoleValue, to_role
 from salesroles._model.messages import (
@@ -65,7 +65,6 @@ _SAME_ROLE: Final = template("same_role", "{member!r} is already {role:a}")
 _THEMSELVES: Final = template("to_themselves", "{member!r} cannot hand their work to themselves")
 _FUNCTION: Final = phrase("expected.function", "a function")
 _RETURNED: Final = template("returned", "returned {got:message}; expected a Portfolio")
-_IDS: Final = phrase("expected.ids", "a list of ids")
 
 
 #: The name of a scenario nobody named.
@@ -474,7 +473,7 @@ _MEMBER_FIELDS: Final = ("owner", "negotiated_by", "administered_by", "set_by", 
 def _ids(values: object, path: str) -> list[str]:
     """A list of ids from an iterable of strings (a string alone is no list of ids)."""
     if isinstance(values, str) or not isinstance(values, Iterable):
-        raise problem(path, values, _IDS)
+        raise problem(path, values, IDS)
     ids = list(values)
     for i, value in enumerate(ids):
         if type(value) is not str:

@@ -19,7 +19,7 @@ from salesroles.exceptions import ErrorItem, ValidationError
 
 from .converters import to_date, to_figure
 from .messages import enum_refusal, phrase, problem, said, template, wrong
-from .validation import DATE, INSTANCE, check_figure
+from .validation import DATE, DAY_ONLY, INSTANCE, check_figure
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -45,9 +45,10 @@ E = TypeVar("E", bound=enum.Enum)
 #: What every day argument expects: the wire's own wording.
 DAY_EXPECTED: Final = DATE
 
-_DAY_ONLY: Final = phrase("expected.day_only", "a date without a time")
 #: What an id argument expects, unless the caller says more.
 AN_ID: Final = phrase("expected.id", "an id (a string)")
+#: What a list of ids expects.
+IDS: Final = phrase("expected.ids", "a list of ids")
 _OR_NONE: Final = template("expected.or_none", "{what:message} or None")
 _LIST_EACH: Final = template("expected.list_each", "a list, each {what:message}")
 _COUNT: Final = phrase("expected.count", "a whole number above 0")
@@ -84,7 +85,7 @@ def read_day(value: object, path: str) -> date:
     if type(day) is date:
         return day
     if isinstance(day, datetime):
-        raise problem(path, day, _DAY_ONLY, "invalid_date")
+        raise problem(path, day, DAY_ONLY, "invalid_date")
     raise problem(path, value, DAY_EXPECTED, "invalid_date")
 
 

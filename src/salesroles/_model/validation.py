@@ -107,9 +107,10 @@ STRING: Final = phrase("expected.string", "a string")
 WHOLE_NUMBER: Final = phrase("expected.whole_number", "a whole number")
 BOOLEAN: Final = phrase("expected.boolean", "true or false")
 LIST: Final = phrase("expected.list", "a list")
-_TEXT: Final = phrase("expected.text", "some text")
+TEXT: Final = phrase("expected.text", "some text")
 DATE: Final = phrase("expected.date", "a date written YYYY-MM-DD")
-_DAY_ONLY: Final = phrase("expected.day_only", "a date without a time")
+DAY_ONLY: Final = phrase("expected.day_only", "a date without a time")
+ANY_OBJECT: Final = phrase("expected.any_object", "an object")
 _FINITE: Final = phrase("expected.finite", "a finite number")
 _DECIMAL: Final = phrase("expected.decimal", 'a decimal number as a string like "0.22"')
 AMOUNT: Final = phrase("expected.amount", 'an amount as a decimal string like "12.50"')
@@ -149,7 +150,7 @@ def _check_str(value: Any, path: str, out: list[ErrorItem]) -> None:
     if type(value) is not str:
         out.append(wrong(path, value, STRING))
     elif not value.strip():
-        out.append(wrong(path, value, _TEXT, "empty"))
+        out.append(wrong(path, value, TEXT, "empty"))
     elif not value.isascii() and (half := _SURROGATE.search(value)):
         found = error_item(
             path, "invalid_text", _SURROGATE_TEXT, char=half.group(), position=half.start()
@@ -169,7 +170,7 @@ def _check_bool(value: Any, path: str, out: list[ErrorItem]) -> None:
 
 def _check_date(value: Any, path: str, out: list[ErrorItem]) -> None:
     if type(value) is not date:
-        expected = _DAY_ONLY if isinstance(value, datetime) else DATE
+        expected = DAY_ONLY if isinstance(value, datetime) else DATE
         out.append(wrong(path, value, expected, "invalid_date"))
 
 

@@ -23,7 +23,7 @@ from salesroles._model.enums import (
 )
 from salesroles._model.messages import ONE_OF, phrase, said, shown, template, wrong
 from salesroles._model.messages import error_item as problem_at
-from salesroles._model.validation import BOOLEAN, STRING
+from salesroles._model.validation import ANY_OBJECT, BOOLEAN, STRING, TEXT
 from salesroles.exceptions import ErrorItem, ValidationError
 
 from .catalogue import rule_by_id, rules
@@ -46,10 +46,8 @@ _NO_DUTY: Final = template(
     "no_responsibility",
     "got {got:message}, which is no responsibility; expected {expected:message}",
 )
-_SOME_TEXT: Final = phrase("expected.text", "some text")
 _NAME_MISSING: Final = template("policy_name_missing", "missing; expected the policy's name")
 _KEYS: Final = template("unknown_policy_key", "unknown key {key!r}; expected {names:or_list}")
-_ANY_OBJECT: Final = phrase("expected.any_object", "an object")
 _RULE_IDS_LIST: Final = phrase("expected.rule_ids", "a list of rule ids")
 _OWNERS: Final = phrase("expected.owners", "a table of owners")
 _ROLE_LIST: Final = phrase("expected.roles", "a list of roles")
@@ -347,7 +345,7 @@ class Policy:
         """  # noqa: E501
         problems: list[ErrorItem] = []
         if not isinstance(data, Mapping):
-            raise ValidationError([wrong("", data, _ANY_OBJECT)])
+            raise ValidationError([wrong("", data, ANY_OBJECT)])
         problems.extend(
             problem_at(str(key), "unknown_key", _KEYS, key=key, names=list(_POLICY_KEYS))
             for key in data
@@ -358,7 +356,7 @@ class Policy:
         if name is None:
             problems.append(problem_at("name", "missing", _NAME_MISSING))
         elif type(name) is not str or not name.strip():
-            problems.append(wrong("name", name, _SOME_TEXT))
+            problems.append(wrong("name", name, TEXT))
         description = data.get("description", "")
         if type(description) is not str:
             problems.append(wrong("description", description, STRING))
@@ -439,7 +437,7 @@ def _policy_problems(
 ) -> Iterator[ErrorItem]:
     """Every problem of a policy's fields; the fields are typed ``Any`` as they may be wrong."""
     if type(name) is not str or not name.strip():
-        yield wrong("name", name, _SOME_TEXT)
+        yield wrong("name", name, TEXT)
     if type(description) is not str:
         yield wrong("description", description, STRING)
     yield from _table_problems(owners, severities)

@@ -28,7 +28,14 @@ from cattrs.cols import (
 from salesroles._model.cadence import Cadence
 from salesroles._model.converters import to_date, to_decimal, too_wide
 from salesroles._model.messages import phrase, placed, problem
-from salesroles._model.validation import BOOLEAN, LIST, STRING, WHOLE_NUMBER, field_check
+from salesroles._model.validation import (
+    ANY_OBJECT,
+    BOOLEAN,
+    LIST,
+    STRING,
+    WHOLE_NUMBER,
+    field_check,
+)
 from salesroles.exceptions import ValidationError
 
 from .fields import wire_classes
@@ -41,7 +48,6 @@ if typing.TYPE_CHECKING:
 
 
 _NUMBER: Final = phrase("expected.number", "a number")
-_OBJECT: Final = phrase("expected.any_object", "an object")
 
 
 def _strict(expected: type, what: dict[str, Any]) -> Callable[[Any, type], Any]:
@@ -109,7 +115,7 @@ def _mapping_factory(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], An
 
     def hook(value: Any, t: Any) -> Any:
         if not isinstance(value, dict):
-            raise problem("", value, _OBJECT)
+            raise problem("", value, ANY_OBJECT)
         return inner(value, t)
 
     return hook

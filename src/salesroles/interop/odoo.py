@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from salesroles._model.arguments import IDS
 from salesroles._model.messages import error_item, phrase, problem, said, template, wrong
 
 from ._build import (
@@ -115,7 +116,6 @@ _NOT_A_CUSTOMER: Final = template(
 )
 _MANY2ONE: Final = phrase("expected.interop.many2one", '[id, "name"] or false')
 _PARTNER_IDS: Final = phrase("expected.interop.partner_ids", "a list of res.partner ids (numbers)")
-_IDS: Final = phrase("expected.ids", "a list of ids")
 _LEAD_TYPE: Final = phrase("expected.interop.lead_type", "'lead' or 'opportunity'")
 
 #: The models :func:`draft` reads.
@@ -219,7 +219,7 @@ class _Reading:
             and all(map(_is_id, value))
         ):
             return [str(v) for v in value]
-        self.b.problems.append(wrong(row.at(field), value, _IDS))
+        self.b.problems.append(wrong(row.at(field), value, IDS))
         return []
 
     def member(self, row: Row, field: str, then: Message) -> str | None:
