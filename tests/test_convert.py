@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 import cattrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import salesroles as sr
@@ -114,6 +114,23 @@ def test_branched_and_one_by_one_unstructure_write_the_same_keys_in_the_same_ord
         assert list(expected) == [name for name in names if name in expected]
 
     check()
+
+
+@settings(max_examples=60)
+@given(srt.portfolios())
+def test_the_portfolio_writes_its_entities_as_their_own_functions_do(portfolio):
+    # The portfolio's lists write small objects in place (a conditional expression of
+    # dict literals); each class's own function branches with statements.
+    data = sr.unstructure(portfolio)
+    for f in attrs.fields(sr.Portfolio):
+        value = getattr(portfolio, f.name)
+        if not isinstance(value, tuple):
+            continue
+        written = data[f.name]
+        assert len(written) == len(value)
+        for obj, item in zip(value, written, strict=True):
+            own = unstructure.unstructure_function(type(obj))(obj)
+            assert list(item.items()) == list(own.items())
 
 
 def test_a_generated_portfolio_survives_the_round_trip_through_json_text():

@@ -178,6 +178,36 @@ def test_the_collector_is_paused_while_a_document_is_read_and_restored_after():
     assert seen == [False, False, False]
 
 
+def test_the_collector_is_paused_while_a_document_is_written_and_restored_after(monkeypatch):
+    seen: list[bool] = []
+    money = sr.Money(amount="1.00", currency="EUR")
+    own = wire_api.unstructure_of(sr.Money)
+    text_of = wire_api.text_function(sr.Money)
+
+    def spied(obj: Any) -> Any:
+        seen.append(gc.isenabled())
+        return own(obj)
+
+    def spied_text(obj: Any) -> Any:
+        seen.append(gc.isenabled())
+        return text_of(obj)
+
+    monkeypatch.setattr(wire_api, "unstructure_of", lambda cls: spied)
+    monkeypatch.setattr(wire_api, "text_function", lambda cls: spied_text)
+    monkeypatch.setattr(wire_api.codec, "write", lambda obj: (seen.append(gc.isenabled()), None)[1])
+    assert sr.unstructure(money) == {"amount": "1.00", "currency": "EUR"}
+    assert gc.isenabled()
+    assert sr.unstructure_json(money) == '{"amount":"1.00","currency":"EUR"}'
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        sr.unstructure(money)
+        assert not gc.isenabled()  # a caller's choice stays
+    finally:
+        gc.enable()
+    assert seen == [False, False, False, False]
+
+
 def _replaced(obj: Any, path: str, value: Any) -> Any:
     """*obj* with the reference at *path* (``actions[0].responds_to``) set to *value*."""
     head, _, rest = path.partition(".")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, ParamSpec, TypeVar
 
 from salesroles._model.arguments import read_optional_count
 from salesroles._model.cadence import Cadence
@@ -26,9 +26,11 @@ from .text import text_function
 from .unstructure import unstructure_of
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 T = TypeVar("T")
+R = TypeVar("R")
+P = ParamSpec("P")
 
 
 #: How many problems a ValidationError lists by default before it says how many it left out.
@@ -151,7 +153,7 @@ def unstructure(obj: Any) -> Any:
     """
     fn = unstructure_of(type(obj))
     if fn is not None:
-        return fn(obj)
+        return _paused(fn, obj)
     if type(obj) is list or type(obj) is tuple:
         return [unstructure(x) for x in obj]
     if is_result(type(obj)) or has_own_form(type(obj)):
@@ -305,21 +307,27 @@ def structure_json(
     limit = (
         max_errors if max_errors is MAX_ERRORS else read_optional_count(max_errors, "max_errors")
     )
+    return _paused(_structure_json, document, cls, forbid_extra_keys, limit)
+
+
+# The collector is paused while one document is read and structured, or written: each
+# builds every container of the document, none garbage, and each of the collector's
+# passes over them is wasted work that grows with the document (more than half the
+# time of reading 300 000 entities, a fifth of writing them). Nothing either builds forms
+# a cycle, so nothing waits for the collector; a caller who has switched the collector
+# off keeps it off. The pause is process-wide, like the collector itself, and ends when
+# the call does.
+def _paused(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+    """``fn(*args)`` with the collector paused, unless the caller has already switched it off."""
     if not gc.isenabled():
-        return _structure_json(document, cls, forbid_extra_keys, limit)
+        return fn(*args, **kwargs)
     gc.disable()
     try:
-        return _structure_json(document, cls, forbid_extra_keys, limit)
+        return fn(*args, **kwargs)
     finally:
         gc.enable()
 
 
-# The collector is paused while one document is read and structured: parsing builds
-# every object of the document, none garbage, and each of the collector's passes over
-# them is wasted work that grows with the document (more than half the time at 300 000
-# entities). Nothing structuring builds forms a cycle, so nothing waits for the
-# collector; a caller who has switched the collector off keeps it off. The pause is
-# process-wide, like the collector itself, and ends when the call does.
 def _structure_json(
     document: str | bytes | bytearray, cls: type[T], forbid_extra_keys: bool, limit: int | None
 ) -> T:
@@ -414,6 +422,10 @@ def unstructure_json(obj: Any) -> str:
     # json.dumps below; with the fast extra, by msgspec from a Struct twin (the same bytes).
     writer = text_function(cls) if is_object(cls) and unstructure_of(cls) is not None else None
     if writer is not None:
-        text = codec.write(obj)
-        return text if text is not None else writer(obj)
+        return _paused(_written, obj, writer)
     return json.dumps(unstructure(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+def _written(obj: Any, writer: Callable[[Any], str]) -> str:
+    text = codec.write(obj)
+    return text if text is not None else writer(obj)
