@@ -354,3 +354,126 @@ def test_a_repeated_key_is_caught_whatever_the_strings_hold():
     # Each text holds as many colons outside keys as it repeats keys.
     for text in ['{"a": "x:", "a": 1}', '{"a" : "x\\":", "a": 1}', '{"a\\u003a":1,"a\\u003a":2}']:
         assert [item.code for item in _read_json(text)[1]] == ["duplicate_key"]
+
+
+# -- documents read into Struct twins (the fast extra) --
+
+_TWINNED = {
+    sr.Customer: srt.customers(),
+    sr.Order: srt.orders(),
+    sr.AccountPlan: srt.account_plans(),
+    sr.KeyAccount: srt.key_accounts(),
+    sr.SupplyContract: srt.supply_contracts(),
+    sr.Money: srt.money(),
+}
+_CHANGES = st.sampled_from(
+    ["none", "null", "drop", "unknown", "scalar", "list", "object", "repeat"]
+)
+
+
+def _objects_in(data: Any) -> list[dict[str, Any]]:
+    """Every object of a document, outermost first."""
+    found = []
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if type(value) is dict:
+            found.append(value)
+            stack.extend(value.values())
+        elif type(value) is list:
+            stack.extend(value)
+    return found
+
+
+def _changed(data: dict[str, Any], change: str, draw: Any) -> str:
+    """The JSON text of *data* with *change* made to one of its objects."""
+    objects = _objects_in(data)
+    target = draw(st.sampled_from(objects))
+    key = draw(st.sampled_from(sorted(target))) if target else "id"
+    if change == "null":
+        target[key] = None
+    elif change == "drop":
+        target.pop(key, None)
+    elif change == "unknown":
+        target["unknown"] = draw(_SCALARS)
+    elif change == "scalar":
+        target[key] = draw(_SCALARS | st.sampled_from(["1e3", "0.11", "2026-02-30", " ", "EUR"]))
+    elif change == "list":
+        target[key] = []
+    elif change == "object":
+        target[key] = {}
+    text = json.dumps(data)
+    if change == "repeat" and target:
+        # The repeated key goes into the chosen object: the last object of its text.
+        marker = json.dumps(target)
+        head, sep, tail = text.rpartition(marker)
+        twice = marker[:-1] + f", {json.dumps(key)}: {json.dumps(target[key])}" + "}"
+        text = head + twice + tail if sep else text
+    return text
+
+
+@settings(max_examples=400)
+@given(
+    st.sampled_from(sorted(_TWINNED, key=lambda c: c.__name__)), _CHANGES, st.booleans(), st.data()
+)
+def test_a_document_read_into_twins_gets_the_answer_it_gets_as_dicts(cls, change, forbid, data):
+    obj = data.draw(_TWINNED[cls])
+    text = _changed(sr.unstructure(obj), change, data.draw)
+    results = []
+    for on in (True, False):
+        codec.use_msgspec(on=on)
+        try:
+            results.append(("ok", sr.structure_json(text, cls, forbid_extra_keys=forbid)))
+        except sr.ValidationError as e:
+            results.append(("error", e.errors))
+    assert results[0] == results[1]
+    if change == "none":
+        assert results[0] == ("ok", obj)
+
+
+def test_a_valid_document_is_built_from_its_twins_with_nulls_and_floats_as_sent():
+    codec.use_msgspec(on=True)
+    text = (
+        '{"id": "C-1", "name": "ACME", "segment": "large", "status": "active", "since": null,'
+        ' "annual_revenue": null, "growth_potential": 0.11, "share_of_wallet": "0.5"}'
+    )
+    built = codec.read_object(text, sr.Customer, True)
+    assert built is not codec.NOT_READ
+    assert built.growth_potential == Decimal("0.11")
+    assert built.since is None
+    assert built.annual_revenue is None
+    codec.use_msgspec(on=False)
+    assert sr.structure_json(text, sr.Customer) == built
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ('{"amount": "1.00", "currency": "EUR", "currency": "USD"}', "a repeated key"),
+        ('{"amount": "1.00", "currency": "EUR", "extra": 1}', "an unknown key"),
+        ('{"amount": 1.5, "currency": "EUR"}', "a float amount"),
+        ('{"amount": "1.00"}', "a missing key"),
+        ('{"amount": "1e3", "currency": "EUR"}', "an exponent"),
+    ],
+)
+def test_a_document_the_twins_cannot_build_is_left_to_the_dicts(text, why):
+    codec.use_msgspec(on=True)
+    assert codec.read_object(text, sr.Money, True) is codec.NOT_READ, why
+    with pytest.raises(sr.ValidationError):
+        sr.structure_json(text, sr.Money)
+
+
+def test_a_generated_portfolio_is_read_into_twins_and_its_lists_let_go_of():
+    codec.use_msgspec(on=True)
+    portfolio = srt.generate_portfolio(20, seed=3)
+    text = sr.unstructure_json(portfolio)
+    assert codec.read_object(text, sr.Portfolio, True) == portfolio
+    twin = codec.read_object.__globals__["_state"]["typed"].decoder(sr.Portfolio, True)(
+        text.encode()
+    )
+    from salesroles._wire.typed import build
+
+    assert build(twin, sr.Portfolio, True) == portfolio
+    # Each list of twins was let go of as soon as its objects were built.
+    assert twin.orders is None
+    assert twin.customers is None

@@ -163,6 +163,8 @@ def test_the_collector_is_paused_while_a_document_is_read_and_restored_after():
     with pytest.MonkeyPatch.context() as monkeypatch:
         for name in ("structure_object", "structure_consuming"):
             monkeypatch.setattr(wire_api, name, spy(getattr(wire_api, name)))
+        # With the fast extra, a document is read into Struct twins first.
+        monkeypatch.setattr(wire_api.codec, "read_object", spy(wire_api.codec.read_object))
         assert gc.isenabled()
         sr.structure_json('{"amount": "1.00", "currency": "EUR"}', sr.Money)
         assert gc.isenabled()
@@ -175,7 +177,8 @@ def test_the_collector_is_paused_while_a_document_is_read_and_restored_after():
             assert not gc.isenabled()  # a caller's choice stays
         finally:
             gc.enable()
-    assert seen == [False, False, False]
+    # The document read into twins (and as dicts if the twins did not read it), two dicts.
+    assert seen in ([False] * 3, [False] * 4)
 
 
 def test_the_collector_is_paused_while_a_document_is_written_and_restored_after(monkeypatch):
@@ -194,7 +197,11 @@ def test_the_collector_is_paused_while_a_document_is_written_and_restored_after(
 
     monkeypatch.setattr(wire_api, "unstructure_of", lambda cls: spied)
     monkeypatch.setattr(wire_api, "text_function", lambda cls: spied_text)
-    monkeypatch.setattr(wire_api.codec, "write", lambda obj: (seen.append(gc.isenabled()), None)[1])
+
+    def spied_write(obj: Any) -> None:
+        seen.append(gc.isenabled())  # and the default path writes it
+
+    monkeypatch.setattr(wire_api.codec, "write", spied_write)
     assert sr.unstructure(money) == {"amount": "1.00", "currency": "EUR"}
     assert gc.isenabled()
     assert sr.unstructure_json(money) == '{"amount":"1.00","currency":"EUR"}'

@@ -331,9 +331,9 @@ def _paused(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
 def _structure_json(
     document: str | bytes | bytearray, cls: type[T], forbid_extra_keys: bool, limit: int | None
 ) -> T:
-    data = codec.read(document)  # the fast extra's reading, when it reads exactly as below
-    if data is not codec.NOT_READ:
-        return _structure_parsed(data, document, cls, forbid_extra_keys, limit)
+    built = _read_fast(document, cls, forbid_extra_keys, limit)
+    if built is not codec.NOT_READ:
+        return built  # type: ignore[no-any-return]
     try:
         if isinstance(document, bytes | bytearray):
             # RFC 8259: JSON between systems is UTF-8; json.loads would guess UTF-16 too.
@@ -355,6 +355,23 @@ def _structure_json(
         problems = repeated
     # Raised after the except block: the error of the rest carries no context along.
     raise ValidationError(capped(problems, limit))
+
+
+def _read_fast(
+    document: str | bytes | bytearray, cls: type, forbid_extra_keys: bool, limit: int | None
+) -> Any:
+    """The fast extra's reading, when it reads exactly as the standard library, else NOT_READ.
+
+    An object is read into Struct twins first, then, if they do not build it, as dicts.
+    """
+    if is_object(cls):
+        built = codec.read_object(document, cls, forbid_extra_keys)
+        if built is not codec.NOT_READ:
+            return built
+    data = codec.read(document)
+    if data is codec.NOT_READ:
+        return data
+    return _structure_parsed(data, document, cls, forbid_extra_keys, limit)
 
 
 def _structure_parsed(

@@ -15,6 +15,11 @@ names the problem as it always has. Float literals reach
 :class:`~salesroles._wire.structure.JsonFloat` with their text, as with the
 standard library.
 
+A document that holds one of the library's objects is read into Struct
+twins of the wire classes first (:mod:`salesroles._wire.typed`), which spares
+the dicts and their lookups; the colons are counted the same way, on the
+twins written again. Whatever they do not build is read as dicts.
+
 Writing the library's own classes goes through msgspec Struct twins of
 them (:mod:`salesroles._wire.twins`), which msgspec writes as the very text
 of :mod:`salesroles._wire.text`; whatever it refuses (a lone surrogate in a
@@ -27,9 +32,12 @@ see ``conftest.py``).
 from __future__ import annotations
 
 import importlib
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from .structure import JsonFloat
+from .structure import NOT_BUILT, JsonFloat
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 def _msgspec() -> Any:
@@ -90,20 +98,50 @@ def write(obj: object) -> str | None:
 
 def read(document: object) -> Any:
     """The data of *document*, or :data:`NOT_READ` if the standard library must read it."""
-    if not _state:
+    body = _body(document)
+    return NOT_READ if body is None else _decoded(_state["decode"], body)
+
+
+def read_object(document: object, cls: type, forbid: bool) -> Any:
+    """The *cls* object *document* holds, read through Struct twins, or :data:`NOT_READ`.
+
+    :data:`NOT_READ` says the document must be read as dicts: msgspec or the
+    structure function refused it (see :mod:`.typed`), or it may repeat a key.
+    """
+    body = _body(document)
+    if body is None:
         return NOT_READ
+    typed = _state.get("typed")
+    if typed is None:  # loaded on the first read of an object
+        typed = _state["typed"] = importlib.import_module(".typed", __package__)
+    twin = _decoded(typed.decoder(cls, forbid), body)
+    if twin is NOT_READ:
+        return NOT_READ
+    built = typed.build(twin, cls, forbid)
+    return NOT_READ if built is NOT_BUILT else built
+
+
+def _body(document: object) -> bytes | None:
+    """The UTF-8 text of *document* for msgspec, or None if msgspec is not to read it."""
+    if not _state:
+        return None
     if isinstance(document, str):
         # A lone surrogate survives the encoding, for msgspec to refuse it.
         body = document.encode("utf-8", "surrogatepass")
     elif isinstance(document, bytes | bytearray):
         body = bytes(document)
     else:
-        return NOT_READ
+        return None
     # One quick look for any backslash spares most documents the slower search for the escape.
     if b"\\" in body and (b"\\u003a" in body or b"\\u003A" in body):
-        return NOT_READ  # an escaped colon would upset the count of keys
+        return None  # an escaped colon would upset the count of keys
+    return body
+
+
+def _decoded(decode: Callable[[bytes], Any], body: bytes) -> Any:
+    """What *decode* reads from *body*, or :data:`NOT_READ` if it refuses or a key repeats."""
     try:
-        data = _state["decode"](body)
+        data = decode(body)
         again = _state["again"](data)
     except (msgspec.DecodeError, msgspec.EncodeError, ValueError, OverflowError, RecursionError):
         return NOT_READ

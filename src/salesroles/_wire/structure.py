@@ -116,10 +116,12 @@ class _Bad(Exception):  # noqa: N818 - an internal signal, never seen by users
     """The fast path met something it does not build; the detailed path will say what."""
 
 
-_FAST: dict[tuple[type, bool, bool], Callable[[Any], Any]] = {}
+_FAST: dict[tuple[type, bool, bool, Any], Callable[[Any], Any]] = {}
 
 
-def _fast(cls: type, forbid: bool, consume: bool = False) -> Callable[[Any], Any]:
+def _fast(
+    cls: type, forbid: bool, consume: bool = False, unset: Any = None
+) -> Callable[[Any], Any]:
     """Return (and cache) the fast structure function of *cls*.
 
     The generated function does what the class's ``__init__`` does (the same
@@ -127,31 +129,49 @@ def _fast(cls: type, forbid: bool, consume: bool = False) -> Callable[[Any], Any
     call overhead, and builds small value objects such as Money in place.
     With *consume*, it takes each list of objects out of the dict it reads
     as it builds them (see :func:`structure_consuming`).
+
+    With *unset* (msgspec's ``UNSET``), it reads the Struct twins of the
+    ``fast`` extra (:mod:`.typed`) instead of dicts: the same steps on the
+    same values, read as attributes, where a key that was not sent is *unset*.
     """
-    found = _FAST.get((cls, forbid, consume))
+    found = _FAST.get((cls, forbid, consume, unset))
     if found is not None:
         return found
     if not _fusable(cls):  # pragma: no cover - every model class is plain attrs today
         return lambda data: _detailed(data, cls, forbid)
     name = (
         f"structure_{cls.__name__}{'' if forbid else '_lenient'}{'_consuming' if consume else ''}"
+        f"{'' if unset is None else '_twin'}"
     )
     namespace: dict[str, Any] = {
         "_Bad": _Bad,
         "_dict": dict,
         "_list": list,
         "_new": object.__new__,
+        "_UNSET": unset,
     }
     lines = [f"def {name}(d):"]
-    _emit_build(cls, "d", forbid, lines, namespace, consume=consume)
+    _emit_build(cls, "d", forbid, lines, namespace, consume=consume, twins=unset is not None)
     lines.append("    return d")
     fn: Callable[[Any], Any] = compile_source(name, lines, namespace, name)
-    _FAST[(cls, forbid, consume)] = fn
+    _FAST[(cls, forbid, consume, unset)] = fn
     return fn
 
 
 #: What :func:`structure_consuming` returns for a document that is not valid.
 NOT_BUILT: Final = object()
+
+
+def structure_twin(twin: Any, cls: type, forbid: bool, unset: Any) -> Any:
+    """The fast path on the Struct twin of a document (see :mod:`.typed`), or :data:`NOT_BUILT`.
+
+    Like :func:`structure_consuming`, each list of twins is let go of as soon
+    as its objects are built.
+    """
+    try:
+        return _fast(cls, forbid, consume=True, unset=unset)(twin)
+    except Exception:  # noqa: BLE001 - any failure: the caller reads the document again
+        return NOT_BUILT
 
 
 def structure_consuming(data: Any, cls: type, forbid: bool) -> Any:
@@ -190,35 +210,27 @@ def _emit_build(  # noqa: PLR0913 - the pieces of one generated statement
     ns: dict[str, Any],
     *,
     consume: bool = False,
+    twins: bool = False,
 ) -> None:
-    """Append statements that turn the dict in *var* into an object of *cls* in *var*."""
+    """Append statements that turn the dict in *var* into an object of *cls* in *var*.
+
+    With *twins*, *var* holds a Struct twin, which msgspec has already checked
+    for its class, its unknown keys and its required ones.
+    """
     fields = wire_fields(cls)
     hints = typing.get_type_hints(cls)
     by_name = {a.name: a for a in attrs.fields(cls)}
-    lines += [f"    if {var}.__class__ is not _dict:", "        raise _Bad"]
-    if forbid and _all_plain_required(cls):
-        # Every key is required and read below: the right count means no unknown key.
-        lines += [f"    if len({var}) != {len(fields)}:", "        raise _Bad"]
-    elif forbid:
-        allowed = f"_keys{len(ns)}"
-        ns[allowed] = frozenset(f.name for f in fields)
-        lines += [f"    if not {allowed}.issuperset({var}):", "        raise _Bad"]
+    if not twins:
+        lines += _emit_shape_checks(cls, var, forbid, ns)
     for f in fields:
         v = f"{var}_{f.name}"
-        # Taken out of the dict, a list's parsed items are freed once its objects are built.
-        take = consume and f.shape == OBJECTS
-        if f.required:
-            lines.append(
-                f"    {v} = {var}.pop({f.name!r})" if take else f"    {v} = {var}[{f.name!r}]"
-            )
-        else:
-            lines.append(f"    {v} = {var}.{'pop' if take else 'get'}({f.name!r}, None)")
-            if f.default is not None:
-                default = f"_d{len(ns)}"
-                ns[default] = f.default
-                lines += [f"    if {v} is None:", f"        {v} = {default}"]
+        lines += _emit_read(f, var, v, consume=consume, twins=twins)
+        if not f.required and f.default is not None:
+            default = f"_d{len(ns)}"
+            ns[default] = f.default
+            lines += [f"    if {v} is None:", f"        {v} = {default}"]
         if f.shape != LEAF:
-            _emit_nested(f, v, forbid, lines, ns)
+            _emit_nested(f, v, forbid, lines, ns, twins=twins)
         converter = by_name[f.name].converter
         if converter is not None:
             _emit_conversion(converter, v, lines, ns)
@@ -232,6 +244,39 @@ def _emit_build(  # noqa: PLR0913 - the pieces of one generated statement
         check = f"_i{len(ns)}"
         ns[check] = method
         lines += [f"    for _ in {check}({var}):", "        raise _Bad"]
+
+
+def _emit_shape_checks(cls: type, var: str, forbid: bool, ns: dict[str, Any]) -> list[str]:
+    """Statements that refuse anything but a dict in *var*, and (*forbid*) an unknown key."""
+    lines = [f"    if {var}.__class__ is not _dict:", "        raise _Bad"]
+    fields = wire_fields(cls)
+    if forbid and _all_plain_required(cls):
+        # Every key is required and read below: the right count means no unknown key.
+        lines += [f"    if len({var}) != {len(fields)}:", "        raise _Bad"]
+    elif forbid:
+        allowed = f"_keys{len(ns)}"
+        ns[allowed] = frozenset(f.name for f in fields)
+        lines += [f"    if not {allowed}.issuperset({var}):", "        raise _Bad"]
+    return lines
+
+
+def _emit_read(f: WireField, var: str, v: str, *, consume: bool, twins: bool) -> list[str]:
+    """Statements that read field *f* of the dict (or twin) in *var* into *v*, None if left out.
+
+    With *consume*, a list is taken out, so that its parsed items are freed once
+    its objects are built.
+    """
+    take = consume and f.shape == OBJECTS
+    if twins:
+        lines = [f"    {v} = {var}.{f.name}"]
+        if take:
+            lines.append(f"    {var}.{f.name} = None")
+        if not f.required:
+            lines += [f"    if {v} is _UNSET:", f"        {v} = None"]
+        return lines
+    if f.required:
+        return [f"    {v} = {var}.pop({f.name!r})" if take else f"    {v} = {var}[{f.name!r}]"]
+    return [f"    {v} = {var}.{'pop' if take else 'get'}({f.name!r}, None)"]
 
 
 def _emit_conversion(converter: Any, v: str, lines: list[str], ns: dict[str, Any]) -> None:
@@ -290,11 +335,14 @@ def _setter(cls: type, name: str, ns: dict[str, Any]) -> str:
     return setter
 
 
-def _emit_nested(f: WireField, v: str, forbid: bool, lines: list[str], ns: dict[str, Any]) -> None:
+def _emit_nested(  # noqa: PLR0913 - the pieces of one generated statement
+    f: WireField, v: str, forbid: bool, lines: list[str], ns: dict[str, Any], *, twins: bool
+) -> None:
     """Append statements that build the nested object(s) of field *f* held in *v*."""
     nested = f"_s{len(ns)}"
+    unset = ns["_UNSET"]
     if f.shape == OBJECTS:
-        ns[nested] = _fast(f.item, forbid)
+        ns[nested] = _fast(f.item, forbid, unset=unset)
         lines += [
             f"    if {v}.__class__ is _list:",
             f"        {v} = [{nested}(x) for x in {v}]",
@@ -305,9 +353,9 @@ def _emit_nested(f: WireField, v: str, forbid: bool, lines: list[str], ns: dict[
     inner: list[str] = []
     if _all_plain_required(f.item):
         # A small value object (Money, Period) is built in place: no call per value.
-        _emit_build(f.item, v, forbid, inner, ns)
+        _emit_build(f.item, v, forbid, inner, ns, twins=twins)
     else:
-        ns[nested] = _fast(f.item, forbid)
+        ns[nested] = _fast(f.item, forbid, unset=unset)
         inner.append(f"    {v} = {nested}({v})")
     if not f.required:
         lines.append(f"    if {v} is not None:")
