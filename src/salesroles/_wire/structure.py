@@ -21,6 +21,7 @@ complete answer.
 
 from __future__ import annotations
 
+import enum
 import inspect
 import typing
 from decimal import Decimal
@@ -78,7 +79,6 @@ from .fields import (
 )
 
 if typing.TYPE_CHECKING:
-    import enum
     from collections.abc import Callable
 
 
@@ -232,10 +232,19 @@ def _emit_build(  # noqa: PLR0913 - the pieces of one generated statement
         if f.shape != LEAF:
             _emit_nested(f, v, forbid, lines, ns, twins=twins)
         converter = by_name[f.name].converter
-        if converter is not None:
+        if converter is not None and not (twins and reads_member(cls, f)):
             _emit_conversion(converter, v, lines, ns)
         if f.shape == LEAF:
-            emit_field_checks(by_name[f.name], hints[f.name], v, lines, ns, fail="raise _Bad")
+            # msgspec, which reads the twins, makes no lone surrogate.
+            emit_field_checks(
+                by_name[f.name],
+                hints[f.name],
+                v,
+                lines,
+                ns,
+                fail="raise _Bad",
+                surrogates=not twins,
+            )
     built = f"_cls{len(ns)}"
     ns[built] = cls
     lines.append(f"    {var} = _new({built})")
@@ -244,6 +253,20 @@ def _emit_build(  # noqa: PLR0913 - the pieces of one generated statement
         check = f"_i{len(ns)}"
         ns[check] = method
         lines += [f"    for _ in {check}({var}):", "        raise _Bad"]
+
+
+def reads_member(cls: type, f: WireField) -> bool:
+    """Whether a twin reads field *f* of *cls* as its enumeration's member (msgspec looks it up).
+
+    A string enumeration's converter takes exactly its values, as msgspec does.
+    """
+    converter: Any = attrs.fields_dict(cls)[f.name].converter
+    return (
+        f.shape == LEAF
+        and converter in ENUM_CONVERTERS
+        and isinstance(f.item, type)
+        and issubclass(f.item, enum.StrEnum)
+    )
 
 
 def _emit_shape_checks(cls: type, var: str, forbid: bool, ns: dict[str, Any]) -> list[str]:
@@ -289,11 +312,31 @@ def _emit_conversion(converter: Any, v: str, lines: list[str], ns: dict[str, Any
     ns[conv] = converter
     ns["_str"] = str
     if converter in DECIMAL_CONVERTERS:
-        ns.update(_Decimal=Decimal, _decimal_match=DECIMAL_TEXT.match, _too_wide=too_wide)
-        plain = f"len({v}) <= {MAX_DECIMAL_CHARS} and _decimal_match({v})"
+        ns.update(
+            _Decimal=Decimal,
+            _decimal_match=DECIMAL_TEXT.match,
+            _too_wide=too_wide,
+            _DecimalFailure=(ArithmeticError, ValueError),
+        )
+        # A plain decimal string (DECIMAL_TEXT) read as a Decimal. Most are written as
+        # str() writes their Decimal back, which is a plain decimal string unless it has an
+        # exponent (or is no number, which the check of the type refuses): a third faster
+        # than matching the pattern, which decides the rest.
         lines += [
-            f"    if {v}.__class__ is _str and {plain}:",
-            f"        {v} = _Decimal({v})",
+            "    _t = None",
+            f"    if {v}.__class__ is _str and len({v}) <= {MAX_DECIMAL_CHARS}:",
+            "        try:",
+            f"            _t = _Decimal({v})",
+            "        except _DecimalFailure:",
+            "            pass",
+            "        else:",
+            (
+                f"            if (_str(_t) != {v} or 'E' in {v} or 'e' in {v})"
+                f" and not _decimal_match({v}):"
+            ),
+            "                _t = None",
+            "    if _t is not None:",
+            f"        {v} = _t",
             "    else:",
         ]
         if converter in FIGURE_CONVERTERS:

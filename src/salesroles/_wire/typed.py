@@ -4,10 +4,11 @@ msgspec decodes a document into dicts as fast as it decodes it into Structs
 of a given shape, but the dicts then cost a lookup per key, a check of their
 keys, and their own freeing. So each wire class gets a Struct twin for
 reading: the same keys, nested twins where the wire nests objects, lists of
-them where it lists them, and every plain value typed ``Any``. msgspec thus
-checks only the shape (an object where an object belongs, a list where a
-list does, no unknown key when those are forbidden, every required key
-there); each value reaches the generated structure functions of
+them where it lists them, a string enumeration's member read by its value,
+and every other plain value typed ``Any``. msgspec thus checks little more
+than the shape (an object where an object belongs, a list where a list
+does, no unknown key when those are forbidden, every required key there,
+an enumeration's value); each other value reaches the generated structure functions of
 :mod:`.structure` as the standard library would hand it over, a float with
 its text, and they check and convert it with the very steps they take on a
 dict. A key that was not sent is ``UNSET``, one sent as ``null`` is None.
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from .fields import LEAF, OBJECTS, wire_fields
-from .structure import JsonFloat, structure_twin
+from .structure import JsonFloat, reads_member, structure_twin
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -46,6 +47,8 @@ def twin_of(cls: type, forbid: bool) -> Any:
             kind = list[twin_of(f.item, forbid)]  # type: ignore[misc]
         elif f.shape != LEAF:
             kind = twin_of(f.item, forbid)
+        elif reads_member(cls, f):
+            kind = f.item
         if f.required:
             fields.append((f.name, kind))
         else:
