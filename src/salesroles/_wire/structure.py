@@ -39,6 +39,7 @@ from salesroles._model.converters import (
     KNOWN_DAYS,
     MAX_DECIMAL_CHARS,
     Rejected,
+    to_tuple,
     too_wide,
 )
 from salesroles._model.enums import ENUM_CONVERTERS
@@ -357,6 +358,9 @@ def _emit_conversion(converter: Any, v: str, lines: list[str], ns: dict[str, Any
         members = f"_m{len(ns)}"
         ns[members] = ENUM_CONVERTERS[converter]._value2member_map_.get
         lines.append(f"    {v} = {members}({v}, {v}) if {v}.__class__ is _str else {conv}({v})")
+    elif converter is to_tuple:
+        ns["_tuple"] = tuple
+        lines.append(f"    {v} = _tuple({v}) if {v}.__class__ is _list else {v}")
     elif converter in DAY_CONVERTERS:
         ns["_day"] = KNOWN_DAYS.get
         lines.append(
