@@ -28,7 +28,6 @@ import msgspec
 
 from salesroles._model.cadence import Cadence
 from salesroles._model.codegen import compile_source
-from salesroles._model.portfolio import Portfolio
 
 from .fields import LEAF, OBJECTS, WireField, wire_fields
 from .unstructure import format_decimal
@@ -63,7 +62,7 @@ def _always(f: WireField) -> bool:
     return f.required or f.default is not None
 
 
-@functools.cache
+@functools.cache  # one twin class per wire class, however many fields hold it
 def _struct(cls: type) -> Any:
     fields = [(f.name, Any, msgspec.UNSET if _always(f) else None) for f in wire_fields(cls)]
     return msgspec.defstruct(f"{cls.__name__}Twin", fields, omit_defaults=True, gc=False)
@@ -80,49 +79,20 @@ def _tested(f: WireField) -> bool:
 
 
 class _Writer:
-    """Writes the expressions of one generated twin function.
-
-    With *in_place* (the portfolio's long lists), a list of objects without lists of
-    their own is a comprehension that builds each twin in place: a call per object
-    costs a sixth of the whole.
-    """
-
-    def __init__(self, *, in_place: bool = False) -> None:
+    def __init__(self) -> None:
         self.ns: dict[str, Any] = {"_str": str, "_list": list, "_map": map}
         self.ns["format_decimal"] = format_decimal
-        self.in_place = in_place
 
-    def name(self, prefix: str, value: Any = None) -> str:
+    def name(self, prefix: str, value: Any) -> str:
         fresh = f"{prefix}{len(self.ns)}"
         self.ns[fresh] = value
         return fresh
 
-    def twin(self, cls: type, var: str) -> str:
-        """The expression building the twin of the *cls* object *var* in place."""
-        values = []
-        for g in wire_fields(cls):
-            if _tested(g):  # read once, by the test for None
-                local = self.name("w")
-                values.append(self.value(g, local, read=f"{var}.{g.name}"))
-            else:
-                values.append(self.value(g, f"{var}.{g.name}"))
-        return f"{self.name('_S', _struct(cls))}({', '.join(values)})"
-
-    def objects(self, cls: type, var: str) -> str:
-        """The expression giving the twins of the tuple of *cls* objects *var*, as a list."""
-        if self.in_place and all(g.shape != OBJECTS for g in wire_fields(cls)):
-            element = self.name("x")
-            return f"[{self.twin(cls, element)} for {element} in {var}]"
-        return f"_list(_map({self.name('_t', _nested(cls))}, {var}))"
-
-    def value(self, f: WireField, var: str, read: str | None = None) -> str:
-        """The expression giving the twin's value for attribute value *var* of field *f*.
-
-        With *read*, an optional field's value is read by that expression into *var*.
-        """
+    def value(self, f: WireField, var: str) -> str:
+        """The expression giving the twin's value for attribute value *var* of field *f*."""
         item = f.item
         if f.shape == OBJECTS:
-            return self.objects(item, var)
+            return f"_list(_map({self.name('_t', _nested(item))}, {var}))"
         if f.shape != LEAF:
             if _inline(item):
                 twin = self.name("_S", _struct(item))
@@ -145,10 +115,7 @@ class _Writer:
             return var  # None stays None: the twin leaves it out
         else:
             raise _Unwritable(f.name)
-        if _always(f):
-            return built
-        tested = var if read is None else f"({var} := {read})"
-        return f"(None if {tested} is None else {built})"
+        return built if _always(f) else f"(None if {var} is None else {built})"
 
 
 def _nested(cls: type) -> Callable[[Any], Any]:
@@ -159,7 +126,7 @@ def _nested(cls: type) -> Callable[[Any], Any]:
 
 
 def _compile(cls: type) -> Callable[[Any], Any]:
-    w = _Writer(in_place=cls is Portfolio)
+    w = _Writer()
     twin = w.name("_S", _struct(cls))
     name = f"twin_{cls.__name__}"
     lines = [f"def {name}(o):"]

@@ -125,8 +125,8 @@ class _Writer:
         """A dict literal for a small object, else a call of its own function.
 
         In a comprehension (the portfolio's long lists) an object with a few optional
-        fields is written in place as well, as a conditional expression: a call per
-        object costs a tenth of the whole.
+        fields is written in place as well, as a conditional expression, which spares a
+        call per object (3 % of the whole at 100 000 entities, 10 % at 20 000).
         """
         if _inline(cls):
             items = (f"{f.name!r}: {self.value(f, f'{var}.{f.name}')}" for f in wire_fields(cls))
