@@ -434,7 +434,7 @@ def unstructure_json(obj: Any) -> str:
     >>> unstructure_json(Period.year(2026))
     '{"start":"2026-01-01","end":"2026-12-31"}'
     """
-    cls = type(obj)
+    cls: type = type(obj)
     # The library's own classes: text written straight from the objects, the same bytes as
     # json.dumps below; with the fast extra, by msgspec from a Struct twin (the same bytes).
     writer = text_function(cls) if is_object(cls) and unstructure_of(cls) is not None else None

@@ -97,6 +97,11 @@ class WireField:
     constraint: Constraint | None
 
     @property
+    def always(self) -> bool:
+        """Whether the field is always written (it is never a None left out)."""
+        return self.required or self.default is not None
+
+    @property
     def empty(self) -> Any:
         """What stands for the field in a partly read object when it cannot be read."""
         return () if typing.get_origin(self.hint) is tuple else None

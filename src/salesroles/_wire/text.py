@@ -13,6 +13,7 @@ once per member, keys in declaration order, optional fields left out when
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import json.encoder
 from datetime import date
@@ -34,23 +35,13 @@ class _Unwritable(Exception):  # noqa: N818 - an internal signal
     """A field of a kind this writer does not know: ``json.dumps`` writes the class."""
 
 
-_TEXT: dict[type, Callable[[Any], str] | None] = {}
-
-
+@functools.cache
 def text_function(cls: type) -> Callable[[Any], str] | None:
     """Return (and cache) the generated JSON text function of *cls*, or None if it has none."""
-    if cls in _TEXT:
-        return _TEXT[cls]
     try:
-        fn: Callable[[Any], str] | None = _compile(cls)
+        return _compile(cls)
     except _Unwritable:
-        fn = None
-    _TEXT[cls] = fn
-    return fn
-
-
-def _always(f: WireField) -> bool:
-    return f.required or f.default is not None
+        return None
 
 
 class _Writer:
@@ -118,14 +109,14 @@ def _compile(cls: type) -> Callable[[Any], str]:
     fields = wire_fields(cls)
     name = f"json_{cls.__name__}"
     lines = [f"def {name}(o):"]
-    if fields and _always(fields[0]):
+    if fields and fields[0].always:
         # The first key is always there: every later one starts with a comma.
         pieces: list[str] = []
         opened = False
         lines.append("    p = []")
         for i, f in enumerate(fields):
             key = ("{" if i == 0 else ",") + json.dumps(f.name) + ":"
-            if _always(f):
+            if f.always:
                 pieces += [repr(key), w.value(f, f"o.{f.name}")]
                 continue
             if pieces:
@@ -146,8 +137,8 @@ def _compile(cls: type) -> Callable[[Any], str]:
     else:
         lines.append("    p = []")
         for i, f in enumerate(fields):
-            entry = f"{json.dumps(f.name) + ':'!r} + {w.value(f, f'o.{f.name}' if _always(f) else f'v{i}')}"  # noqa: E501
-            if _always(f):
+            entry = f"{json.dumps(f.name) + ':'!r} + {w.value(f, f'o.{f.name}' if f.always else f'v{i}')}"  # noqa: E501
+            if f.always:
                 lines.append(f"    p.append({entry})")
             else:
                 lines += [

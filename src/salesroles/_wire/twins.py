@@ -40,42 +40,33 @@ class _Unwritable(Exception):  # noqa: N818 - an internal signal
     """A field of a kind the twins do not know: the default path writes the class."""
 
 
-_TWINS: dict[type, Callable[[Any], Any] | None] = {}
-
 #: The encoder of the twins (its default settings write what ``json.dumps`` writes).
 encode = msgspec.json.Encoder().encode
 
 
+@functools.cache
 def twin_function(cls: type) -> Callable[[Any], Any] | None:
     """Return (and cache) the function copying a *cls* object into its twin, or None."""
-    if cls in _TWINS:
-        return _TWINS[cls]
     try:
-        fn: Callable[[Any], Any] | None = _compile(cls)
+        return _compile(cls)
     except _Unwritable:
-        fn = None
-    _TWINS[cls] = fn
-    return fn
-
-
-def _always(f: WireField) -> bool:
-    return f.required or f.default is not None
+        return None
 
 
 @functools.cache  # one twin class per wire class, however many fields hold it
 def _struct(cls: type) -> Any:
-    fields = [(f.name, Any, msgspec.UNSET if _always(f) else None) for f in wire_fields(cls)]
+    fields = [(f.name, Any, msgspec.UNSET if f.always else None) for f in wire_fields(cls)]
     return msgspec.defstruct(f"{cls.__name__}Twin", fields, omit_defaults=True, gc=False)
 
 
 def _inline(cls: type) -> bool:
     """Whether the twin of a *cls* object is built in its parent's code (Money, Period)."""
-    return all(_always(f) and f.shape == LEAF for f in wire_fields(cls))
+    return all(f.always and f.shape == LEAF for f in wire_fields(cls))
 
 
 def _tested(f: WireField) -> bool:
     """Whether an optional field's value is read once into a local, to test it for None."""
-    return not _always(f) and (f.shape != LEAF or f.item in (Decimal, Cadence))
+    return not f.always and (f.shape != LEAF or f.item in (Decimal, Cadence))
 
 
 class _Writer:
@@ -115,7 +106,7 @@ class _Writer:
             return var  # None stays None: the twin leaves it out
         else:
             raise _Unwritable(f.name)
-        return built if _always(f) else f"(None if {var} is None else {built})"
+        return built if f.always else f"(None if {var} is None else {built})"
 
 
 def _nested(cls: type) -> Callable[[Any], Any]:

@@ -42,20 +42,15 @@ UNSTRUCTURE: dict[type, Callable[[Any], Any]] = {}
 _MAX_BRANCHED: Final = 5
 
 
-def _always(f: WireField) -> bool:
-    """Whether the field is always on the wire (it is never a left-out None)."""
-    return f.required or f.default is not None
-
-
 def _inline(cls: type) -> bool:
     """Whether objects of *cls* are written as a dict literal in their parent's code."""
-    return all(_always(f) and f.shape != OBJECTS for f in wire_fields(cls))
+    return all(f.always and f.shape != OBJECTS for f in wire_fields(cls))
 
 
 def _branchable(cls: type) -> bool:
     """Whether objects of *cls* can be written as one conditional expression of dict literals."""
     fields = wire_fields(cls)
-    optional = sum(not _always(f) for f in fields)
+    optional = sum(not f.always for f in fields)
     return optional <= _MAX_BRANCHED and all(f.shape != OBJECTS for f in fields)
 
 
@@ -138,14 +133,14 @@ class _Writer:
     def branches(self, cls: type, var: str) -> str:
         """A conditional expression of dict literals, one per combination of present fields."""
         fields = wire_fields(cls)
-        optional = [f for f in fields if not _always(f)]
+        optional = [f for f in fields if not f.always]
         # Each optional value is read once, by the test that decides its branch.
         names = {f.name: self.name("w") for f in optional}
         entries = {f.name: self.value(f, names.get(f.name, f"{var}.{f.name}")) for f in fields}
 
         def expr(rest: list[WireField], present: set[str]) -> str:
             if not rest:
-                keys = [f.name for f in fields if _always(f) or f.name in present]
+                keys = [f.name for f in fields if f.always or f.name in present]
                 return "{" + ", ".join(f"{k!r}: {entries[k]}" for k in keys) + "}"
             f = rest[0]
             absent = expr(rest[1:], present)
@@ -175,7 +170,7 @@ def _compile_unstructure(cls: type, *, branched: int) -> Callable[[Any], Any]:
     # The portfolio's lists are long: a comprehension beats a loop of appends there.
     w = _Writer(loops=cls is not Portfolio)
     fields = wire_fields(cls)
-    optional = {f.name: f"v{i}" for i, f in enumerate(fields) if not _always(f)}
+    optional = {f.name: f"v{i}" for i, f in enumerate(fields) if not f.always}
     entries = {f.name: w.value(f, optional.get(f.name, f"o.{f.name}")) for f in fields}
     name = f"unstructure_{cls.__name__}"
     lines = [f"def {name}(o):"]
